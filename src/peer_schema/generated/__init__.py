@@ -1,0 +1,1 @@
+"""Artifacts generated from the LinkML model by `python scripts/generate.py`. Never edit by hand."""

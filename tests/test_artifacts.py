@@ -1,0 +1,98 @@
+"""The generated artifacts are fresh, well-formed, and say what they should."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import EXAMPLES, ROOT, files_in
+
+from peer_schema import artifacts, validate
+from peer_schema.readers import read_document
+
+
+def test_checked_in_artifacts_match_the_generators():
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "generate.py"), "--check"],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_json_schema_is_a_valid_draft_2020_12_schema():
+    from jsonschema import Draft202012Validator
+
+    schema = artifacts.json_schema()
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    Draft202012Validator.check_schema(schema)
+
+
+STRUCTURE_EXAMPLES = files_in(EXAMPLES / "valid") + [
+    p for p in files_in(EXAMPLES / "invalid") if "# expected: read." not in p.read_text(encoding="utf-8")
+]
+
+
+@pytest.mark.parametrize("path", STRUCTURE_EXAMPLES, ids=lambda p: p.name)
+def test_reference_jsonschema_agrees_with_ours(path):
+    """The python `jsonschema` package, a second implementation, reaches the same verdict."""
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    data = read_document(path)
+    ours = validate([path]).findings
+    theirs = list(Draft202012Validator(artifacts.json_schema(), format_checker=FormatChecker()).iter_errors(data))
+    assert bool(ours) == bool(theirs)
+
+
+@pytest.mark.parametrize("fmt", ["shacl", "owl"])
+def test_turtle_artifacts_parse(fmt):
+    from rdflib import Graph
+
+    g = Graph().parse(data=artifacts.read_text(artifacts.SCHEMA_FORMATS[fmt]), format="turtle")
+    assert len(g) > 500
+
+
+def test_shacl_has_a_shape_per_class():
+    from rdflib import RDF, Graph, Namespace
+
+    sh = Namespace("http://www.w3.org/ns/shacl#")
+    g = Graph().parse(data=artifacts.read_text("peer_schema.shacl.ttl"), format="turtle")
+    shapes = {str(s).rsplit("/", 1)[-1] for s in g.subjects(RDF.type, sh.NodeShape)}
+    assert {"Organisation", "PeerWorker", "TrainingProgramme", "Practice", "Dataset"} <= shapes
+
+
+def test_owl_reuses_established_vocabularies():
+    text = artifacts.read_text("peer_schema.owl.ttl")
+    for term in ("org:Organization", "dcat:Dataset", "skos:Concept", "dpv:Consent", "schema:EducationalOccupationalProgram"):
+        assert term in text
+
+
+def test_jsonld_context_reads_multilingual_text_as_language_tagged_literals():
+    from rdflib import Graph, Literal, URIRef
+
+    context = json.loads(artifacts.read_text("peer_schema.context.jsonld"))
+    doc = {
+        **context,
+        "@id": "https://example.org/peer/practice/x",
+        "title": {"en": "Peer-run crisis house", "fr": "Maison de crise"},
+    }
+    g = Graph().parse(data=json.dumps(doc), format="json-ld")
+    title = URIRef("http://purl.org/dc/terms/title")
+    assert set(g.objects(None, title)) == {
+        Literal("Peer-run crisis house", lang="en"),
+        Literal("Maison de crise", lang="fr"),
+    }
+
+
+def test_pydantic_models_load_a_valid_example_and_refuse_a_name_on_a_peer_worker():
+    import pydantic
+
+    from peer_schema.generated import models
+
+    data = read_document(EXAMPLES / "valid" / "PeerWorker-with-consent.yaml")
+    dataset = models.Dataset.model_validate(data)
+    assert dataset.peer_workers[0].role.value == "peer_support_worker"
+    data["peer_workers"][0]["name"] = "Jane Example"
+    with pytest.raises(pydantic.ValidationError):
+        models.Dataset.model_validate(data)
