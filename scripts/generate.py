@@ -238,6 +238,7 @@ def build_owl(schema_path: Path) -> str:
     return OwlSchemaGenerator(
         str(schema_path), metadata=False, format="ttl",
         consolidate_cardinality_axioms=False, skip_vacuous_local_range_axioms=True,
+        skip_vacuous_min_zero_cardinality_axioms=True,
     ).serialize()
 
 

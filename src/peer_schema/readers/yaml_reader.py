@@ -8,6 +8,8 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 from .errors import ReadError
 from .limits import Limits
 
+# YAML's own tags that only restate plain data; anything else (`!!python/object`) is refused.
+_DATA_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq")}
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 
 
@@ -35,7 +37,7 @@ def _check(node: Node, depth: int, limits: Limits, seen: set[int]) -> None:
     if id(node) in seen:  # the same node twice: an alias
         raise ReadError("read.yaml-alias", "YAML aliases (&anchor / *alias) are not accepted: write the value out", *_where(node))
     seen.add(id(node))
-    if not node.tag.startswith("tag:yaml.org,2002:"):
+    if node.tag not in _DATA_TAGS:
         raise ReadError("read.yaml-tag", f"the YAML tag {node.tag} is not accepted: plain data only", *_where(node))
     if isinstance(node, MappingNode):
         keys: set = set()
@@ -56,7 +58,6 @@ def read_yaml(text: str, limits: Limits) -> object:
         node = loader.get_single_node()
         if node is None:
             raise ReadError("read.empty", "the file holds no data")
-        # Explicit tags are allowed only when they are YAML's own core ones (`!!str`).
         _check(node, 1, limits, set())
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
