@@ -41,6 +41,7 @@ DOCS = Path("docs/elements")
 URI_TABLE = Path("docs/uri-mappings.md")
 
 PV = "https://w3id.org/peer-schema/vocab/"
+RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
@@ -228,8 +229,23 @@ def build_context(schema_path: Path) -> str:
 
 def build_shacl(schema_path: Path) -> str:
     from linkml.generators.shaclgen import ShaclGenerator
+    from linkml_runtime import SchemaView
+    from linkml_runtime.linkml_model import TypeDefinition
 
-    return ShaclGenerator(str(schema_path), metadata=False).serialize()
+    # Multilingual slots are language-tagged literals in RDF (see build_context), so the shapes
+    # must expect rdf:langString, not LanguageText nodes: generate from a merged copy of the
+    # schema in which those slots have a langString type.
+    sv = SchemaView(str(schema_path), merge_imports=True)
+    sv.merge_imports()
+    sv.schema.types["LangString"] = TypeDefinition(
+        name="LangString", typeof="string", uri="rdf:langString",
+        description="Text with a language tag.",
+    )
+    sv.schema.prefixes.setdefault("rdf", {"prefix_prefix": "rdf", "prefix_reference": str(RDF_NS)})
+    for name in language_slots(schema_path):
+        sv.schema.slots[name].range = "LangString"
+        sv.schema.slots[name].inlined = None
+    return ShaclGenerator(sv.schema, metadata=False).serialize()
 
 
 def build_owl(schema_path: Path) -> str:

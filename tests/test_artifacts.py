@@ -77,6 +77,19 @@ def test_shacl_shapes_target_the_reused_classes():
     assert {URIRef(u) for u in REUSED.values()} | {URIRef("https://w3id.org/peer-schema/PeerWorker")} <= targets
 
 
+def test_shacl_expects_language_tagged_literals_for_multilingual_slots():
+    from collections import Counter
+
+    from rdflib import DCTERMS, RDF, XSD, Namespace
+
+    sh = Namespace("http://www.w3.org/ns/shacl#")
+    g = graph("peer_schema.shacl.ttl")
+    datatypes = Counter(g.value(prop, sh.datatype) for prop in g.subjects(sh.path, DCTERMS.title))
+    # every multilingual title is rdf:langString; only a citation's work title is plain text
+    assert datatypes[RDF.langString] >= 5 and datatypes[XSD.string] == 1
+    assert all("LanguageText" not in str(o) for o in g.objects(None, sh["class"]))
+
+
 def test_owl_maps_each_class_to_the_reused_vocabulary():
     """OWL declares our own classes and maps them with skos:exactMatch, adding no axioms to
     other people's vocabularies."""
