@@ -706,6 +706,14 @@ class DisclosableField(str, Enum):
     """
     How often the peer worker takes part in an intervision group (field intervision).
     """
+    Role_description = "has_role_description"
+    """
+    Whether the peer worker has a written role description (field has_role_description).
+    """
+    Career_pathway = "has_career_pathway"
+    """
+    Whether the position offers a career pathway (field has_career_pathway).
+    """
 
 
 class EmploymentStatus(str, Enum):
@@ -1734,6 +1742,8 @@ class PeerWorker(Record):
     competencies: Optional[list[Competency]] = Field(default=None, description="""The competencies of the Tuto3 PAT framework the peer worker holds (item codes such as `C03.2`, or a category code such as `C08` for the whole category).""")
     supervision: Optional[list[SupervisionKind]] = Field(default=None, description="""The supervision the peer worker receives (individual supervision, mentoring...).""")
     intervision: Optional[IntervisionFrequency] = Field(default=None, description="""How often the peer worker takes part in an intervision group of peers from other organisations (Tuto3 PAT Result 4: once a month is suggested to start).""")
+    has_role_description: Optional[bool] = Field(default=None, description="""True when the peer worker has a written role description; unclear roles are a known obstacle to integrating peer workers (McGregor 2014).""")
+    has_career_pathway: Optional[bool] = Field(default=None, description="""True when the position offers a career pathway (a workforce need named by McGregor 2014).""")
     disclosure_consents: Optional[list[DisclosureConsent]] = Field(default=None, description="""The peer worker's disclosure consents, newest last.""")
     local_reference: Optional[str] = Field(default=None, description="""The organisation's own reference for the worker (an HR number), to re-link records inside the organisation. Internal only: it never leaves in a federation or public export.""")
     id: str = Field(default=..., description="""The record's identifier: a CURIE under the publisher's own namespace or an absolute URI. Opaque for peer workers (it must not encode a name or initials).""")
