@@ -10,7 +10,8 @@ Outputs, in this order because each step feeds the next:
 1. `schema/peer_schema_vocabularies.yaml`: the enumerations, one per concept scheme.
 2. `src/peer_schema/generated/`: JSON Schema (draft 2020-12), SHACL, OWL, JSON-LD context,
    pydantic models, the merged schema, and the vocabularies as SKOS Turtle and compact JSON.
-3. `docs/elements/`: the model's documentation pages.
+3. `docs/uri-mappings.md` (every class and slot with its URI and privacy annotations) and
+   `docs/elements/` (the model's documentation pages).
 
 Where a generator's output is adjusted after the fact, the adjustment is here, named and
 explained; nothing generated is ever edited by hand.
