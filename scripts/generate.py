@@ -306,6 +306,54 @@ def build_uri_table(schema_path: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
+def build_model_index(schema_path: Path) -> str:
+    """model_index.json: what the runtime checks need to know of the model, without linkml.
+
+    classes -> sensitivity, class URI, and per slot: range, what the range is (type, enum,
+    class), whether it is a reference (a class range, not inlined), multivalued, required,
+    sensitivity and export profiles. `containers`: the Dataset slots that hold records.
+    """
+    from linkml_runtime import SchemaView
+
+    sv = SchemaView(str(schema_path))
+    enums, classes = set(sv.all_enums()), set(sv.all_classes())
+    out: dict = {"schema_version": sv.schema.version, "classes": {}, "containers": {}}
+    for cname in sorted(classes):
+        cls = sv.get_class(cname)
+        if cls.abstract:
+            continue
+        slots = {}
+        for slot in sv.class_induced_slots(cname):
+            declared = sv.get_slot(slot.name)
+            ann = {k: str(v.value) for k, v in declared.annotations.items()}
+            kind = "enum" if slot.range in enums else "class" if slot.range in classes else "type"
+            slots[slot.name] = {
+                "range": slot.range,
+                "kind": kind,
+                "reference": kind == "class" and not slot.inlined and not slot.inlined_as_list,
+                "multivalued": bool(slot.multivalued),
+                "required": bool(slot.required),
+                "identifier": bool(slot.identifier),
+                "sensitivity": ann.get("sensitivity"),
+                "profiles": ann.get("export_profiles", "").split(),
+                "label": (declared.title or slot.name.replace("_", " ")),
+            }
+        ann = {k: str(v.value) for k, v in cls.annotations.items()}
+        out["classes"][cname] = {
+            "uri": sv.get_uri(cls, expand=True),
+            "sensitivity": ann.get("sensitivity", "public"),
+            "slots": slots,
+        }
+    for slot in sv.class_induced_slots("Dataset"):
+        # A record is something with an `id`, or a relation between records (a membership);
+        # language maps, prefixes and citations are parts of other things.
+        record = out["classes"].get(slot.range, {}).get("slots", {})
+        is_relation = any(s["reference"] and s["required"] for s in record.values())
+        if slot.multivalued and ("id" in record or is_relation):
+            out["containers"][slot.name] = slot.range
+    return json.dumps(out, indent=1, sort_keys=True) + "\n"
+
+
 def build_docs(schema_path: Path, out: Path) -> None:
     from linkml.generators.docgen import DocGenerator
 
@@ -338,6 +386,7 @@ def generate(into: Path) -> None:
     }
     for name, build in outputs.items():
         (gen / name).write_text(build(schema_path), encoding="utf-8")
+    (gen / "model_index.json").write_text(build_model_index(schema_path), encoding="utf-8")
     (gen / "vocabularies.ttl").write_text(build_vocab_turtle(datasets), encoding="utf-8")
     (gen / "vocabularies.json").write_text(build_vocab_json(datasets), encoding="utf-8")
 

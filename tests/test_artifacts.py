@@ -9,7 +9,7 @@ import sys
 import pytest
 from conftest import EXAMPLES, ROOT, files_in
 
-from peer_schema import artifacts, validate
+from peer_schema import artifacts
 from peer_schema.readers import read_document
 
 
@@ -39,8 +39,10 @@ def test_reference_jsonschema_agrees_with_ours(path):
     """The python `jsonschema` package, a second implementation, reaches the same verdict."""
     from jsonschema import Draft202012Validator, FormatChecker
 
+    from peer_schema.checks.structure import check_structure
+
     data = read_document(path)
-    ours = validate([path]).findings
+    ours = list(check_structure(data))
     theirs = list(Draft202012Validator(artifacts.json_schema(), format_checker=FormatChecker()).iter_errors(data))
     assert bool(ours) == bool(theirs)
 

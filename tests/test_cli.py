@@ -15,9 +15,16 @@ def run(*args: str) -> subprocess.CompletedProcess:
 
 
 def test_validate_valid_examples_exits_0():
-    result = run("validate", str(EXAMPLES / "valid"), str(EXAMPLES / "compendium"))
+    result = run("validate", str(EXAMPLES / "valid"))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no problems" in result.stdout
+
+
+def test_warnings_pass_unless_strict():
+    assert run("validate", str(EXAMPLES / "compendium")).returncode == 0
+    strict = run("validate", "--strict", str(EXAMPLES / "compendium"))
+    assert strict.returncode == 1
+    assert "rules.country-outside-coe" in strict.stdout
 
 
 def test_validate_invalid_example_exits_1_with_a_json_report():

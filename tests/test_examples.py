@@ -12,16 +12,27 @@ from peer_schema import validate
 EXPECTED = re.compile(r"^# expected: (.+)$", re.MULTILINE)
 
 
-@pytest.mark.parametrize("path", files_in(EXAMPLES / "valid"), ids=lambda p: p.name)
-def test_valid_example_passes(path):
-    report = validate([path])
+def test_valid_examples_pass_together():
+    """The files of examples/valid/ form one registry, with references across files."""
+    files_in(EXAMPLES / "valid")
+    report = validate([EXAMPLES / "valid"])
     assert report.findings == []
+    assert report.records >= 8
 
 
-@pytest.mark.parametrize("path", files_in(EXAMPLES / "compendium"), ids=lambda p: p.name)
-def test_compendium_passes(path):
-    report = validate([path])
-    assert report.findings == []
+def test_valid_examples_refer_across_files():
+    alone = validate([EXAMPLES / "valid" / "PeerWorker-with-consent.yaml"])
+    assert {f.code for f in alone.findings} == {"refs.dangling"}
+
+
+def test_compendium_is_valid():
+    files_in(EXAMPLES / "compendium")
+    report = validate([EXAMPLES / "compendium"])
+    assert report.valid, [f.message() for f in report.findings]
+    # the Tuto3 PAT partner in Québec is outside the Council of Europe: a warning, as it should be
+    assert {(f.code, f.record_id) for f in report.findings} == {
+        ("rules.country-outside-coe", "coe:org/ciusss-est-montreal")
+    }
 
 
 @pytest.mark.parametrize("path", files_in(EXAMPLES / "invalid"), ids=lambda p: p.name)
@@ -37,3 +48,18 @@ def test_invalid_example_fires_exactly_its_rule(path):
 def test_invalid_examples_cover_privacy_cases():
     names = {p.stem for p in files_in(EXAMPLES / "invalid")}
     assert {"PeerWorker-has-name", "PeerWorker-has-diagnosis"} <= names
+
+
+def test_every_code_of_the_catalogue_has_an_example():
+    """Each code names its example: a file here that fires exactly it, or (read errors that
+    need a huge or broken file) a description tested in test_readers.py."""
+    from peer_schema.report.catalogue import CATALOGUE
+
+    fired = {EXPECTED.search(p.read_text(encoding="utf-8")).group(1) for p in files_in(EXAMPLES / "invalid")}
+    for code, entry in CATALOGUE.items():
+        if entry.example.endswith(".yaml"):
+            assert (EXAMPLES / "invalid" / entry.example).exists(), code
+            assert EXPECTED.search((EXAMPLES / "invalid" / entry.example).read_text(encoding="utf-8")).group(1) == code
+        else:
+            assert code.startswith(("read.", "structure.invalid")), f"{code} has no example file"
+    assert {c for c in CATALOGUE if not c.startswith("read.")} - {"structure.invalid"} <= fired

@@ -14,11 +14,15 @@ SCHEMA_VERSION = "0.1.0"
 __all__ = ["SCHEMA_VERSION", "__version__"]
 
 
-def validate(paths, limits=None):
-    """Validate files or folders against the model; see `peer_schema.validation.validate`."""
+def validate(paths, **options):
+    """Validate files or folders against the model and return a `Report`.
+
+    Options: profile, lang, limits, config, max_errors, today, input_format, progress; see
+    `peer_schema.validation.validate`.
+    """
     from .validation import validate as _validate
 
-    return _validate(paths, limits)
+    return _validate(paths, **options)
 
 
 __all__ += ["validate"]

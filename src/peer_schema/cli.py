@@ -1,6 +1,7 @@
 """The `peer-schema` command: parses options, calls the library, turns the report into an exit code.
 
-Exit codes: 0 no errors; 1 errors found; 2 the input could not be read or the call was wrong.
+Exit codes: 0 no errors (warnings allowed unless --strict); 1 errors found; 2 the input could
+not be read, or the call or the project file was wrong.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from . import __version__, artifacts
 
@@ -24,21 +26,66 @@ def _cmd_vocab(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _progress_bar():
+    """A one-line progress bar on stderr, only when a person is watching it."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(n: int, total: int, name: str) -> None:
+        width = 30
+        done = int(width * n / total)
+        sys.stderr.write(f"\r[{'#' * done}{'.' * (width - done)}] {n}/{total} {name[-40:]:<40}")
+        if n == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show
+
+
+def _render(report, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
+    if fmt == "junit":
+        from .report.junit import render_junit
+
+        return render_junit(report)
+    if fmt == "sarif":
+        from .report.sarif import render_sarif
+
+        return render_sarif(report)
+    from .report.text import render_text
+
+    return render_text(report)
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
+    from .config import ConfigError, load_config
+    from .readers import Limits
+    from .report import Severity
     from .validation import UsageError, validate
 
     try:
-        report = validate(args.paths)
-    except UsageError as exc:
+        config = load_config(args.config)
+        limits = Limits(max_bytes=args.max_bytes, max_depth=args.max_depth)
+        report = validate(args.paths, profile=args.profile, lang=args.lang, limits=limits, config=config,
+                          max_errors=args.max_errors, input_format=args.input_format,
+                          progress=None if args.no_progress else _progress_bar())
+    except (UsageError, ConfigError) as exc:
         print(f"peer-schema validate: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
-    if args.format == "json":
-        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
-    else:
-        print(report.render_text())
-    if any(f.code.startswith("read.") for f in report.findings):
+    print(_render(report, args.format))
+    if report.unreadable:
         return EXIT_UNREADABLE
-    return EXIT_OK if report.valid else EXIT_ERRORS
+    if not report.valid or (args.strict and report.count(Severity.WARNING)):
+        return EXIT_ERRORS
+    return EXIT_OK
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,9 +93,26 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"peer-schema {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("validate", help="check data files or folders against the model")
+    p = sub.add_parser("validate", help="check data files or folders against the model",
+                       description="Check data files or folders against the model. Exit codes: 0 no errors, "
+                                   "1 errors found, 2 input unreadable or wrong call.")
     p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--format", choices=["text", "json"], default="text", help="report format (default: text)")
+    p.add_argument("--format", choices=["text", "json", "junit", "sarif"], default="text",
+                   help="report format (default: text)")
+    p.add_argument("--profile", choices=["public", "federation", "internal"],
+                   help="export profile to check against (default: from each dataset's access_rights)")
+    p.add_argument("--lang", choices=["en", "fr"], default="en", help="language of messages (default: en)")
+    p.add_argument("--strict", action="store_true", help="warnings also make the exit code 1")
+    p.add_argument("--max-errors", type=_positive, metavar="N", help="stop after N errors")
+    p.add_argument("--config", type=Path, metavar="FILE",
+                   help="project file (default: ./peer-schema.toml or [tool.peer-schema] in ./pyproject.toml)")
+    p.add_argument("--input-format", choices=["json", "jsonl", "yaml"],
+                   help="read every file as this format, whatever its extension")
+    p.add_argument("--max-bytes", type=_positive, default=512 * 1024 * 1024, metavar="N",
+                   help="largest file accepted, in bytes (default: 512 MiB)")
+    p.add_argument("--max-depth", type=_positive, default=64, metavar="N",
+                   help="deepest nesting accepted (default: 64)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
     p.set_defaults(run=_cmd_validate)
 
     p = sub.add_parser("schema", help="print a generated artifact of the model")

@@ -1,26 +1,45 @@
-"""`validate()`: read every file, run the checks, return one report."""
+"""`validate()`: read every file, run every layer of checks, return one report.
+
+Layers, in one pass over each file: structure and vocabulary codes (the generated JSON
+Schema), references (across all files of the run), the domain rules of the sources, disclosure
+consent, and the privacy guard of the export profile. The report is the same object whatever
+the input format.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import Path
 
+from .checks import consent, privacy, rules
+from .checks.references import References
 from .checks.structure import check_structure
-from .readers import Limits, ReadError, read_document
+from .config import OFF, Config
+from .model import ACCESS_PROFILE, PROFILE_AUDIENCE, PROFILES, model
+from .readers import FORMATS, TYPE_KEY, Document, Limits, ReadError, Stream, open_source
 from .report import Finding, Report, Severity
+from .report.catalogue import CATALOGUE
 
-DATA_SUFFIXES = {".json", ".yaml", ".yml"}
+
+#: identifiers that are absolute URIs, not CURIEs, and the prefixes of peer_schema's own namespaces
+ABSOLUTE_SCHEMES = {"http", "https", "urn", "did", "pv", "peer"}
 
 
 class UsageError(Exception):
-    """The call itself is wrong (a path that does not exist): exit code 2."""
+    """The call itself is wrong (a path that does not exist, an unknown profile): exit code 2."""
+
+
+class _Stop(Exception):
+    """--max-errors reached."""
 
 
 def _expand(paths: Iterable[str | Path]) -> list[Path]:
     files: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            files += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in DATA_SUFFIXES)
+            files += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in FORMATS
+                            and not f.name.endswith(".expected.json"))
         elif p.exists():
             files.append(p)
         else:
@@ -28,19 +47,192 @@ def _expand(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def validate(paths: Iterable[str | Path], limits: Limits | None = None) -> Report:
-    """Validate data files (or folders of them) against the model and return the report.
+class _Run:
+    """The state of one validation run: the report, the reference index, the memberships."""
 
-    Files that cannot be read become `read.*` findings; `Report.unreadable` tells them apart.
+    def __init__(self, report: Report, config: Config, profile: str | None, today: date, max_errors: int | None):
+        self.report = report
+        self.config = config
+        self.profile_override = profile
+        self.today = today
+        self.max_errors = max_errors
+        self.errors = 0
+        self.model = model()
+        self.refs = References(self.model, self.add)
+        self.memberships: list[tuple[str, str, str | None, str, int | None]] = []
+        self.applied: dict[str, dict] = {}
+        self.peer_worker_fields = frozenset(self.model.classes["PeerWorker"].slots)
+        #: the prefixes the current file declares (None: the file declares none)
+        self.prefixes: set[str] | None = None
+
+    # -- findings ---------------------------------------------------------------------------------
+    def add(self, finding: Finding) -> None:
+        wanted = self.config.severity.get(finding.code)
+        if wanted is not None:
+            self.applied.setdefault(finding.code, {"code": finding.code, "from": finding.severity.value,
+                                                   "to": wanted if wanted == OFF else wanted.value,
+                                                   "source": self.config.source})
+            if wanted == OFF:
+                return
+            if wanted is not finding.severity:
+                finding = Finding(finding.code, wanted, finding.params, finding.file, finding.pointer,
+                                  finding.record_id, finding.line, finding.column, default_severity=finding.severity)
+        self.report.findings.append(finding)
+        if finding.severity is Severity.ERROR:
+            self.errors += 1
+            if self.max_errors is not None and self.errors >= self.max_errors:
+                self.report.truncated = True
+                raise _Stop
+
+    def hit(self, code: str, params: dict, file: str, pointer: str, record_id, locate, line=None) -> None:
+        position = locate(pointer) if locate else None
+        line, column = position if position else (line, None)
+        self.add(Finding(code, CATALOGUE[code].severity, params, file, pointer, record_id, line, column))
+
+    # -- one record ------------------------------------------------------------------------------
+    def record(self, cls: str, rec: dict, file: str, pointer: str, profile: str,
+               locate: Callable | None = None, line: int | None = None) -> None:
+        self.report.records += 1
+        rid = rec.get("id") if isinstance(rec.get("id"), str) else None
+        if rid is not None:
+            self.refs.register(cls, rid, file, pointer, line)
+            prefix = rid.split(":", 1)[0] if ":" in rid else None  # no colon: the structure check's finding
+            if prefix and self.prefixes is not None and prefix not in self.prefixes and prefix not in ABSOLUTE_SCHEMES:
+                self.hit("refs.undeclared-prefix", {"prefix": prefix, "id": rid}, file, pointer + "/id", rid, locate, line)
+        self.refs.check(cls, rec, file, pointer, line)
+        rule = rules.RULES.get(cls)
+        if rule is not None:
+            for code, params, below in rule(rec, self.today):
+                self.hit(code, params, file, pointer + below, rid, locate, line)
+        if cls == "PeerWorker":
+            fields = self.peer_worker_fields
+            for code, params, below in consent.peer_worker(rec, PROFILE_AUDIENCE[profile], self.today, fields):
+                self.hit(code, params, file, pointer + below, rid, locate, line)
+        elif cls == "Membership":
+            member, federation = rec.get("member"), rec.get("federation")
+            if isinstance(member, str) and isinstance(federation, str):
+                self.memberships.append((member, federation, file, pointer, line))
+        for code, params, below in privacy.record(self.model.classes[cls], rec, profile):
+            self.hit(code, params, file, pointer + below, rid, locate, line)
+
+    def profile_for(self, header: dict | None) -> str:
+        if self.profile_override:
+            return self.profile_override
+        access = header.get("access_rights") if isinstance(header, dict) else None
+        # Without access rights the strictest profile applies: nothing leaks by default.
+        return ACCESS_PROFILE.get(access, "public")
+
+    # -- one file --------------------------------------------------------------------------------
+    def document(self, doc: Document) -> None:
+        data = doc.data
+        for finding in check_structure(data, doc.file):
+            position = doc.locate(finding.pointer)
+            if position:
+                finding = Finding(finding.code, finding.severity, finding.params, finding.file, finding.pointer,
+                                  finding.record_id, *position)
+            self.add(finding)
+        if not isinstance(data, dict):
+            return
+        self.prefixes = None
+        profile = self.profile_for(data)
+        self.header(data, doc.file, profile, doc.locate)
+        for container, cls in self.model.containers.items():
+            records = data.get(container)
+            if isinstance(records, list):
+                for i, rec in enumerate(records):
+                    if isinstance(rec, dict):
+                        self.record(cls, rec, doc.file, f"/{container}/{i}", profile, doc.locate)
+
+    def header(self, header: dict, file: str, profile: str, locate=None, line=None) -> None:
+        prefixes = header.get("prefixes")
+        self.prefixes = set(prefixes) if isinstance(prefixes, dict) else set()
+        dataset = self.model.classes["Dataset"]
+        for name in header:
+            slot = dataset.slots.get(name)
+            if slot is not None and name not in self.model.containers and profile not in slot.profiles:
+                self.hit("privacy.field-not-allowed", {"field": name, "sensitivity": slot.sensitivity,
+                                                       "profile": profile}, file, f"/{name}", None, locate, line)
+
+    def stream(self, stream: Stream) -> None:
+        profile = self.profile_for(None)
+        self.prefixes = None  # until the dataset line says which
+        record_classes = set(self.model.containers.values())
+        for item in stream.items:
+            if isinstance(item, ReadError):
+                self.add(Finding(item.code, Severity.ERROR, item.params, stream.file, "", None, item.line, item.column))
+                continue
+            line, obj = item
+            cls = obj.pop(TYPE_KEY)
+            if cls == "Dataset":
+                self.add_all(check_structure(obj, stream.file, "Dataset", line=line))
+                profile = self.profile_for(obj)
+                self.header(obj, stream.file, profile, line=line)
+                continue
+            if cls not in record_classes:
+                self.add(Finding("structure.invalid", Severity.ERROR, {"field": TYPE_KEY}, stream.file,
+                                 f"/{TYPE_KEY}", obj.get("id") if isinstance(obj.get("id"), str) else None, line))
+                continue
+            self.add_all(check_structure(obj, stream.file, cls, line=line))
+            self.record(cls, obj, stream.file, "", profile, None, line)
+
+    def add_all(self, findings: Iterable[Finding]) -> None:
+        for finding in findings:
+            self.add(finding)
+
+    # -- after every file ------------------------------------------------------------------------
+    def finish(self) -> None:
+        self.refs.finish()
+        where = {(m, f): (file, pointer, line) for m, f, file, pointer, line in self.memberships}
+        for cycle in rules.membership_cycles([(m, f) for m, f, *_ in self.memberships]):
+            first = next(((m, f) for (m, f) in where if m in cycle and f in cycle), None)
+            file, pointer, line = where[first] if first else (None, "", None)
+            self.add(Finding("rules.membership-cycle", CATALOGUE["rules.membership-cycle"].severity,
+                             {"cycle": " → ".join(cycle + cycle[:1])}, file, pointer, None, line))
+
+
+def validate(
+    paths: Iterable[str | Path],
+    *,
+    profile: str | None = None,
+    lang: str = "en",
+    limits: Limits | None = None,
+    config: Config | None = None,
+    max_errors: int | None = None,
+    today: date | None = None,
+    input_format: str | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> Report:
+    """Validate data files or folders against the model and return the report.
+
+    profile: "public", "federation" or "internal"; by default each dataset's access rights
+    decide (public -> public, restricted -> federation, non-public -> internal).
+    Files that cannot be read become `read.*` findings (`Report.unreadable`).
     """
-    report = Report()
-    for path in _expand(paths):
-        name = str(path)
-        report.files.append(name)
-        try:
-            data = read_document(path, limits)
-        except ReadError as exc:
-            report.findings.append(Finding(exc.code, Severity.ERROR, exc.message, name, line=exc.line, column=exc.column))
-            continue
-        report.findings.extend(check_structure(data, name))
+    if profile is not None and profile not in PROFILES:
+        raise UsageError(f"unknown profile {profile!r} (use {', '.join(PROFILES)})")
+    if lang not in ("en", "fr"):
+        raise UsageError(f"unknown language {lang!r} (use en or fr)")
+    files = _expand(paths)
+    report = Report(files=[str(f) for f in files], profile=profile, lang=lang)
+    run = _Run(report, config or Config(), profile, today or date.today(), max_errors)
+    try:
+        for n, path in enumerate(files, start=1):
+            if progress:
+                progress(n, len(files), str(path))
+            try:
+                source = open_source(path, limits, input_format)
+            except ReadError as exc:
+                run.add(Finding(exc.code, Severity.ERROR, exc.params, str(path), "", None, exc.line, exc.column))
+                continue
+            try:
+                if isinstance(source, Document):
+                    run.document(source)
+                else:
+                    run.stream(source)
+            except ReadError as exc:  # raised while streaming
+                run.add(Finding(exc.code, Severity.ERROR, exc.params, str(path), "", None, exc.line, exc.column))
+        run.finish()
+    except _Stop:
+        pass
+    report.overrides = list(run.applied.values())
     return report

@@ -1,4 +1,9 @@
-"""Structure: the dataset against the JSON Schema generated from the model (compiled once)."""
+"""Structure and vocabulary codes: data against the JSON Schema generated from the model.
+
+The schema is compiled once per process (one validator for a whole dataset, one per record
+class for streamed records). A code outside its vocabulary is reported as `vocab.unknown-code`,
+with the code to write when the value is one of the vocabulary's labels.
+"""
 
 from __future__ import annotations
 
@@ -9,27 +14,35 @@ import jsonschema_rs
 
 from .. import artifacts
 from ..report import Finding, Severity
+from ..report.catalogue import CATALOGUE
 
-# JSON Schema keyword -> our stable code and a plain-language lead for the message.
+# jsonschema-rs error kind -> our code
 CODES = {
-    "Required": ("structure.required", "a required field is missing"),
-    "AdditionalProperties": ("structure.unknown-field", "this field is not part of the model"),
-    "Enum": ("structure.unknown-code", "this code is not in the vocabulary"),
-    "Type": ("structure.wrong-type", "this value has the wrong type"),
-    "Pattern": ("structure.bad-format", "this value is not written in the expected form"),
-    "Format": ("structure.bad-format", "this value is not written in the expected form"),
-    "PropertyNames": ("structure.bad-format", "this key is not written in the expected form"),
-    "Minimum": ("structure.out-of-range", "this number is too small"),
-    "Maximum": ("structure.out-of-range", "this number is too large"),
-    "ExclusiveMinimum": ("structure.out-of-range", "this number is too small"),
-    "ExclusiveMaximum": ("structure.out-of-range", "this number is too large"),
+    "Required": "structure.required",
+    "AdditionalProperties": "structure.unknown-field",
+    "Enum": "vocab.unknown-code",
+    "Type": "structure.wrong-type",
+    "Pattern": "structure.bad-format",
+    "Format": "structure.bad-format",
+    "PropertyNames": "structure.bad-format",
+    "Minimum": "structure.out-of-range",
+    "Maximum": "structure.out-of-range",
+    "ExclusiveMinimum": "structure.out-of-range",
+    "ExclusiveMaximum": "structure.out-of-range",
 }
-OTHER = ("structure.invalid", "this value does not fit the model")
+
+# Records whose values are personal or special-category data: findings about them never repeat
+# a value (a report may be pasted into a ticket or an e-mail).
+SENSITIVE_CONTAINERS = {"peer_workers"}
+SENSITIVE_CLASSES = {"PeerWorker"}
 
 
 @cache
-def _validator():
-    return jsonschema_rs.validator_for(artifacts.json_schema(), validate_formats=True)
+def _validator(cls: str = "Dataset"):
+    schema = artifacts.json_schema()
+    if cls != "Dataset":
+        schema = {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": f"#/$defs/{cls}"}
+    return jsonschema_rs.validator_for(schema, validate_formats=True)
 
 
 def _pointer(path: list) -> str:
@@ -38,7 +51,7 @@ def _pointer(path: list) -> str:
 
 def _record_id(data: object, path: list) -> str | None:
     """The id of the innermost record on the path, so people can find it in their file."""
-    found = None
+    found = data.get("id") if isinstance(data, dict) and isinstance(data.get("id"), str) else None
     node = data
     for step in path:
         try:
@@ -52,7 +65,8 @@ def _record_id(data: object, path: list) -> str | None:
 
 def _is_null_branch(branch: list) -> bool:
     """The `{"type": "null"}` alternative LinkML adds to every optional slot."""
-    return len(branch) == 1 and type(branch[0].kind).__name__ == "Type" and branch[0].kind.as_dict().get("types") == ["null"]
+    return (len(branch) == 1 and type(branch[0].kind).__name__ == "Type"
+            and branch[0].kind.as_dict().get("types") == ["null"])
 
 
 def _leaf_errors(error) -> list:
@@ -65,11 +79,6 @@ def _leaf_errors(error) -> list:
     return [error]
 
 
-# Records whose values are personal or special-category data: messages about them never
-# repeat the value (a report may be pasted into a ticket or an e-mail).
-SENSITIVE_CONTAINERS = {"peer_workers"}
-
-
 @cache
 def _labels(enum: str) -> dict[str, str]:
     """Lower-cased English and French labels -> code, to suggest the code for a label."""
@@ -77,30 +86,62 @@ def _labels(enum: str) -> dict[str, str]:
     return {label.casefold(): code for code, c in concepts.items() for label in c["label"].values()}
 
 
-def _message(error, lead: str, sensitive: bool) -> str:
-    schema_path = list(error.schema_path)
-    kind = type(error.kind).__name__
-    if kind == "Enum" and "$defs" in schema_path:
-        enum = schema_path[len(schema_path) - 1 - schema_path[::-1].index("$defs") + 1]
-        hint = ""
-        if isinstance(error.instance, str) and error.instance.strip().casefold() in _labels(enum):
-            hint = f'; write the code "{_labels(enum)[error.instance.strip().casefold()]}"'
-        what = "this value" if sensitive else f'"{error.instance}"'
-        return f"{lead}: {what} is not a code of the {enum} vocabulary{hint} (`peer-schema vocab --format json` lists them)"
-    if sensitive and kind not in ("Required", "AdditionalProperties"):
-        return lead  # the raw message would quote the value
-    return f"{lead}: {error.message}"
+def _enum_name(schema_path: list) -> str:
+    return str(schema_path[len(schema_path) - schema_path[::-1].index("$defs")])
 
 
-def check_structure(data: object, file: str | None = None) -> Iterator[Finding]:
-    for error in (leaf for top in _validator().iter_errors(data) for leaf in _leaf_errors(top)):
-        code, lead = CODES.get(type(error.kind).__name__, OTHER)
+def _params(error, code: str, path: list, sensitive: bool) -> dict:
+    kind = error.kind.as_dict() if hasattr(error.kind, "as_dict") else {}
+    field = str(path[-1]) if path and isinstance(path[-1], str) else ""
+    if code == "structure.required":
+        return {"field": kind.get("property", error.message.split('"')[1] if '"' in error.message else "?")}
+    if code == "structure.unknown-field":
+        unexpected = kind.get("unexpected") or []
+        return {"field": ", ".join(map(str, unexpected)) or "?"}
+    if code == "vocab.unknown-code":
+        schema_path = list(error.schema_path)
+        enum = _enum_name(schema_path) if "$defs" in schema_path else field
+        value = error.instance if isinstance(error.instance, str) else None
+        suggestion = ""
+        if value is not None and value.strip().casefold() in _labels(enum):
+            suggestion = f'; write the code "{_labels(enum)[value.strip().casefold()]}"'
+        shown = "this value" if sensitive or value is None else f'"{value}"'
+        return {"value": shown, "vocabulary": enum, "suggestion": suggestion, "field": field}
+    if code == "structure.wrong-type":
+        types = [t for t in kind.get("types", []) if t != "null"]
+        return {"field": field,
+                "expected": " or ".join(TYPE_WORDS.get(t, (t, t))[0] for t in types) or "?",
+                "expected_fr": " ou ".join(TYPE_WORDS.get(t, (t, t))[1] for t in types) or "?"}
+    if code == "structure.out-of-range":
+        bound = "≥" if "Minimum" in type(error.kind).__name__ else "≤"
+        return {"allowed": f"{bound} {kind.get('limit', '?')}", "field": field}
+    return {"field": field}
+
+
+TYPE_WORDS = {
+    "number": ("a number", "un nombre"), "integer": ("a whole number", "un nombre entier"),
+    "string": ("text", "du texte"), "array": ("a list", "une liste"), "object": ("a group of fields", "un groupe de champs"),
+    "boolean": ("true or false", "true ou false"),
+}
+
+
+def check_structure(data: object, file: str | None = None, cls: str = "Dataset", prefix: str = "",
+                    line: int | None = None) -> Iterator[Finding]:
+    """Findings for one dataset document (cls "Dataset") or one streamed record (its class).
+
+    `prefix` is prepended to pointers (the record's place); `line` is the record's line.
+    """
+    sensitive_record = cls in SENSITIVE_CLASSES
+    for error in (leaf for top in _validator(cls).iter_errors(data) for leaf in _leaf_errors(top)):
+        code = CODES.get(type(error.kind).__name__, "structure.invalid")
         path = list(error.instance_path)
+        sensitive = sensitive_record or (bool(path) and path[0] in SENSITIVE_CONTAINERS)
         yield Finding(
             code=code,
-            severity=Severity.ERROR,
-            message=_message(error, lead, bool(path) and path[0] in SENSITIVE_CONTAINERS),
+            severity=CATALOGUE[code].severity,
+            params=_params(error, code, path, sensitive),
             file=file,
-            pointer=_pointer(path),
+            pointer=prefix + _pointer(path),
             record_id=_record_id(data, path),
+            line=line,
         )

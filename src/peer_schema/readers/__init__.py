@@ -1,47 +1,98 @@
 """Readers turn a file into plain Python data, or a `ReadError` that says what is wrong.
 
 Every reader refuses what could hurt or mislead: oversized files, deep nesting, YAML aliases
-and tags, duplicate keys, NaN and Infinity. None of them ever reaches the network.
+and tags, duplicate keys, NaN, Infinity and huge numbers. None of them ever reaches the network.
+
+A reader gives a `Document` (a whole dataset: JSON, YAML) or a `Stream` of records (JSON Lines),
+each with the way back from a JSON Pointer to a line and column where the format has them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ReadError
-from .limits import Limits
 from .json_reader import read_json
-from .yaml_reader import read_yaml
+from .jsonl_reader import TYPE_KEY, iter_jsonl
+from .limits import Limits
+from .yaml_reader import locate, read_yaml, read_yaml_with_nodes
 
-READERS = {".json": read_json, ".yaml": read_yaml, ".yml": read_yaml}
+FORMATS = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 
 
-def read_document(path: Path, limits: Limits | None = None) -> object:
-    """Read one JSON or YAML file into plain data (dicts, lists, strings, numbers, booleans)."""
-    limits = limits or Limits()
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
-        raise ReadError("read.unsupported-format", f"{path.name}: this kind of file is not read yet "
-                        f"(supported: {', '.join(sorted(READERS))})")
+@dataclass
+class Document:
+    file: str
+    data: object
+    locate: Callable[[str], tuple[int, int] | None]
+
+
+@dataclass
+class Stream:
+    file: str
+    items: Iterator[tuple[int, dict] | ReadError]
+
+
+def detect_format(path: Path, override: str | None = None) -> str:
+    fmt = override or FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise ReadError("read.unsupported-format", f"{path.name}: this kind of file is not read",
+                        params={"supported": ", ".join(sorted(FORMATS))})
+    return fmt
+
+
+def _text(path: Path, limits: Limits) -> str:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise ReadError("read.unreadable", f"{path}: cannot open the file ({exc.strerror})") from None
+        raise ReadError("read.unreadable", f"cannot open the file ({exc.strerror})",
+                        params={"reason": exc.strerror}) from None
     if size > limits.max_bytes:
-        raise ReadError("read.too-large", f"{path.name} is {size:,} bytes, over the limit of "
-                        f"{limits.max_bytes:,} bytes")
-    raw = path.read_bytes()
+        raise ReadError("read.too-large", f"the file is {size:,} bytes, over the limit of {limits.max_bytes:,}",
+                        params={"size": size, "limit": limits.max_bytes})
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ReadError("read.unreadable", f"cannot open the file ({exc.strerror})",
+                        params={"reason": exc.strerror}) from None
     if not raw.strip():
-        raise ReadError("read.empty", f"{path.name} is empty")
+        raise ReadError("read.empty", "the file holds no data")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]  # a UTF-8 byte order mark, as spreadsheet programs write it
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ReadError("read.encoding", f"{path.name} is not UTF-8 text (byte {exc.start})") from None
+        raise ReadError("read.encoding", f"not UTF-8 text (byte {exc.start})", params={"offset": exc.start}) from None
     if "\x00" in text:
-        raise ReadError("read.binary", f"{path.name} looks like a binary file, not text")
-    return reader(text, limits)
+        raise ReadError("read.binary", "the file looks like a binary file, not text")
+    return text
 
 
-__all__ = ["Limits", "ReadError", "read_document", "read_json", "read_yaml"]
+def open_source(path: Path, limits: Limits | None = None, input_format: str | None = None) -> Document | Stream:
+    limits = limits or Limits()
+    fmt = detect_format(path, input_format)
+    if fmt == "jsonl":
+        if path.stat().st_size > limits.max_bytes:
+            raise ReadError("read.too-large", "the file is over the size limit",
+                            params={"size": path.stat().st_size, "limit": limits.max_bytes})
+        return Stream(str(path), iter_jsonl(path, limits))
+    text = _text(path, limits)
+    if fmt == "yaml":
+        data, root = read_yaml_with_nodes(text, limits)
+        return Document(str(path), data, lambda pointer: locate(root, pointer))
+    return Document(str(path), read_json(text, limits), lambda pointer: None)
+
+
+def read_document(path: Path, limits: Limits | None = None) -> object:
+    """Read one JSON or YAML file into plain data (dicts, lists, strings, numbers, booleans)."""
+    source = open_source(path, limits)
+    if isinstance(source, Stream):
+        raise ReadError("read.unsupported-format", "JSON Lines is read as a stream, not a document",
+                        params={"supported": ".json, .yaml"})
+    return source.data
+
+
+__all__ = ["TYPE_KEY", "Document", "Limits", "ReadError", "Stream", "detect_format", "open_source", "read_document",
+           "read_json", "read_yaml"]

@@ -10,6 +10,7 @@ from .limits import Limits
 
 # YAML's own tags that only restate plain data; anything else (`!!python/object`) is refused.
 _DATA_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq")}
+_NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 
 
@@ -33,18 +34,24 @@ def _where(node: Node) -> tuple[int, int]:
 
 def _check(node: Node, depth: int, limits: Limits, seen: set[int]) -> None:
     if depth > limits.max_depth:
-        raise ReadError("read.too-deep", f"the data is nested deeper than {limits.max_depth} levels", *_where(node))
+        raise ReadError("read.too-deep", f"the data is nested deeper than {limits.max_depth} levels", *_where(node),
+                        params={"limit": limits.max_depth})
     if id(node) in seen:  # the same node twice: an alias
         raise ReadError("read.yaml-alias", "YAML aliases (&anchor / *alias) are not accepted: write the value out", *_where(node))
     seen.add(id(node))
     if node.tag not in _DATA_TAGS:
-        raise ReadError("read.yaml-tag", f"the YAML tag {node.tag} is not accepted: plain data only", *_where(node))
+        raise ReadError("read.yaml-tag", f"the YAML tag {node.tag} is not accepted: plain data only", *_where(node),
+                        params={"tag": node.tag})
+    if node.tag in _NUMBER_TAGS and len(node.value) > limits.max_digits:
+        raise ReadError("read.huge-number", f"a number has more than {limits.max_digits} digits", *_where(node),
+                        params={"limit": limits.max_digits})
     if isinstance(node, MappingNode):
         keys: set = set()
         for key_node, value_node in node.value:
             _check(key_node, depth + 1, limits, seen)
             if key_node.value in keys:
-                raise ReadError("read.duplicate-key", f'the key "{key_node.value}" appears twice in the same mapping', *_where(key_node))
+                raise ReadError("read.duplicate-key", f'the key "{key_node.value}" appears twice in the same mapping',
+                                *_where(key_node), params={"key": key_node.value})
             keys.add(key_node.value)
             _check(value_node, depth + 1, limits, seen)
     elif isinstance(node, SequenceNode):
@@ -53,6 +60,11 @@ def _check(node: Node, depth: int, limits: Limits, seen: set[int]) -> None:
 
 
 def read_yaml(text: str, limits: Limits) -> object:
+    return read_yaml_with_nodes(text, limits)[0]
+
+
+def read_yaml_with_nodes(text: str, limits: Limits) -> tuple[object, Node]:
+    """The data, and the node tree that says where each value stands in the file."""
     loader = _StrictLoader(text)
     try:
         node = loader.get_single_node()
@@ -63,17 +75,36 @@ def read_yaml(text: str, limits: Limits) -> object:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise ReadError("read.syntax", f"not valid YAML: {exc.problem}", line, col) from None
+        raise ReadError("read.syntax", f"not valid YAML: {exc.problem}", line, col,
+                        params={"format": "YAML", "problem": exc.problem}) from None
     except yaml.YAMLError as exc:
-        raise ReadError("read.syntax", f"not valid YAML: {exc}") from None
+        raise ReadError("read.syntax", f"not valid YAML: {exc}", params={"format": "YAML", "problem": str(exc)}) from None
     except RecursionError:
-        raise ReadError("read.too-deep", f"the data is nested deeper than {limits.max_depth} levels") from None
+        raise ReadError("read.too-deep", f"the data is nested deeper than {limits.max_depth} levels",
+                        params={"limit": limits.max_depth}) from None
     finally:
         loader.dispose()
     for value in _floats(data):
         if value != value or value in (float("inf"), float("-inf")):
             raise ReadError("read.not-a-number", "NaN and infinite numbers are not accepted")
-    return data
+    return data, node
+
+
+def locate(root: Node, pointer: str) -> tuple[int, int] | None:
+    """Line and column (1-based) of the value at a JSON Pointer, or of its nearest parent."""
+    node = root
+    for raw in pointer.split("/")[1:]:
+        step = raw.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, MappingNode):
+            match = next((v for k, v in node.value if k.value == step), None)
+        elif isinstance(node, SequenceNode) and step.isdigit() and int(step) < len(node.value):
+            match = node.value[int(step)]
+        else:
+            match = None
+        if match is None:
+            break
+        node = match
+    return _where(node)
 
 
 def _floats(data: object):

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from enum import Enum
 
 
@@ -13,50 +13,97 @@ class Severity(str, Enum):
 
 @dataclass(frozen=True)
 class Finding:
+    """One problem, where it is, and (through the catalogue) what to do about it.
+
+    `params` fill the catalogue's templates; they never hold the value of a personal or
+    special-category field.
+    """
+
     code: str
     severity: Severity
-    message: str
+    params: dict = field(default_factory=dict, hash=False, compare=False)
     file: str | None = None
     pointer: str = ""
     record_id: str | None = None
     line: int | None = None
     column: int | None = None
+    #: set when a project file changed this code's severity: the catalogue's own severity
+    default_severity: Severity | None = None
 
-    def to_dict(self) -> dict:
-        d = asdict(self)
-        d["severity"] = self.severity.value
+    def message(self, lang: str = "en") -> str:
+        from .catalogue import CATALOGUE
+
+        return CATALOGUE[self.code].message(lang, self.params)
+
+    def hint(self, lang: str = "en") -> str:
+        from .catalogue import CATALOGUE
+
+        return CATALOGUE[self.code].hint(lang, self.params)
+
+    def location(self) -> str:
+        where = self.file or ""
+        if self.line:
+            where += f":{self.line}" + (f":{self.column}" if self.column else "")
+        return where
+
+    def to_dict(self, lang: str = "en") -> dict:
+        d = {
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message(lang),
+            "hint": self.hint(lang),
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "pointer": self.pointer,
+            "record_id": self.record_id,
+        }
+        if self.default_severity is not None:
+            d["default_severity"] = self.default_severity.value
         return {k: v for k, v in d.items() if v is not None}
 
 
 @dataclass
 class Report:
+    """Everything one validation run found, the same whatever the input format."""
+
     findings: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    records: int = 0
+    profile: str | None = None
+    lang: str = "en"
+    #: what a project file changed: [{"code", "from", "to", "source"}]
+    overrides: list[dict] = field(default_factory=list)
+    #: True when --max-errors stopped the collection of errors
+    truncated: bool = False
 
     @property
     def valid(self) -> bool:
         return not any(f.severity is Severity.ERROR for f in self.findings)
 
+    @property
+    def unreadable(self) -> bool:
+        """Some input could not be read at all (exit code 2)."""
+        return any(f.code.startswith("read.") for f in self.findings)
+
+    def count(self, severity: Severity) -> int:
+        return sum(f.severity is severity for f in self.findings)
+
     def summary(self) -> dict:
         return {
             "files": len(self.files),
-            "by_severity": dict(Counter(f.severity.value for f in self.findings)),
+            "records": self.records,
+            "by_severity": {s.value: self.count(s) for s in Severity},
             "by_code": dict(sorted(Counter(f.code for f in self.findings).items())),
         }
 
     def to_dict(self) -> dict:
-        return {"valid": self.valid, "summary": self.summary(), "findings": [f.to_dict() for f in self.findings]}
-
-    def render_text(self) -> str:
-        lines = []
-        for f in self.findings:
-            where = f.file or ""
-            if f.line:
-                where += f":{f.line}" + (f":{f.column}" if f.column else "")
-            at = f" at {f.pointer}" if f.pointer else ""
-            rec = f" (record {f.record_id})" if f.record_id else ""
-            lines.append(f"{where}: {f.severity.value} [{f.code}]{at}{rec}: {f.message}")
-        s = self.summary()
-        counts = ", ".join(f"{n} {sev}(s)" for sev, n in s["by_severity"].items()) or "no problems"
-        lines.append(f"{s['files']} file(s) checked: {counts}")
-        return "\n".join(lines)
+        return {
+            "valid": self.valid,
+            "profile": self.profile,
+            "lang": self.lang,
+            "summary": self.summary(),
+            "overrides": self.overrides,
+            "truncated": self.truncated,
+            "findings": [f.to_dict(self.lang) for f in self.findings],
+        }

@@ -1,0 +1,162 @@
+"""References between records: duplicate identifiers, references to missing records or to a
+record of the wrong class, across every file of one run.
+
+Identifiers are kept as 64-bit hashes in a flat open-addressing table (about 9 bytes an entry),
+so a stream of a million records does not need a million Python strings in memory. A
+reference whose target is already known is checked at once; one that points forward waits in
+a short list until the end of the run.
+"""
+
+from __future__ import annotations
+
+import functools
+from array import array
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..model import Model
+from ..report import Finding
+from ..report.catalogue import CATALOGUE
+
+_MASK = (1 << 63) - 1
+
+
+class IdTable:
+    """A set of identifiers (as hashes) with the class of each; no strings are kept."""
+
+    def __init__(self, capacity: int = 1 << 12):
+        self._keys = array("q", bytes(8 * capacity))
+        self._classes = bytearray(capacity)
+        self._size = 0
+
+    def __len__(self) -> int:
+        return self._size
+
+    @staticmethod
+    def key(identifier: str) -> int:
+        return (hash(identifier) & _MASK) or 1  # 0 marks an empty slot
+
+    def _slot(self, key: int) -> int:
+        keys, mask = self._keys, len(self._keys) - 1
+        i = key & mask
+        while keys[i] and keys[i] != key:
+            i = (i + 1) & mask
+        return i
+
+    def get(self, key: int) -> int | None:
+        """The class index stored for the key, or None."""
+        i = self._slot(key)
+        return self._classes[i] - 1 if self._keys[i] else None
+
+    def add(self, key: int, class_index: int) -> int | None:
+        """Store the key; when it is there already, leave it and return the stored class index."""
+        i = self._slot(key)
+        if self._keys[i]:
+            return self._classes[i] - 1
+        self._keys[i] = key
+        self._classes[i] = class_index + 1
+        self._size += 1
+        if self._size * 2 > len(self._keys):
+            self._grow()
+        return None
+
+    def _grow(self) -> None:
+        old_keys, old_classes = self._keys, self._classes
+        self._keys = array("q", bytes(8 * 2 * len(old_keys)))
+        self._classes = bytearray(2 * len(old_classes))
+        self._size = 0
+        for k, c in zip(old_keys, old_classes):
+            if k:
+                i = self._slot(k)
+                self._keys[i], self._classes[i] = k, c
+                self._size += 1
+
+
+@dataclass
+class _Pending:
+    target: str
+    field: str
+    expected: str
+    file: str | None
+    pointer: str
+    record_id: str | None
+    line: int | None
+
+
+class References:
+    def __init__(self, model: Model, emit: Callable[[Finding], None]):
+        self.model = model
+        self.emit = emit
+        self.class_names = sorted(model.classes)
+        self.class_index = {name: i for i, name in enumerate(self.class_names)}
+        self.ids = IdTable()
+        self.pending: list[_Pending] = []
+
+    def _finding(self, code: str, params: dict, file, pointer, record_id, line) -> None:
+        self.emit(Finding(code, CATALOGUE[code].severity, params, file, pointer, record_id, line))
+
+    def register(self, cls: str, identifier: str, file, pointer, line) -> None:
+        previous = self.ids.add(IdTable.key(identifier), self.class_index[cls])
+        if previous is not None:
+            self._finding("refs.duplicate-id", {"id": identifier, "other": self.class_names[previous]},
+                          file, pointer + "/id", identifier, line)
+
+    def check(self, cls: str, record: dict, file, pointer, line) -> None:
+        """Check the record's references, and those of the objects inlined in it (an
+        accreditation's accrediting body); inlined objects with an `id` (the concepts of a
+        scheme) are registered as records of their own."""
+        record_id = record.get("id") if isinstance(record.get("id"), str) else None
+        self._walk(cls, record, file, pointer, record_id, line)
+
+    def _walk(self, cls: str, obj: dict, file, pointer, record_id, line) -> None:
+        for name, target_cls, is_reference, registers_id in self._plan(cls):
+            value = obj.get(name)
+            if value is None:
+                continue
+            items = value if isinstance(value, list) else [value]
+            for i, item in enumerate(items):
+                where = f"{pointer}/{name}/{i}" if isinstance(value, list) else f"{pointer}/{name}"
+                if is_reference:
+                    if isinstance(item, str):  # other types: the structure check reports them
+                        self._resolve(_Pending(item, name, target_cls, file, where, record_id, line), final=False)
+                elif isinstance(item, dict):
+                    if registers_id and isinstance(item.get("id"), str):
+                        self.register(target_cls, item["id"], file, where, line)
+                    self._walk(target_cls, item, file, where, record_id, line)
+
+    @functools.cache
+    def _plan(self, cls: str) -> tuple[tuple[str, str, bool, bool], ...]:
+        """The slots of a class that can hold a reference, or an inlined object that holds
+        one or has an id of its own: (slot, range, is a reference, registers an id)."""
+        plan = []
+        for slot in self.model.classes[cls].slots.values():
+            if slot.kind != "class":
+                continue
+            if slot.reference:
+                plan.append((slot.name, slot.range, True, False))
+            elif slot.range != cls and (self._plan(slot.range) or "id" in self.model.classes[slot.range].slots):
+                plan.append((slot.name, slot.range, False, "id" in self.model.classes[slot.range].slots))
+        return tuple(plan)
+
+    def _resolve(self, ref: _Pending, final: bool) -> None:
+        found = self.ids.get(IdTable.key(ref.target))
+        if found is None:
+            if final:
+                self._finding("refs.dangling", {"field": ref.field, "target": ref.target, "range": ref.expected},
+                              ref.file, ref.pointer, ref.record_id, ref.line)
+            else:
+                self.pending.append(ref)
+            return
+        actual = self.class_names[found]
+        if not self._is_a(actual, ref.expected):
+            self._finding("refs.wrong-class",
+                          {"field": ref.field, "target": ref.target, "range": ref.expected, "actual": actual},
+                          ref.file, ref.pointer, ref.record_id, ref.line)
+
+    def _is_a(self, actual: str, expected: str) -> bool:
+        return actual == expected
+
+    def finish(self) -> None:
+        pending, self.pending = self.pending, []
+        for ref in pending:
+            self._resolve(ref, final=True)

@@ -1,0 +1,69 @@
+"""What the checks need to know of the model, read from the generated model index (no linkml)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+
+from . import artifacts
+
+#: export profile -> the consent audience it discloses to (internal data stays in the organisation)
+PROFILE_AUDIENCE = {"public": "public", "federation": "federation", "internal": None}
+#: the dataset's access rights -> the profile it is checked against unless --profile says otherwise
+ACCESS_PROFILE = {"public": "public", "restricted": "federation", "non_public": "internal"}
+PROFILES = ("public", "federation", "internal")
+
+
+@dataclass(frozen=True)
+class Slot:
+    name: str
+    range: str
+    kind: str  # "type", "enum" or "class"
+    reference: bool
+    multivalued: bool
+    required: bool
+    sensitivity: str
+    profiles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ModelClass:
+    name: str
+    uri: str
+    sensitivity: str
+    slots: dict[str, Slot]
+
+    @property
+    def references(self) -> list[Slot]:
+        return [s for s in self.slots.values() if s.reference]
+
+
+@dataclass(frozen=True)
+class Model:
+    schema_version: str
+    classes: dict[str, ModelClass]
+    #: Dataset slot -> record class (`organisations` -> `Organisation`)
+    containers: dict[str, str]
+
+    def container_of(self, cls: str) -> str:
+        return next(c for c, k in self.containers.items() if k == cls)
+
+
+@cache
+def model() -> Model:
+    raw = json.loads(artifacts.read_text("model_index.json"))
+    classes = {
+        name: ModelClass(
+            name=name,
+            uri=c["uri"],
+            sensitivity=c["sensitivity"],
+            slots={
+                s: Slot(s, d["range"], d["kind"], d["reference"], d["multivalued"], d["required"],
+                        d["sensitivity"] or "public", tuple(d["profiles"]))
+                for s, d in c["slots"].items()
+            },
+        )
+        for name, c in raw["classes"].items()
+    }
+    return Model(raw["schema_version"], classes, raw["containers"])

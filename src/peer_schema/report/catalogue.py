@@ -1,0 +1,244 @@
+"""The catalogue of finding codes: stable codes, default severities, and what to tell people.
+
+A code never changes meaning once published; new codes may be added. Messages and hints exist
+in English and French and take named parameters ({field}, {value}, ...). A parameter that could
+hold a personal value is never put into a template: templates name fields, codes and record
+identifiers only, and `value` is only ever a code, a number or a year of a public record.
+
+`docs/codes.md` is generated from this module; each code names the example that fires it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .findings import Severity
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    severity: Severity
+    title: str
+    message_en: str
+    message_fr: str
+    hint_en: str
+    hint_fr: str
+    example: str  # a file in examples/invalid/, or how to make the problem happen
+
+    def message(self, lang: str, params: dict) -> str:
+        return _fill(self.message_fr if lang == "fr" else self.message_en, params)
+
+    def hint(self, lang: str, params: dict) -> str:
+        return _fill(self.hint_fr if lang == "fr" else self.hint_en, params)
+
+
+class _Missing(dict):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def _fill(template: str, params: dict) -> str:
+    return template.format_map(_Missing(params))
+
+
+_CODES = [
+    # --- reading the input (exit code 2) ----------------------------------------------------
+    Code("read.unreadable", E, "File cannot be opened",
+         "the file cannot be opened ({reason})", "le fichier ne peut pas être ouvert ({reason})",
+         "Check the path and the file's permissions.", "Vérifiez le chemin et les droits du fichier.",
+         "a file without read permission"),
+    Code("read.unsupported-format", E, "Kind of file not read",
+         "this kind of file is not read (use {supported}, or --input-format)",
+         "ce type de fichier n'est pas lu (utilisez {supported}, ou --input-format)",
+         "Save the data as JSON, JSON Lines, YAML, CSV/TSV or RDF.",
+         "Enregistrez les données en JSON, JSON Lines, YAML, CSV/TSV ou RDF.", "a file named data.docx"),
+    Code("read.empty", E, "Empty file", "the file holds no data", "le fichier ne contient aucune donnée",
+         "Check that the export finished writing the file.", "Vérifiez que l'export a bien fini d'écrire le fichier.",
+         "an empty file"),
+    Code("read.encoding", E, "Not UTF-8 text", "the file is not UTF-8 text (byte {offset})",
+         "le fichier n'est pas du texte UTF-8 (octet {offset})",
+         "Save the file with the encoding 'UTF-8' (in a spreadsheet: 'CSV UTF-8').",
+         "Enregistrez le fichier avec l'encodage « UTF-8 » (dans un tableur : « CSV UTF-8 »).",
+         "a CSV file saved as Latin-1"),
+    Code("read.binary", E, "Binary file", "the file looks like a binary file, not text",
+         "le fichier semble binaire, et non du texte",
+         "Export the data as text (JSON, YAML or CSV) rather than sending the program's own file.",
+         "Exportez les données en texte (JSON, YAML ou CSV) plutôt que le fichier du programme.",
+         "a picture renamed data.json"),
+    Code("read.too-large", E, "File over the size limit", "the file is {size} bytes, over the limit of {limit} bytes",
+         "le fichier fait {size} octets, au-delà de la limite de {limit} octets",
+         "Split the file, or raise the limit with --max-bytes if you trust it.",
+         "Découpez le fichier, ou relevez la limite avec --max-bytes si vous lui faites confiance.",
+         "a file larger than --max-bytes"),
+    Code("read.too-deep", E, "Nested too deeply", "the data is nested deeper than {limit} levels",
+         "les données sont imbriquées sur plus de {limit} niveaux",
+         "Peer_schema data is never nested that deeply: the file is damaged or hostile.",
+         "Les données peer_schema ne sont jamais aussi imbriquées : le fichier est abîmé ou malveillant.",
+         "[[[[...]]]] 100 levels deep"),
+    Code("read.syntax", E, "Not valid JSON, YAML, CSV or RDF", "the file is not valid {format}: {problem}",
+         "le fichier n'est pas du {format} valide : {problem}",
+         "Look at the line shown; a truncated file often ends in the middle of a record.",
+         "Regardez la ligne indiquée ; un fichier tronqué s'arrête souvent au milieu d'un enregistrement.",
+         'a JSON file cut after {"a": [1,'),
+    Code("read.duplicate-key", E, "Key written twice", 'the key "{key}" appears twice in the same object',
+         "la clé « {key} » apparaît deux fois dans le même objet",
+         "Keep one of the two values: JSON and YAML readers silently keep the last one.",
+         "Gardez une seule des deux valeurs : les lecteurs JSON et YAML gardent sans rien dire la dernière.",
+         "Dataset-duplicate-key.yaml"),
+    Code("read.yaml-alias", E, "YAML alias", "YAML aliases (&anchor / *alias) are not accepted",
+         "les alias YAML (&ancre / *alias) ne sont pas acceptés",
+         "Write the value out in full; aliases let a small file grow into a huge one.",
+         "Écrivez la valeur en entier ; les alias permettent à un petit fichier d'en devenir un énorme.",
+         "Dataset-yaml-alias.yaml"),
+    Code("read.yaml-tag", E, "YAML tag", "the YAML tag {tag} is not accepted: plain data only",
+         "la balise YAML {tag} n'est pas acceptée : données simples uniquement",
+         "Remove the tag; a data file holds data, never instructions for a program.",
+         "Retirez la balise ; un fichier de données contient des données, jamais des instructions.",
+         "a: !!python/object:os.system 'ls'"),
+    Code("read.not-a-number", E, "NaN or infinite number", "NaN and infinite numbers are not accepted",
+         "NaN et les nombres infinis ne sont pas acceptés", "Leave the field out when the number is unknown.",
+         "Omettez le champ quand le nombre est inconnu.", '{"staff_count": NaN}'),
+    Code("read.huge-number", E, "Number too large", "a number has more than {limit} digits",
+         "un nombre a plus de {limit} chiffres", "Check the number; no field of the model needs it.",
+         "Vérifiez le nombre ; aucun champ du modèle n'en a besoin.", "a number with 5,000 digits"),
+    Code("read.field-too-large", E, "Cell over the size limit", "a field holds {size} characters, over the limit of {limit}",
+         "un champ contient {size} caractères, au-delà de la limite de {limit}",
+         "A cell of that size is a damaged file or a pasted document; shorten it.",
+         "Une cellule de cette taille vient d'un fichier abîmé ou d'un document collé ; raccourcissez-la.",
+         "a CSV cell of 2 million characters"),
+    Code("read.remote-context", E, "Remote JSON-LD context", "the JSON-LD @context {context} would have to be fetched from the network",
+         "le @context JSON-LD {context} devrait être téléchargé depuis le réseau",
+         "Use peer_schema's context (peer-schema schema --format jsonld-context) inline; remote contexts are never fetched.",
+         "Utilisez le contexte de peer_schema en ligne (peer-schema schema --format jsonld-context) ; les contextes distants ne sont jamais téléchargés.",
+         '{"@context": "https://example.org/context.jsonld"}'),
+    Code("read.xml-doctype", E, "XML DOCTYPE or entity", "XML DOCTYPE and ENTITY declarations are refused before parsing",
+         "les déclarations XML DOCTYPE et ENTITY sont refusées avant lecture",
+         "Export RDF/XML without a DOCTYPE, or use Turtle.", "Exportez le RDF/XML sans DOCTYPE, ou utilisez Turtle.",
+         "an RDF/XML file with <!DOCTYPE rdf [<!ENTITY ...>]>"),
+    # --- structure: the JSON Schema generated from the model ---------------------------------
+    Code("structure.required", E, "Required field missing", 'the field "{field}" is required here',
+         "le champ « {field} » est obligatoire ici", "Add the field; the model's pages say what it holds.",
+         "Ajoutez le champ ; les pages du modèle disent ce qu'il contient.", "Organisation-missing-name.yaml"),
+    Code("structure.unknown-field", E, "Field not in the model", 'the field "{field}" is not part of the model here',
+         "le champ « {field} » ne fait pas partie du modèle ici",
+         "Check the spelling; a peer worker record has no field for names, contacts, birth dates, diagnoses or stories, and never will.",
+         "Vérifiez l'orthographe ; un pair aidant n'a pas de champ pour un nom, un contact, une date de naissance, un diagnostic ou un récit, et n'en aura jamais.",
+         "PeerWorker-has-name.yaml"),
+    Code("structure.wrong-type", E, "Wrong kind of value", 'the value of "{field}" should be {expected}',
+         "la valeur de « {field} » devrait être {expected_fr}",
+         "Write a number without units, a list in square brackets, or text in quotes, as the field needs.",
+         "Écrivez un nombre sans unité, une liste entre crochets ou du texte entre guillemets, selon le champ.",
+         "TrainingProgramme-hours-as-text.yaml"),
+    Code("structure.bad-format", E, "Value not in the expected form", 'the value of "{field}" is not written in the expected form',
+         "la valeur de « {field} » n'est pas écrite sous la forme attendue",
+         "Identifiers look like ex:org/name or https://..., dates like 2026-11-23, versions like 0.1.0, languages like en or fr.",
+         "Les identifiants s'écrivent ex:org/nom ou https://..., les dates 2026-11-23, les versions 0.1.0, les langues en ou fr.",
+         "Organisation-bad-identifier.yaml"),
+    Code("structure.out-of-range", E, "Number out of range", 'the number in "{field}" is out of range (allowed: {allowed})',
+         "le nombre de « {field} » est hors limites (autorisé : {allowed})", "Check the unit: shares are percentages (0-100), hours per week at most 80.",
+         "Vérifiez l'unité : les parts sont des pourcentages (0-100), les heures par semaine au plus 80.",
+         "Organisation-governance-share-over-100.yaml"),
+    Code("structure.invalid", E, "Value does not fit the model", 'the value of "{field}" does not fit the model',
+         "la valeur de « {field} » ne correspond pas au modèle", "Compare with the examples in examples/valid/.",
+         "Comparez avec les exemples de examples/valid/.", "a list where one object is expected"),
+    # --- vocabularies --------------------------------------------------------------------------
+    Code("vocab.unknown-code", E, "Code not in the vocabulary", "{value} is not a code of the {vocabulary} vocabulary{suggestion}",
+         "{value} n'est pas un code du vocabulaire {vocabulary}{suggestion}",
+         "See the codes with: peer-schema vocab --format json", "Voir les codes avec : peer-schema vocab --format json",
+         "Organisation-unknown-kind.yaml"),
+    # --- references between records ------------------------------------------------------------
+    Code("refs.duplicate-id", E, "Identifier used twice", 'the identifier {id} is already used by another record ({other})',
+         "l'identifiant {id} est déjà utilisé par un autre enregistrement ({other})",
+         "Give each record its own identifier; identifiers never change once shared.",
+         "Donnez à chaque enregistrement son propre identifiant ; un identifiant partagé ne change plus.",
+         "Organisation-duplicate-id.yaml"),
+    Code("refs.dangling", E, "Reference to a missing record", '"{field}" points to {target}, which is not in the data',
+         "« {field} » renvoie à {target}, absent des données",
+         "Add the {range} record, include the file that has it, or correct the identifier.",
+         "Ajoutez l'enregistrement {range}, incluez le fichier qui le contient, ou corrigez l'identifiant.",
+         "TrainingProgramme-unknown-provider.yaml"),
+    Code("refs.wrong-class", E, "Reference to the wrong kind of record", '"{field}" should point to a {range}, but {target} is a {actual}',
+         "« {field} » devrait renvoyer à un(e) {range}, mais {target} est un(e) {actual}",
+         "Correct the identifier.", "Corrigez l'identifiant.", "Membership-federation-is-a-practice.yaml"),
+    Code("refs.undeclared-prefix", W, "Identifier prefix not declared", 'the prefix "{prefix}" of {id} is not declared in the dataset\'s prefixes',
+         "le préfixe « {prefix} » de {id} n'est pas déclaré dans les préfixes du jeu de données",
+         "Declare it under prefixes (prefix: namespace URI), so the identifier becomes a URI under your namespace.",
+         "Déclarez-le sous prefixes (préfixe : URI de l'espace de noms), pour que l'identifiant devienne une URI de votre espace.",
+         "Dataset-undeclared-prefix.yaml"),
+    # --- domain rules from the sources -----------------------------------------------------------
+    Code("rules.peer-operated-share", E, "Peer-operated service below 51% peers",
+         "{id} is a peer-operated service, but peers hold {value}% of its management structures (at least 51% needed)",
+         "{id} est un service géré par des pairs, mais les pairs n'occupent que {value} % de ses instances de gestion (51 % au moins)",
+         "Correct the share, set staffed_and_managed_by_peers if it is staffed and managed by peer workers, or remove the kind.",
+         "Corrigez la part, indiquez staffed_and_managed_by_peers s'il est animé et géré par des pairs, ou retirez ce type.",
+         "Organisation-peer-operated-below-51.yaml"),
+    Code("rules.membership-cycle", E, "Federation membership goes round in a circle",
+         "memberships form a cycle: {cycle}", "les adhésions forment un cycle : {cycle}",
+         "A federation cannot be (indirectly) a member of one of its own members; remove one membership.",
+         "Une fédération ne peut pas être (indirectement) membre de l'un de ses membres ; retirez une adhésion.",
+         "Membership-cycle.yaml"),
+    Code("rules.year-in-future", E, "Year in the future", "the year {value} in \"{field}\" is in the future",
+         "l'année {value} de « {field} » est dans le futur", "Check the year.", "Vérifiez l'année.",
+         "Organisation-start-year-in-future.yaml"),
+    Code("rules.year-too-early", E, "Year before 1700", "the year {value} in \"{field}\" is before 1700",
+         "l'année {value} de « {field} » est antérieure à 1700",
+         "Formal peer support is recorded back to the 18th century, not earlier; check the year.",
+         "Le soutien par les pairs formel remonte au XVIIIe siècle, pas avant ; vérifiez l'année.",
+         "Practice-start-year-too-early.yaml"),
+    Code("rules.country-outside-coe", W, "Country outside the Council of Europe",
+         "{value} is not a member state of the Council of Europe", "{value} n'est pas un État membre du Conseil de l'Europe",
+         "That is fine for a partner abroad; for a practice spanning many countries set geographic_scope: international.",
+         "Cela convient pour un partenaire à l'étranger ; pour une pratique couvrant de nombreux pays, indiquez geographic_scope: international.",
+         "Practice-country-outside-coe.yaml"),
+    Code("rules.session-too-long", W, "Training session over 4 hours",
+         "sessions last {value} hours; the Tuto3 PAT training profile recommends no more than 4",
+         "les séances durent {value} heures ; le profil de formation Tuto3 PAT en recommande 4 au plus",
+         "Consider splitting sessions.", "Envisagez de scinder les séances.", "TrainingProgramme-session-too-long.yaml"),
+    Code("rules.basic-elements-missing", I, "Basic programme leaves out basic elements",
+         "this basic programme does not list these basic training elements of the Tuto3 PAT profile: {missing}",
+         "ce programme de base ne mentionne pas ces éléments de formation de base du profil Tuto3 PAT : {missing}",
+         "Add them to training_elements if the programme covers them.",
+         "Ajoutez-les à training_elements si le programme les couvre.", "TrainingProgramme-basic-missing-elements.yaml"),
+    Code("rules.accreditation-without-body", E, "Accreditation claim without accrediting body",
+         "the programme claims accreditation ({value}) but names no accrediting body",
+         "le programme se dit accrédité ({value}) mais ne nomme aucun organisme accréditeur",
+         "Add accrediting_body with the identifier of the organisation that accredits it.",
+         "Ajoutez accrediting_body avec l'identifiant de l'organisme qui l'accrédite.",
+         "TrainingProgramme-accreditation-without-body.yaml"),
+    # --- consent -------------------------------------------------------------------------------------
+    Code("consent.field-not-covered", E, "Disclosed field without consent",
+         "{id} discloses {fields} to the {audience} without a consent that covers it",
+         "{id} divulgue {fields} au destinataire « {audience} » sans consentement qui le couvre",
+         "Remove the field from the export, or record the worker's consent for this audience and purpose.",
+         "Retirez le champ de l'export, ou enregistrez le consentement du pair aidant pour ce destinataire.",
+         "PeerWorker-field-without-consent.yaml"),
+    Code("consent.withdrawn", E, "Consent withdrawn", "{id}: consent no. {n} covered {fields} but has been withdrawn",
+         "{id} : le consentement n° {n} couvrait {fields} mais a été retiré",
+         "Remove what it covered from every export from the date of withdrawal.",
+         "Retirez de tout export ce qu'il couvrait, à partir de la date de retrait.", "PeerWorker-consent-withdrawn.yaml"),
+    Code("consent.review-overdue", E, "Consent past its review date", "{id}: consent no. {n} covers {fields} but is past its review date",
+         "{id} : le consentement n° {n} couvre {fields} mais sa date de révision est passée",
+         "Ask the worker to confirm their consent, and record the new review date.",
+         "Demandez au pair aidant de confirmer son consentement et notez la nouvelle date de révision.",
+         "PeerWorker-consent-review-overdue.yaml"),
+    Code("consent.dates-inconsistent", E, "Consent dates out of order", "{id}: consent no. {n} is {problem}",
+         "{id} : le consentement n° {n} est {problem_fr}",
+         "A consent is given first, then reviewed or withdrawn.", "Un consentement est d'abord donné, puis revu ou retiré.",
+         "PeerWorker-consent-withdrawn-before-given.yaml"),
+    # --- privacy guard of the export profile -------------------------------------------------------
+    Code("privacy.record-not-allowed", E, "Record not allowed in this profile",
+         "{cls} records may not appear in a {profile} dataset ({id})",
+         "les enregistrements {cls} ne peuvent pas figurer dans un jeu de données {profile} ({id})",
+         "Remove the record from this export; publish counts instead (peer_worker_count on the organisation).",
+         "Retirez l'enregistrement de cet export ; publiez plutôt des effectifs (peer_worker_count de l'organisation).",
+         "Dataset-public-with-peer-worker.yaml"),
+    Code("privacy.field-not-allowed", E, "Field not allowed in this profile",
+         'the field "{field}" ({sensitivity}) may not appear in a {profile} dataset',
+         "le champ « {field} » ({sensitivity}) ne peut pas figurer dans un jeu de données {profile}",
+         "Remove the field from this export.", "Retirez le champ de cet export.", "PeerWorker-local-reference-in-federation.yaml"),
+]
+
+CATALOGUE: dict[str, Code] = {c.code: c for c in _CODES}
