@@ -64,9 +64,16 @@ class _Run:
         self.peer_worker_fields = frozenset(self.model.classes["PeerWorker"].slots)
         #: the prefixes the current file declares (None: the file declares none)
         self.prefixes: set[str] | None = None
+        #: for the record being read from a table: JSON pointer of a field -> its column (1-based)
+        self.columns: dict[str, int] | None = None
 
     # -- findings ---------------------------------------------------------------------------------
     def add(self, finding: Finding) -> None:
+        if self.columns and finding.column is None and finding.line is not None:
+            column = self.column_for(finding.pointer)
+            if column is not None:
+                finding = Finding(finding.code, finding.severity, finding.params, finding.file, finding.pointer,
+                                  finding.record_id, finding.line, column, finding.default_severity)
         wanted = self.config.severity.get(finding.code)
         if wanted is not None:
             self.applied.setdefault(finding.code, {"code": finding.code, "from": finding.severity.value,
@@ -106,7 +113,9 @@ class _Run:
                 self.hit(code, params, file, pointer + below, rid, locate, line)
         if cls == "PeerWorker":
             fields = self.peer_worker_fields
-            for code, params, below in consent.peer_worker(rec, PROFILE_AUDIENCE[profile], self.today, fields):
+            # no consent makes a peer worker publishable: the privacy guard refuses the record itself
+            audience = None if profile == "public" else PROFILE_AUDIENCE[profile]
+            for code, params, below in consent.peer_worker(rec, audience, self.today, fields):
                 self.hit(code, params, file, pointer + below, rid, locate, line)
         elif cls == "Membership":
             member, federation = rec.get("member"), rec.get("federation")
@@ -161,8 +170,10 @@ class _Run:
             if isinstance(item, ReadError):
                 self.add(Finding(item.code, Severity.ERROR, item.params, stream.file, "", None, item.line, item.column))
                 continue
-            line, obj = item
+            line, obj, columns = item if len(item) == 3 else (*item, None)
             cls = obj.pop(TYPE_KEY)
+            if columns:  # a table: say which column each finding is about
+                self.columns = columns
             if cls == "Dataset":
                 self.add_all(check_structure(obj, stream.file, "Dataset", line=line))
                 profile = self.profile_for(obj)
@@ -174,10 +185,19 @@ class _Run:
                 continue
             self.add_all(check_structure(obj, stream.file, cls, line=line))
             self.record(cls, obj, stream.file, "", profile, None, line)
+            self.columns = None
 
     def add_all(self, findings: Iterable[Finding]) -> None:
         for finding in findings:
             self.add(finding)
+
+    def column_for(self, pointer: str) -> int | None:
+        """The table column of a finding: the column of the longest field path it starts with."""
+        best = None
+        for path, column in (self.columns or {}).items():
+            if (pointer == path or pointer.startswith(path + "/")) and (best is None or len(path) > len(best[0])):
+                best = (path, column)
+        return best[1] if best else None
 
     # -- after every file ------------------------------------------------------------------------
     def finish(self) -> None:

@@ -118,6 +118,9 @@ _CODES = [
          "les déclarations XML DOCTYPE et ENTITY sont refusées avant lecture",
          "Export RDF/XML without a DOCTYPE, or use Turtle.", "Exportez le RDF/XML sans DOCTYPE, ou utilisez Turtle.",
          "an RDF/XML file with <!DOCTYPE rdf [<!ENTITY ...>]>"),
+    Code("read.bad-iri", E, "Malformed IRI", "an IRI is malformed: {problem}", "une IRI est mal formée : {problem}",
+         "IRIs have no spaces, no angle brackets and start with a scheme such as https:.",
+         "Une IRI n'a ni espace ni chevron et commence par un schéma comme https:.", "<https://example.org/a b>"),
     # --- structure: the JSON Schema generated from the model ---------------------------------
     Code("structure.required", E, "Required field missing", 'the field "{field}" is required here',
          "le champ « {field} » est obligatoire ici", "Add the field; the model's pages say what it holds.",
@@ -149,6 +152,17 @@ _CODES = [
          "{value} n'est pas un code du vocabulaire {vocabulary}{suggestion}",
          "See the codes with: peer-schema vocab --format json", "Voir les codes avec : peer-schema vocab --format json",
          "Organisation-unknown-kind.yaml"),
+    # --- RDF input: the generated SHACL shapes (severity as the shape says) -----------------------
+    Code("shacl.violation", E, "SHACL violation", "{focus}: {path} does not satisfy {constraint}",
+         "{focus} : {path} ne respecte pas {constraint}",
+         "Compare with peer-schema schema --format shacl; the same data as YAML gives more precise messages.",
+         "Comparez avec peer-schema schema --format shacl ; les mêmes données en YAML donnent des messages plus précis.",
+         "an RDF file whose organisation has two names"),
+    Code("shacl.warning", W, "SHACL warning", "{focus}: {path} does not satisfy {constraint}",
+         "{focus} : {path} ne respecte pas {constraint}", "See the shape's description.", "Voir la description de la forme.",
+         "a shape with sh:severity sh:Warning"),
+    Code("shacl.info", I, "SHACL information", "{focus}: {path}: {constraint}", "{focus} : {path} : {constraint}",
+         "See the shape's description.", "Voir la description de la forme.", "a shape with sh:severity sh:Info"),
     # --- references between records ------------------------------------------------------------
     Code("refs.duplicate-id", E, "Identifier used twice", 'the identifier {id} is already used by another record ({other})',
          "l'identifiant {id} est déjà utilisé par un autre enregistrement ({other})",
