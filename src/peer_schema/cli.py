@@ -68,7 +68,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         config = load_config(args.config)
         limits = Limits(max_bytes=args.max_bytes, max_depth=args.max_depth)
         report = validate(args.paths, profile=args.profile, lang=args.lang, limits=limits, config=config,
-                          max_errors=args.max_errors, input_format=args.input_format,
+                          max_errors=args.max_errors, input_format=args.input_format, today=args.today,
                           progress=None if args.no_progress else _progress_bar())
     except (UsageError, ConfigError) as exc:
         print(f"peer-schema validate: {exc}", file=sys.stderr)
@@ -79,6 +79,36 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     if not report.valid or (args.strict and report.count(Severity.WARNING)):
         return EXIT_ERRORS
     return EXIT_OK
+
+
+def _cmd_synth(args: argparse.Namespace) -> int:
+    from .synth import synthesize
+
+    try:
+        summary = synthesize(args.records, args.seed, args.output, args.invalid_rate, today=args.today)
+    except (ValueError, OSError) as exc:
+        print(f"peer-schema synth: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    counts = ", ".join(f"{n} {cls}" for cls, n in summary.counts.items())
+    print(f"{summary.out}: {summary.records} records ({counts}); "
+          f"{len(summary.breaks)} rule break(s) listed in {summary.expected}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _date(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("write the date as YYYY-MM-DD") from None
+
+
+def _rate(text: str) -> float:
+    value = float(text)
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError("must be between 0 and 1")
+    return value
 
 
 def _positive(text: str) -> int:
@@ -112,8 +142,22 @@ def build_parser() -> argparse.ArgumentParser:
                    help="largest file accepted, in bytes (default: 512 MiB)")
     p.add_argument("--max-depth", type=_positive, default=64, metavar="N",
                    help="deepest nesting accepted (default: 64)")
+    p.add_argument("--today", type=_date, metavar="YYYY-MM-DD",
+                   help="judge consents and years as on this date (default: today), for reproducible runs")
     p.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
     p.set_defaults(run=_cmd_validate)
+
+    p = sub.add_parser("synth", help="write a realistic synthetic registry, valid or with known rule breaks",
+                       description="Write a synthetic registry covering every class (.json, .jsonl streamed, or "
+                                   ".yaml) and FILE.expected.json listing each injected rule break with its code.")
+    p.add_argument("--records", type=_positive, required=True, metavar="N")
+    p.add_argument("--seed", type=int, default=0, metavar="S", help="same seed, same file (default: 0)")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    p.add_argument("--invalid-rate", type=_rate, default=0.0, metavar="R",
+                   help="share of records given one rule break each (default: 0)")
+    p.add_argument("--today", type=_date, default=_date("2026-11-23"), metavar="YYYY-MM-DD",
+                   help="reference date for consent dates (default: 2026-11-23, so files are reproducible)")
+    p.set_defaults(run=_cmd_synth)
 
     p = sub.add_parser("schema", help="print a generated artifact of the model")
     p.add_argument("--format", choices=sorted(artifacts.SCHEMA_FORMATS), required=True)
