@@ -27,7 +27,7 @@ class Slot:
     profiles: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one object per class: compared and hashed by identity
 class ModelClass:
     name: str
     uri: str

@@ -8,16 +8,17 @@ the input format.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
-from .checks import consent, privacy, rules
+from .checks import consent, privacy, rules, shacl
 from .checks.references import References
 from .checks.structure import check_structure
 from .config import OFF, Config
 from .model import ACCESS_PROFILE, PROFILE_AUDIENCE, PROFILES, model
-from .readers import FORMATS, TYPE_KEY, Document, Limits, ReadError, Stream, open_source
+from .readers import FORMATS, TYPE_KEY, Document, Limits, RdfGraph, ReadError, Stream, open_source
 from .report import Finding, Report, Severity
 from .report.catalogue import CATALOGUE
 
@@ -235,6 +236,10 @@ def validate(
     files = _expand(paths)
     report = Report(files=[str(f) for f in files], profile=profile, lang=lang)
     run = _Run(report, config or Config(), profile, today or date.today(), max_errors)
+    # The run builds large trees of fresh objects and no cycles: the cyclic collector would only
+    # scan them again and again. It is paused for the run and restored after.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
     try:
         for n, path in enumerate(files, start=1):
             if progress:
@@ -247,6 +252,9 @@ def validate(
             try:
                 if isinstance(source, Document):
                     run.document(source)
+                elif isinstance(source, RdfGraph):  # RDF: the generated SHACL shapes only (checks/shacl.py)
+                    report.records += shacl.count_records(source.graph)
+                    run.add_all(shacl.check(source.graph, source.file, source.prefixes))
                 else:
                     run.stream(source)
             except ReadError as exc:  # raised while streaming
@@ -254,5 +262,8 @@ def validate(
         run.finish()
     except _Stop:
         pass
+    finally:
+        if gc_was_enabled:
+            gc.enable()
     report.overrides = list(run.applied.values())
     return report
