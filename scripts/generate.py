@@ -383,6 +383,10 @@ def build_codes_doc() -> str:
         "",
         "Examples named `*.yaml` are files in `examples/invalid/` that fire exactly that code",
         "(a test checks it). Messages about a peer worker never repeat the value found.",
+        "",
+        "The structure layer is LinkML's own JSON Schema (a differential test runs LinkML's",
+        "validator beside it), with one deliberate addition: the keys of a multilingual map must",
+        "be language tags, so `title: {english: ...}` is refused as `structure.bad-format`.",
     ]
     for prefix, heading in groups.items():
         lines += ["", f"## {heading}", "", "| code | severity | what it means | how to fix | example |", "|---|---|---|---|---|"]
