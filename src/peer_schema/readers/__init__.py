@@ -17,9 +17,13 @@ from .errors import ReadError
 from .json_reader import read_json
 from .jsonl_reader import TYPE_KEY, iter_jsonl
 from .limits import Limits
+from .rdf import RDF_FORMATS, RdfGraph, read_rdf
+from .table import iter_table
 from .yaml_reader import locate, read_yaml, read_yaml_with_nodes
 
-FORMATS = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+FORMATS = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".jsonl": "jsonl", ".ndjson": "jsonl",
+           ".csv": "csv", ".tsv": "tsv"}
+FORMATS.update(RDF_FORMATS)  # RDF (.ttl, .nt, .jsonld, .rdf, .xml): readers/rdf.py, checked with SHACL
 
 
 @dataclass
@@ -70,7 +74,8 @@ def _text(path: Path, limits: Limits) -> str:
     return text
 
 
-def open_source(path: Path, limits: Limits | None = None, input_format: str | None = None) -> Document | Stream:
+def open_source(path: Path, limits: Limits | None = None,
+                input_format: str | None = None) -> Document | Stream | RdfGraph:
     limits = limits or Limits()
     fmt = detect_format(path, input_format)
     if fmt == "jsonl":
@@ -78,7 +83,11 @@ def open_source(path: Path, limits: Limits | None = None, input_format: str | No
             raise ReadError("read.too-large", "the file is over the size limit",
                             params={"size": path.stat().st_size, "limit": limits.max_bytes})
         return Stream(str(path), iter_jsonl(path, limits))
+    if fmt in ("csv", "tsv"):  # one table per class: readers/table.py, docs/tables.md
+        return Stream(str(path), iter_table(path, limits, fmt))
     text = _text(path, limits)
+    if fmt in RDF_FORMATS.values():
+        return read_rdf(text, fmt, str(path), limits)
     if fmt == "yaml":
         data, root = read_yaml_with_nodes(text, limits)
         return Document(str(path), data, lambda pointer: locate(root, pointer))
@@ -91,8 +100,11 @@ def read_document(path: Path, limits: Limits | None = None) -> object:
     if isinstance(source, Stream):
         raise ReadError("read.unsupported-format", "JSON Lines is read as a stream, not a document",
                         params={"supported": ".json, .yaml"})
+    if isinstance(source, RdfGraph):
+        raise ReadError("read.unsupported-format", "RDF is read as a graph, not a document",
+                        params={"supported": ".json, .yaml"})
     return source.data
 
 
-__all__ = ["TYPE_KEY", "Document", "Limits", "ReadError", "Stream", "detect_format", "open_source", "read_document",
-           "read_json", "read_yaml"]
+__all__ = ["TYPE_KEY", "Document", "Limits", "RdfGraph", "ReadError", "Stream", "detect_format", "open_source",
+           "read_document", "read_json", "read_yaml"]

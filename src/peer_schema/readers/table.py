@@ -1,0 +1,570 @@
+"""CSV and TSV tables, streamed: one table per class, one row per record.
+
+The file's name says which records it holds (`Organisation.csv`, `organisations.csv`,
+`PeerWorker.tsv`, `Organisation-2026.csv`); the header row names the fields (`name`,
+`membership.member_count`, `title.fr`, `disclosure_consents.1.audiences`); a cell with several
+values separates them with a pipe (`federation | university`). Each row becomes the object it
+would be in JSON, so every check applies unchanged, with the row's line and each field's column.
+
+`Dataset.csv` (one row) gives the dataset's header; the tables beside it are read as part of
+that dataset (its access rights choose the export profile, its prefixes are the declared ones).
+See docs/tables.md.
+
+`cell_to_value` and `code_for_label` turn one cell into a value: the same rules serve any
+future spreadsheet import.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from contextlib import closing
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from itertools import chain
+from pathlib import Path
+
+from .. import artifacts
+from ..model import Slot, model
+from .errors import ReadError
+from .jsonl_reader import TYPE_KEY
+from .limits import Limits
+
+#: separates the values of a multivalued cell: commas and semicolons occur in text
+SEPARATOR = "|"
+#: the extensions read as tables, and their cell separator
+DELIMITERS = {".csv": ",", ".tsv": "\t"}
+#: the class of the dataset's header table
+DATASET = "Dataset"
+
+_BOM = b"\xef\xbb\xbf"
+_TRUE = frozenset({"true", "yes", "oui", "vrai", "1"})
+_FALSE = frozenset({"false", "no", "non", "faux", "0"})
+_NUMBER = re.compile(r"-?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
+#: model range -> the JSON type of its values (every other range is text)
+_JSON_TYPES = {"integer": "integer", "Year": "integer", "float": "number", "double": "number",
+               "decimal": "number", "boolean": "boolean"}
+
+
+# -- one cell ------------------------------------------------------------------------------------
+def _normal(text: str) -> str:
+    """A label as people type it: any case, any spacing, straight or curly apostrophes."""
+    text = unicodedata.normalize("NFC", text).replace("\u2019", "'").replace("\u00a0", " ")
+    return " ".join(text.split()).casefold()
+
+
+def _code_key(text: str) -> str:
+    return _normal(text).replace(" ", "_").replace("-", "_")
+
+
+@cache
+def _labels(enum: str) -> tuple[dict[str, str], dict[str, str]]:
+    """(codes, labels) of a vocabulary, normalised -> code. A label two concepts share is left
+    out: the cell must then give the code."""
+    concepts = artifacts.vocabularies().get(enum, {}).get("concepts", {})
+    labels: dict[str, str] = {}
+    shared: set[str] = set()
+    for code, concept in concepts.items():
+        for label in concept.get("label", {}).values():
+            key = _normal(label)
+            if labels.setdefault(key, code) != code:
+                shared.add(key)
+    for key in shared:
+        del labels[key]
+    return {_code_key(code): code for code in concepts}, labels
+
+
+def code_for_label(enum: str, text: str) -> str | None:
+    """The code of the concept of vocabulary `enum` that `text` names: its code, or its English
+    or French label, in any case and spacing (`"Belgique"`, `"belgium"`, `"BE"` -> `"BE"`).
+    None when no concept (or more than one) has that name."""
+    return _code(enum, text)
+
+
+@lru_cache(maxsize=8192)  # a table repeats the same few codes and labels on every row
+def _code(enum: str, text: str) -> str | None:
+    codes, labels = _labels(enum)
+    return codes.get(_code_key(text)) or labels.get(_normal(text))
+
+
+def _number(text: str, integer: bool, max_digits: int) -> object:
+    """A number written as text ("12", "-3", "3.5", "3,5", "1.2E3"), or the text unchanged."""
+    if len(text) > max_digits + 8 or not _NUMBER.fullmatch(text):
+        return text
+    text = text.replace(",", ".")
+    if "." not in text and "e" not in text and "E" not in text:
+        return int(text)
+    value = float(text)
+    if not math.isfinite(value):
+        return text
+    return int(value) if integer and value.is_integer() else value
+
+
+def _boolean(text: str) -> object:
+    word = text.casefold()
+    return True if word in _TRUE else False if word in _FALSE else text
+
+
+@lru_cache(maxsize=1024)
+def _value_reader(slot: Slot, max_digits: int) -> Callable[[str], object]:
+    """How one trimmed value of a field is read (one part of a multivalued cell)."""
+    if slot.kind == "enum":
+        enum = slot.range
+        return lambda text: _code(enum, text) or text
+    json_type = _JSON_TYPES.get(slot.range) if slot.kind == "type" else None
+    if json_type in ("integer", "number"):
+        integer = json_type == "integer"
+        return lambda text: _number(text, integer, max_digits)
+    if json_type == "boolean":
+        return _boolean
+    return str  # text, dates, identifiers, references: never evaluated, whatever they start with
+
+
+@lru_cache(maxsize=1024)
+def _cell_reader(slot: Slot, max_digits: int) -> Callable[[str], object]:
+    one = _value_reader(slot, max_digits)
+    if slot.multivalued:
+        def read(text: str) -> object:
+            values = [one(part) for part in (p.strip() for p in text.split(SEPARATOR)) if part]
+            return values or None
+    else:
+        def read(text: str) -> object:
+            text = text.strip()
+            return one(text) if text else None
+    return read
+
+
+def cell_to_value(slot: Slot, text: str, max_digits: int = Limits.max_digits) -> object:
+    """The value a cell gives a field, as it would be written in JSON; None for an empty cell.
+
+    Values are trimmed. A multivalued field takes a list, its values separated by `|`.
+    Vocabulary fields take the code or a label (English or French), given back as the code.
+    Numbers, booleans (true/false, yes/no, oui/non, vrai/faux, 1/0) become numbers and booleans;
+    what cannot be read as one stays text, so the structure check says what is wrong with it.
+    A cell that starts with =, +, - or @ is text like any other: nothing is ever evaluated
+    (only "-" followed by a number, in a number field, is a negative number).
+    """
+    return _cell_reader(slot, max_digits)(text)
+
+
+# -- the header ----------------------------------------------------------------------------------
+def _name_key(text: str) -> str:
+    return text.strip().casefold().replace(" ", "_").replace("-", "_")
+
+
+@cache
+def _slots_by_name(cls: str) -> dict[str, Slot]:
+    """A class's slots by their name, as written in a header (any case, spaces or hyphens for
+    underscores: `weekly_hours`, `Weekly hours`)."""
+    return {_name_key(name): slot for name, slot in model().classes[cls].slots.items()}
+
+
+@cache
+def _is_map(cls: str, slot: str) -> bool:
+    """Whether a multivalued slot is written as a map in JSON (`title: {en: ..., fr: ...}`,
+    `prefixes: {ex: ...}`) rather than a list."""
+    prop = artifacts.json_schema()["$defs"].get(cls, {}).get("properties", {}).get(slot, {})
+    return "additionalProperties" in prop and "items" not in prop
+
+
+@cache
+def table_classes() -> dict[str, str]:
+    """The names a table file may take (normalised) -> the class of its rows."""
+    m = model()
+    names = {_name_key(DATASET): DATASET}
+    for container, cls in m.containers.items():
+        names[_name_key(cls)] = cls
+        names[_name_key(container)] = cls
+    return names
+
+
+def class_of_file(path: Path) -> str | None:
+    """The class whose records a table holds, from its name: the class (`PeerWorker.csv`) or
+    the dataset's list (`peer_workers.csv`, `peer-workers.csv`), in any case, optionally followed
+    by `-`, `_` or `.` and anything (`Organisation-2026.csv`)."""
+    stem = _name_key(path.stem)
+    best = None
+    for name, cls in table_classes().items():
+        if (stem == name or (stem.startswith(name) and stem[len(name)] in "_.")) and (best is None or len(name) > len(best[0])):
+            best = (name, cls)
+    return best[1] if best else None
+
+
+def _escape(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+@dataclass
+class _Column:
+    """What one column of the header is: the path of its field in the record, how to read its
+    cells, and the JSON pointers it answers for (its field and the groups it belongs to)."""
+    number: int  # 1-based
+    steps: tuple  # keys (str) and list positions (int, 0-based) from the record to the field
+    convert: Callable[[str], object]
+    known: bool = True
+    #: pointers of the field and of the groups around it, outermost first (static columns only)
+    pointers: tuple = field(default=())
+    in_list: bool = False
+    #: the field's name when it is a field of the record itself, outside any group
+    key: str | None = None
+
+
+def _text(cell: str) -> str | None:
+    return cell.strip() or None
+
+
+def _resolve(cls: str, name: str, max_digits: int) -> tuple[tuple, Callable[[str], object]] | None:
+    """The path and the cell reader of a header name in a table of `cls`, or None when the name
+    is not a field of the model."""
+    parts = [p.strip() for p in name.split(".")]
+    steps: list = []
+    i = 0
+    while i < len(parts):
+        slot = _slots_by_name(cls).get(_name_key(parts[i]))
+        if slot is None:
+            return None
+        steps.append(slot.name)
+        rest = parts[i + 1:]
+        if slot.kind != "class" or slot.reference:  # a value, a list of values, identifiers
+            if rest:
+                return None
+            return tuple(steps), _cell_reader(slot, max_digits)
+        if slot.multivalued and _is_map(cls, slot.name):  # title.en, prefixes.ex
+            if len(rest) != 1 or not rest[0]:
+                return None
+            steps.append(rest[0])
+            return tuple(steps), _text
+        if slot.multivalued:  # a list of objects: disclosure_consents.1.audiences
+            if len(rest) < 2 or not rest[0].isdigit() or int(rest[0]) < 1:
+                return None
+            steps.append(int(rest[0]) - 1)
+            i += 2
+        else:  # one object: membership.member_count
+            if not rest:
+                return None
+            i += 1
+        cls = slot.range
+    return None
+
+
+def _pointers(steps: tuple) -> tuple[str, ...]:
+    out, pointer = [], ""
+    for step in steps:
+        pointer += "/" + _escape(str(step))
+        out.append(pointer)
+    return tuple(out)
+
+
+def _column(number: int, steps: tuple, convert: Callable[[str], object], known: bool) -> _Column:
+    in_list = any(isinstance(s, int) for s in steps)
+    return _Column(number, steps, convert, known, () if in_list else _pointers(steps), in_list,
+                   steps[0] if len(steps) == 1 else None)
+
+
+def _header(cls: str, row: list[str], line: int, max_digits: int) -> list[_Column | None] | ReadError:
+    columns: list[_Column | None] = []
+    seen: dict[tuple, str] = {}
+    for number, raw in enumerate(row, start=1):
+        name = raw.strip()
+        if not name:
+            columns.append(None)  # a cell under it is a value without a field name: see _unnamed
+            continue
+        resolved = _resolve(cls, name, max_digits)
+        if name == TYPE_KEY:  # the class, as in JSON Lines: it must be the table's
+            resolved = ((TYPE_KEY,), _text)
+        if resolved is None:
+            # Not a field of the model: kept, so the structure check names it. A group written
+            # without its part ("title" for "title.en") is the field itself, given as text.
+            slot = _slots_by_name(cls).get(_name_key(name))
+            steps, convert, known = (slot.name if slot else name,), _text, False
+        else:
+            (steps, convert), known = resolved, True
+        # Two columns for one field, or for a group and a field inside it ("title", "title.en").
+        clash = next((other for other in seen if other[:len(steps)] == steps or steps[:len(other)] == other), None)
+        if clash is not None:
+            return ReadError("read.duplicate-key", f'the column "{name}" is the same field as the column "{seen[clash]}"',
+                             line, number, params={"key": name})
+        seen[steps] = name
+        columns.append(_column(number, steps, convert, known))
+    return columns
+
+
+def _unnamed(number: int) -> _Column:
+    """A value in a column without a header: kept as a field named after the column."""
+    return _column(number, (f"(column {number})",), _text, False)
+
+
+# -- one row -------------------------------------------------------------------------------------
+class _Items(dict):
+    """The objects of a list while a row is read, by the position the header gives them."""
+
+
+def _put(record: dict, steps: tuple, value: object) -> None:
+    node = record
+    for step, following in zip(steps, steps[1:]):
+        child = node.get(step)
+        if child is None:
+            child = node[step] = _Items() if isinstance(following, int) else {}
+        node = child
+    node[steps[-1]] = value
+
+
+def _list_pointers(record: dict, steps: tuple) -> tuple[str, ...]:
+    """The pointers of a field inside lists of objects: the positions are those the list has
+    once the empty groups are left out (`consents.1` and `consents.3` filled: /0 and /1)."""
+    out, pointer, node = [], "", record
+    for step in steps:
+        pointer += "/" + (str(sorted(node).index(step)) if isinstance(step, int) else _escape(step))
+        out.append(pointer)
+        node = node[step]
+    return tuple(out)
+
+
+def _compact(node: object) -> object:
+    if isinstance(node, _Items):
+        return [_compact(node[k]) for k in sorted(node)]
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if isinstance(value, dict):
+                node[key] = _compact(value)
+    return node
+
+
+def _record(cls: str, header: list[_Column | None], row: list[str]) -> tuple[dict, dict[str, int]] | ReadError | None:
+    """The record of one row and the column of each field; None for a row without any value."""
+    record: dict = {"@type": cls}
+    columns: dict[str, int] = {}
+    grouped: list[_Column] = []  # columns of fields inside groups: their pointers once all are in
+    unknown = None
+    width = len(header)
+    for index, cell in enumerate(row):
+        if not cell or cell.isspace():
+            continue
+        column = header[index] if index < width else None
+        if column is None:
+            column = _unnamed(index + 1)
+        value = column.convert(cell)
+        if value is None:
+            continue
+        key = column.key
+        if key == TYPE_KEY:
+            if _name_key(value) != _name_key(cls):
+                return ReadError("read.syntax", f'the row says it is a {value}, in a table of {cls}', None, column.number,
+                                 params={"format": "CSV", "problem": f'the row\'s {TYPE_KEY} is "{value}", in a table '
+                                         f"of {cls} records (the file's name says which)"})
+            continue
+        if key is not None:
+            record[key] = value
+            columns[column.pointers[0]] = column.number
+        else:
+            _put(record, column.steps, value)
+            grouped.append(column)
+        if unknown is None and not column.known:
+            unknown = column.number
+    if len(record) == 1:
+        return None
+    if grouped:
+        in_list = False
+        for column in grouped:
+            if column.in_list:
+                in_list, pointers = True, _list_pointers(record, column.steps)
+            else:
+                pointers = column.pointers
+            for pointer in pointers:  # the field, and each group it is in: the group's first column
+                columns.setdefault(pointer, column.number)
+        if in_list:
+            _compact(record)
+    if unknown is not None:
+        # A field the model does not know is reported on the object that holds it (the record
+        # itself): that object's column is the first unknown column.
+        columns[""] = unknown
+    return record, columns
+
+
+# -- the file ------------------------------------------------------------------------------------
+@dataclass
+class _Lines:
+    """Lines of the file as text, for the csv module; remembers which could not be decoded."""
+    bad: list[tuple[int, int]] = field(default_factory=list)  # (line, byte offset in the file)
+    binary: int | None = None  # the line of a NUL byte
+
+    def read(self, stream) -> Iterator[str]:
+        offset = 0
+        for number, raw in enumerate(stream, start=1):
+            if number == 1 and raw.startswith(_BOM):
+                raw, offset = raw[3:], 3
+            if b"\x00" in raw:
+                self.binary = number
+                return
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                self.bad.append((number, offset + exc.start))
+                text = raw.decode("utf-8", "replace")
+            offset += len(raw)
+            yield text
+
+
+def _delimiter(path: Path, first_line: str, fmt: str | None) -> str:
+    if first_line.startswith("sep=") and len(first_line.strip()) == 5:  # Excel's "sep=;" line
+        return first_line[4]
+    delimiter = "\t" if fmt == "tsv" else DELIMITERS.get(path.suffix.lower(), ",")
+    # A spreadsheet set to French (or German...) saves "CSV" with semicolons. Field names never
+    # hold a comma or a semicolon, so a header with semicolons and no comma says which it is.
+    if delimiter == "," and "," not in first_line and ";" in first_line:
+        return ";"
+    return delimiter
+
+
+def iter_table(path: Path, limits: Limits | None = None, fmt: str | None = None) -> Iterator[tuple | ReadError]:
+    """(line, record, columns) for each row of a table, or a ReadError for what cannot be read.
+
+    `line` is the row's first line in the file (the header is line 1); `columns` maps the JSON
+    pointer of each field (and of each group of fields) to its column, 1-based. A row that
+    cannot be read does not stop the reading, except when the rest of the file cannot be
+    trusted (a NUL byte, a cell over the size limit).
+    """
+    limits = limits or Limits()
+    cls = class_of_file(path)
+    if cls is None:
+        names = ", ".join(sorted({c + path.suffix for c in table_classes().values()}))
+        yield ReadError("read.syntax", f"{path.name}: the name does not say which records the table holds",
+                        params={"format": "CSV",
+                                "problem": f"the file's name must say which records it holds ({names}, or the "
+                                           "dataset's list: organisations, peer_workers...)"})
+        return
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        yield ReadError("read.unreadable", f"cannot open the file ({exc.strerror})", params={"reason": exc.strerror})
+        return
+    if size > limits.max_bytes:
+        yield ReadError("read.too-large", f"the file is {size:,} bytes, over the limit of {limits.max_bytes:,}",
+                        params={"size": size, "limit": limits.max_bytes})
+        return
+    if cls != DATASET:
+        header_row = dataset_header(path, limits)
+        if header_row is not None:
+            yield None, header_row
+    yield from _rows(path, cls, limits, fmt)
+
+
+def _rows(path: Path, cls: str, limits: Limits, fmt: str | None) -> Iterator[tuple | ReadError]:
+    # The csv module's cell limit is one setting for the whole process: set to ours on each read.
+    csv.field_size_limit(limits.max_field_chars)
+    lines = _Lines()
+    with path.open("rb") as stream:
+        source = lines.read(stream)
+        leading = []  # the lines up to the first that holds something: it says the separator
+        for text in source:
+            leading.append(text)
+            if not text.isspace():
+                break
+        if not leading or leading[-1].isspace():
+            if lines.binary:
+                yield ReadError("read.binary", "the file looks like a binary file, not text", lines.binary)
+            else:
+                yield ReadError("read.empty", "the file holds no data")
+            return
+
+        delimiter = _delimiter(path, leading[-1], fmt)
+        if leading[-1].startswith("sep="):
+            leading[-1] = "\n"  # not the header: an empty line, so the line numbers stay right
+        reader = csv.reader(chain(leading, source), delimiter=delimiter, strict=True)
+        header: list[_Column | None] | None = None
+        rows = 0
+        while True:
+            start = reader.line_num + 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                if lines.binary:
+                    break
+                if "field larger than field limit" in str(exc):
+                    # The rest of the file cannot be split into rows reliably (an unclosed quote
+                    # reads everything after it as one cell): stop here.
+                    yield ReadError("read.field-too-large", f"a cell of the row at line {start} is over "
+                                    f"{limits.max_field_chars:,} characters", start,
+                                    params={"size": f"more than {limits.max_field_chars:,}",
+                                            "limit": limits.max_field_chars})
+                    return
+                lines.bad.clear()
+                yield ReadError("read.syntax", f"line {start}: {exc}", start,
+                                params={"format": "CSV", "problem": str(exc)})
+                continue
+            if lines.binary:
+                break
+            if lines.bad:
+                line, offset = lines.bad[0]
+                lines.bad.clear()
+                yield ReadError("read.encoding", f"the row at line {start} is not UTF-8 text (line {line}, byte {offset})",
+                                start, params={"offset": offset})
+                if header is None:
+                    return  # without its header row, no other row can be read
+                continue
+            if header is None:
+                if not any(cell.strip() for cell in row):
+                    continue
+                parsed = _header(cls, row, start, limits.max_digits)
+                if isinstance(parsed, ReadError):
+                    yield parsed
+                    return
+                header = parsed
+                continue
+            made = _record(cls, header, row)
+            if made is None:
+                continue  # an empty row, as spreadsheets leave them at the end
+            if isinstance(made, ReadError):
+                made.line = start
+                yield made
+                continue
+            rows += 1
+            if cls == DATASET and rows > 1:
+                yield ReadError("read.syntax", f"line {start}: a dataset table has one row", start,
+                                params={"format": "CSV", "problem": "the dataset table holds one row, the dataset's "
+                                        f"header; the row at line {start} is a second one"})
+                continue
+            yield start, made[0], made[1]
+        if lines.binary:
+            yield ReadError("read.binary", "the file looks like a binary file, not text", lines.binary)
+        elif header is None or (cls == DATASET and rows == 0):
+            yield ReadError("read.empty", "the file holds no data")
+
+
+def _sibling_dataset(path: Path) -> Path | None:
+    try:
+        siblings = sorted(p for p in path.parent.iterdir()
+                          if p.suffix.lower() in DELIMITERS and _name_key(p.stem) == _name_key(DATASET) and p.is_file())
+    except OSError:
+        return None
+    return siblings[0] if siblings else None
+
+
+def dataset_header(path: Path, limits: Limits | None = None) -> dict | None:
+    """The header of the dataset a table belongs to: the one row of the `Dataset.csv` (or .tsv)
+    beside it, when it can be read and passes the structure check; otherwise None (that file's
+    own problems are reported where it is checked, and the table is checked as if it stood alone).
+    """
+    sibling = _sibling_dataset(path)
+    if sibling is None:
+        return None
+    from ..checks.structure import check_structure  # here: the readers do not otherwise need the checks
+
+    with closing(_rows(sibling, DATASET, limits or Limits(), None)) as items:
+        item = next(items, None)
+    if item is None or isinstance(item, ReadError):
+        return None
+    _, header, _ = item
+    body = {k: v for k, v in header.items() if k != "@type"}
+    if next(iter(check_structure(body, None, DATASET)), None) is not None:
+        return None
+    return header
+
+
+__all__ = ["DELIMITERS", "SEPARATOR", "cell_to_value", "class_of_file", "code_for_label", "dataset_header",
+           "iter_table", "table_classes"]
