@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from . import __version__, artifacts
+from .readers import FORMATS
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -136,7 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-errors", type=_positive, metavar="N", help="stop after N errors")
     p.add_argument("--config", type=Path, metavar="FILE",
                    help="project file (default: ./peer-schema.toml or [tool.peer-schema] in ./pyproject.toml)")
-    p.add_argument("--input-format", choices=["json", "jsonl", "yaml"],
+    p.add_argument("--input-format", choices=sorted(set(FORMATS.values())),
                    help="read every file as this format, whatever its extension")
     p.add_argument("--max-bytes", type=_positive, default=512 * 1024 * 1024, metavar="N",
                    help="largest file accepted, in bytes (default: 512 MiB)")

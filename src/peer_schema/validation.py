@@ -39,8 +39,9 @@ def _expand(paths: Iterable[str | Path]) -> list[Path]:
     files: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
+            # .xml only when named: in a folder it is more often a report than RDF/XML
             files += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in FORMATS
-                            and not f.name.endswith(".expected.json"))
+                            and f.suffix.lower() != ".xml" and not f.name.endswith(".expected.json"))
         elif p.exists():
             files.append(p)
         else:
@@ -71,7 +72,7 @@ class _Run:
     # -- findings ---------------------------------------------------------------------------------
     def add(self, finding: Finding) -> None:
         if self.columns and finding.column is None and finding.line is not None:
-            column = self.column_for(finding.pointer)
+            column = self.column_for(finding)
             if column is not None:
                 finding = Finding(finding.code, finding.severity, finding.params, finding.file, finding.pointer,
                                   finding.record_id, finding.line, column, finding.default_severity)
@@ -173,8 +174,7 @@ class _Run:
                 continue
             line, obj, columns = item if len(item) == 3 else (*item, None)
             cls = obj.pop(TYPE_KEY)
-            if columns:  # a table: say which column each finding is about
-                self.columns = columns
+            self.columns = columns  # a table row: say which column each finding is about
             if cls == "Dataset":
                 self.add_all(check_structure(obj, stream.file, "Dataset", line=line))
                 profile = self.profile_for(obj)
@@ -186,14 +186,18 @@ class _Run:
                 continue
             self.add_all(check_structure(obj, stream.file, cls, line=line))
             self.record(cls, obj, stream.file, "", profile, None, line)
-            self.columns = None
+        self.columns = None
 
     def add_all(self, findings: Iterable[Finding]) -> None:
         for finding in findings:
             self.add(finding)
 
-    def column_for(self, pointer: str) -> int | None:
-        """The table column of a finding: the column of the longest field path it starts with."""
+    def column_for(self, finding: Finding) -> int | None:
+        """The table column of a finding: the column of the longest field path it starts with.
+        An unknown field is reported on the object that holds it: look for the field itself."""
+        pointer = finding.pointer
+        if finding.code == "structure.unknown-field":
+            pointer += "/" + str(finding.params.get("field", "")).split(", ")[0]
         best = None
         for path, column in (self.columns or {}).items():
             if (pointer == path or pointer.startswith(path + "/")) and (best is None or len(path) > len(best[0])):

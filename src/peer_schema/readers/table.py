@@ -377,10 +377,6 @@ def _record(cls: str, header: list[_Column | None], row: list[str]) -> tuple[dic
                 columns.setdefault(pointer, column.number)
         if in_list:
             _compact(record)
-    if unknown is not None:
-        # A field the model does not know is reported on the object that holds it (the record
-        # itself): that object's column is the first unknown column.
-        columns[""] = unknown
     return record, columns
 
 
