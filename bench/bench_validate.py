@@ -100,7 +100,7 @@ def main() -> None:
         path = tmp / f"registry-{n}.jsonl"
         synth(n, path)
         start = time.perf_counter()
-        rss[n] = max_rss([*peer, str(path)])
+        rss[n] = max_rss([*peer, "--max-bytes", str(8 * 1024**3), str(path)])
         print(f"  {n:>9,} records: max RSS {rss[n] / 1024:7.1f} MiB, {time.perf_counter() - start:.1f} s")
     ratio = rss[args.jsonl_large] / rss[args.jsonl_small]
     print(f"  ratio {ratio:.2f}x (goal <= 2x)")

@@ -23,6 +23,8 @@ from .report import Finding, Report, Severity
 from .report.catalogue import CATALOGUE
 
 
+#: formats read record by record, whatever their length
+STREAM_FORMATS = {"jsonl", "csv", "tsv"}
 #: identifiers that are absolute URIs, not CURIEs, and the prefixes of peer_schema's own namespaces
 ABSOLUTE_SCHEMES = {"http", "https", "urn", "did", "pv", "peer"}
 
@@ -52,7 +54,8 @@ def _expand(paths: Iterable[str | Path]) -> list[Path]:
 class _Run:
     """The state of one validation run: the report, the reference index, the memberships."""
 
-    def __init__(self, report: Report, config: Config, profile: str | None, today: date, max_errors: int | None):
+    def __init__(self, report: Report, config: Config, profile: str | None, today: date, max_errors: int | None,
+                 streaming: bool = False):
         self.report = report
         self.config = config
         self.profile_override = profile
@@ -60,7 +63,8 @@ class _Run:
         self.max_errors = max_errors
         self.errors = 0
         self.model = model()
-        self.refs = References(self.model, self.add)
+        # Streams keep identifiers as compact hashes, so memory does not grow with their length.
+        self.refs = References(self.model, self.add, compact=streaming)
         self.memberships: list[tuple[str, str, str | None, str, int | None]] = []
         self.applied: dict[str, dict] = {}
         self.peer_worker_fields = frozenset(self.model.classes["PeerWorker"].slots)
@@ -239,7 +243,8 @@ def validate(
         raise UsageError(f"unknown language {lang!r} (use en or fr)")
     files = _expand(paths)
     report = Report(files=[str(f) for f in files], profile=profile, lang=lang)
-    run = _Run(report, config or Config(), profile, today or date.today(), max_errors)
+    streaming = any((input_format or FORMATS.get(f.suffix.lower())) in STREAM_FORMATS for f in files)
+    run = _Run(report, config or Config(), profile, today or date.today(), max_errors, streaming)
     # The run builds large trees of fresh objects and no cycles: the cyclic collector would only
     # scan them again and again. It is paused for the run and restored after.
     gc_was_enabled = gc.isenabled()

@@ -21,8 +21,22 @@ from ..report.catalogue import CATALOGUE
 _MASK = (1 << 63) - 1
 
 
+class IdDict(dict):
+    """Identifiers with the class of each, in a plain dict: fastest, and costs little when the
+    data is in memory anyway (a whole JSON or YAML document holds the strings already)."""
+
+    key = staticmethod(lambda identifier: identifier)
+
+    def add(self, key: str, class_index: int) -> int | None:
+        previous = self.get(key)
+        if previous is None:
+            self[key] = class_index
+        return previous
+
+
 class IdTable:
-    """A set of identifiers (as hashes) with the class of each; no strings are kept."""
+    """A set of identifiers (as hashes) with the class of each; no strings are kept. For
+    streams, whose records are gone once checked."""
 
     def __init__(self, capacity: int = 1 << 12):
         self._keys = array("q", bytes(8 * capacity))
@@ -84,19 +98,19 @@ class _Pending:
 
 
 class References:
-    def __init__(self, model: Model, emit: Callable[[Finding], None]):
+    def __init__(self, model: Model, emit: Callable[[Finding], None], compact: bool = False):
         self.model = model
         self.emit = emit
         self.class_names = sorted(model.classes)
         self.class_index = {name: i for i, name in enumerate(self.class_names)}
-        self.ids = IdTable()
+        self.ids: IdDict | IdTable = IdTable() if compact else IdDict()
         self.pending: list[_Pending] = []
 
     def _finding(self, code: str, params: dict, file, pointer, record_id, line) -> None:
         self.emit(Finding(code, CATALOGUE[code].severity, params, file, pointer, record_id, line))
 
     def register(self, cls: str, identifier: str, file, pointer, line) -> None:
-        previous = self.ids.add(IdTable.key(identifier), self.class_index[cls])
+        previous = self.ids.add(self.ids.key(identifier), self.class_index[cls])
         if previous is not None:
             self._finding("refs.duplicate-id", {"id": identifier, "other": self.class_names[previous]},
                           file, pointer + "/id", identifier, line)
@@ -139,7 +153,7 @@ class References:
         return tuple(plan)
 
     def _resolve(self, ref: _Pending, final: bool) -> None:
-        found = self.ids.get(IdTable.key(ref.target))
+        found = self.ids.get(self.ids.key(ref.target))
         if found is None:
             if final:
                 self._finding("refs.dangling", {"field": ref.field, "target": ref.target, "range": ref.expected},
