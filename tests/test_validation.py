@@ -145,3 +145,18 @@ def test_input_format_override(tmp_path):
     path.write_text((EXAMPLES / "invalid" / "Organisation-missing-name.yaml").read_text(), encoding="utf-8")
     assert cli("validate", str(path)).returncode == 2
     assert codes(validate([path], input_format="yaml")) == ["structure.required"]
+
+
+def test_findings_carry_line_and_column_in_json(tmp_path):
+    data = json.loads(json.dumps(__import__("yaml").safe_load(
+        (EXAMPLES / "invalid" / "Organisation-peer-operated-below-51.yaml").read_text())))
+    data["created"] = "2026-11-02"
+    path = tmp_path / "org.json"
+    path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    (finding,) = validate([path]).findings
+    line = path.read_text().splitlines()[finding.line - 1]
+    assert line[finding.column - 1:].startswith("30")  # the value of peer_governance_share
+    minified = tmp_path / "min.json"
+    minified.write_text(json.dumps(data), encoding="utf-8")
+    (finding,) = validate([minified]).findings
+    assert finding.line == 1 and minified.read_text()[finding.column - 1:].startswith("30")

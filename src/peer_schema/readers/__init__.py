@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ReadError
+from .json_positions import locator as json_locator
 from .json_reader import read_json
 from .jsonl_reader import TYPE_KEY, iter_jsonl
 from .limits import Limits
@@ -91,7 +92,7 @@ def open_source(path: Path, limits: Limits | None = None,
     if fmt == "yaml":
         data, root = read_yaml_with_nodes(text, limits)
         return Document(str(path), data, lambda pointer: locate(root, pointer))
-    return Document(str(path), read_json(text, limits), lambda pointer: None)
+    return Document(str(path), read_json(text, limits), json_locator(text))
 
 
 def read_document(path: Path, limits: Limits | None = None) -> object:
