@@ -226,7 +226,35 @@ def build_context(schema_path: Path) -> str:
         if isinstance(entry, dict):
             entry.pop("@type", None)
             entry["@container"] = "@language"
+    # A code (`"organisation_kinds": ["federation"]`) is its SKOS concept in RDF, as LinkML's
+    # RDF dumper writes it: each enum slot reads its strings as IRIs in its vocabulary's
+    # namespace (JSON-LD 1.1 scoped context).
+    terms = set(ctx["@context"])
+    for name, (scheme, codes) in enum_slots(schema_path).items():
+        entry = ctx["@context"].get(name)
+        if isinstance(entry, str):
+            entry = ctx["@context"][name] = {"@id": entry}
+        if isinstance(entry, dict):
+            entry["@type"] = "@vocab"
+            # a code that is also a term of the context (`federation`) would expand to that
+            # term's IRI: such codes are defined in the scoped context explicitly
+            entry["@context"] = {"@vocab": scheme + "/", **{c: scheme + "/" + c for c in sorted(codes & terms)}}
+    ctx["@context"]["@version"] = 1.1
     return json.dumps(ctx, indent=2, ensure_ascii=False) + "\n"
+
+
+@functools.cache
+def enum_slots(schema_path: Path) -> dict[str, tuple[str, set[str]]]:
+    """Slot name -> (the namespace of its enum's concepts, the enum's codes)."""
+    from linkml_runtime import SchemaView
+
+    sv = SchemaView(str(schema_path))
+    enums = sv.all_enums()
+    return {
+        s.name: (sv.expand_curie(enums[s.range].enum_uri), set(enums[s.range].permissible_values))
+        for s in sv.all_slots().values()
+        if s.range in enums and enums[s.range].enum_uri
+    }
 
 
 def build_shacl(schema_path: Path) -> str:

@@ -119,6 +119,19 @@ def test_jsonld_context_reads_multilingual_text_as_language_tagged_literals():
     }
 
 
+def test_jsonld_context_reads_codes_as_their_skos_concepts():
+    from rdflib import Graph, URIRef
+
+    context = json.loads(artifacts.read_text("peer_schema.context.jsonld"))
+    doc = {**context, "@id": "https://example.org/peer/org/x",
+           "organisation_kinds": ["federation", "ngo"], "country": "NO"}
+    g = Graph().parse(data=json.dumps(doc), format="json-ld")
+    pv = "https://w3id.org/peer-schema/vocab/"
+    assert set(g.objects(None, URIRef("http://www.w3.org/ns/org#classification"))) == {
+        URIRef(pv + "organisation-kind/federation"), URIRef(pv + "organisation-kind/ngo")}
+    assert set(g.objects(None, URIRef("http://schema.org/addressCountry"))) == {URIRef(pv + "country/NO")}
+
+
 def test_pydantic_models_load_a_valid_example_and_refuse_a_name_on_a_peer_worker():
     import pydantic
 

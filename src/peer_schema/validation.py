@@ -67,7 +67,7 @@ class _Run:
         self.refs = References(self.model, self.add, compact=streaming)
         self.memberships: list[tuple[str, str, str | None, str, int | None]] = []
         self.applied: dict[str, dict] = {}
-        self.peer_worker_fields = frozenset(self.model.classes["PeerWorker"].slots)
+        self.peer_worker_fields = frozenset(self.model.classes["PeerWorker"].slots) - consent.NOT_DISCLOSED
         #: the prefixes the current file declares (None: the file declares none)
         self.prefixes: set[str] | None = None
         #: for the record being read from a table: JSON pointer of a field -> its column (1-based)

@@ -21,47 +21,54 @@ def _iso(value: object) -> str | None:
     return value if isinstance(value, str) and len(value) == 10 else None
 
 
+def _strings(values: list) -> set[str]:
+    try:
+        return set(values)
+    except TypeError:  # an object in the list: the structure check reports it
+        return {v for v in values if isinstance(v, str)}
+
+
 def peer_worker(record: dict, audience: str | None, today: date, fields: frozenset[str]) -> Iterator[Hit]:
-    """`fields`: the slots of a peer worker (a field the model does not know is the structure
-    check's finding; it is not counted as disclosed here)."""
-    consents = [c for c in record.get("disclosure_consents") or [] if isinstance(c, dict)]
+    """`fields`: the slots of a peer worker that disclose something (a field the model does
+    not know is the structure check's finding; it is not counted as disclosed here)."""
     now = today.isoformat()
     pid = record.get("id")
-    for i, c in enumerate(consents):
-        given, withdrawn, review = _iso(c.get("given_date")), _iso(c.get("withdrawn_date")), _iso(c.get("review_date"))
-        where = f"/disclosure_consents/{i}"
-        # Dates are personal data: the findings say what is wrong, never the dates themselves.
-        for problem, problem_fr in (
-            ("given in the future", "donné dans le futur") if given and given > now else (None, None),
-            ("withdrawn before it was given", "retiré avant d'avoir été donné") if given and withdrawn and withdrawn < given else (None, None),
-            ("due for review before it was given", "à revoir avant d'avoir été donné") if given and review and review < given else (None, None),
-        ):
-            if problem:
-                yield "consent.dates-inconsistent", {"id": pid, "n": i + 1, "problem": problem, "problem_fr": problem_fr}, where
-    if audience is None:  # internal data stays in the organisation: no disclosure to check
-        return
-    disclosed = {k for k, v in record.items() if k in fields and k not in NOT_DISCLOSED and v not in (None, [], "")}
-    disclosed.add(PEER_STATUS)
     covered: set[str] = set()
-    lapsed: list[tuple[int, dict, str]] = []  # consents for this audience that no longer hold
-    for i, c in enumerate(consents):
-        audiences, fields = c.get("audiences"), c.get("disclosed_fields")
-        if not (isinstance(audiences, list) and audience in audiences and isinstance(fields, list)):
+    lapsed: list[tuple[int, list, str]] = []  # consents for this audience that no longer hold
+    for i, c in enumerate(record.get("disclosure_consents") or ()):
+        if not isinstance(c, dict):
             continue
         given, withdrawn, review = _iso(c.get("given_date")), _iso(c.get("withdrawn_date")), _iso(c.get("review_date"))
-        if not given or given > now:
+        # Dates are personal data: the findings say what is wrong, never the dates themselves.
+        if given:
+            for wrong, problem, problem_fr in (
+                (given > now, "given in the future", "donné dans le futur"),
+                (bool(withdrawn) and withdrawn < given, "withdrawn before it was given", "retiré avant d'avoir été donné"),
+                (bool(review) and review < given, "due for review before it was given", "à revoir avant d'avoir été donné"),
+            ):
+                if wrong:
+                    yield ("consent.dates-inconsistent", {"id": pid, "n": i + 1, "problem": problem, "problem_fr": problem_fr},
+                           f"/disclosure_consents/{i}")
+        audiences, listed = c.get("audiences"), c.get("disclosed_fields")
+        if audience is None or not given or given > now or not isinstance(listed, list):
+            continue
+        if not isinstance(audiences, list) or audience not in audiences:
             continue
         if withdrawn and withdrawn <= now:
-            lapsed.append((i, c, "consent.withdrawn"))
+            lapsed.append((i, listed, "consent.withdrawn"))
         elif review and review < now:
-            lapsed.append((i, c, "consent.review-overdue"))
+            lapsed.append((i, listed, "consent.review-overdue"))
         else:
-            covered.update(f for f in fields if isinstance(f, str))
-    missing = disclosed - covered
+            covered |= _strings(listed)
+    if audience is None:  # internal data stays in the organisation: no disclosure to check
+        return
+    missing = {k for k in fields.intersection(record) if record[k] not in (None, [], "")}
+    missing.add(PEER_STATUS)
+    missing -= covered
     if not missing:
         return
-    for i, c, code in lapsed:
-        lost = missing & set(c.get("disclosed_fields") or [])
+    for i, listed, code in lapsed:
+        lost = missing & _strings(listed)
         if lost:
             yield code, {"id": pid, "n": i + 1, "fields": ", ".join(sorted(lost))}, f"/disclosure_consents/{i}"
             missing -= lost

@@ -123,33 +123,37 @@ class References:
         self._walk(cls, record, file, pointer, record_id, line)
 
     def _walk(self, cls: str, obj: dict, file, pointer, record_id, line) -> None:
-        for name, target_cls, is_reference, registers_id in self._plan(cls):
+        ids, key = self.ids, self.ids.key
+        for name, target_cls, target_index, is_reference, registers_id in self._plan(cls):
             value = obj.get(name)
             if value is None:
                 continue
-            items = value if isinstance(value, list) else [value]
-            for i, item in enumerate(items):
-                where = f"{pointer}/{name}/{i}" if isinstance(value, list) else f"{pointer}/{name}"
+            is_list = isinstance(value, list)
+            for i, item in enumerate(value if is_list else (value,)):
                 if is_reference:
-                    if isinstance(item, str):  # other types: the structure check reports them
+                    # the common case first: the target is known and of the right class
+                    if isinstance(item, str) and ids.get(key(item)) != target_index:
+                        where = f"{pointer}/{name}/{i}" if is_list else f"{pointer}/{name}"
                         self._resolve(_Pending(item, name, target_cls, file, where, record_id, line), final=False)
                 elif isinstance(item, dict):
+                    where = f"{pointer}/{name}/{i}" if is_list else f"{pointer}/{name}"
                     if registers_id and isinstance(item.get("id"), str):
                         self.register(target_cls, item["id"], file, where, line)
                     self._walk(target_cls, item, file, where, record_id, line)
 
     @functools.cache
-    def _plan(self, cls: str) -> tuple[tuple[str, str, bool, bool], ...]:
+    def _plan(self, cls: str) -> tuple[tuple[str, str, int, bool, bool], ...]:
         """The slots of a class that can hold a reference, or an inlined object that holds
-        one or has an id of its own: (slot, range, is a reference, registers an id)."""
+        one or has an id of its own: (slot, range, range's index, is a reference, registers an id)."""
         plan = []
         for slot in self.model.classes[cls].slots.values():
             if slot.kind != "class":
                 continue
+            index = self.class_index[slot.range]
             if slot.reference:
-                plan.append((slot.name, slot.range, True, False))
+                plan.append((slot.name, slot.range, index, True, False))
             elif slot.range != cls and (self._plan(slot.range) or "id" in self.model.classes[slot.range].slots):
-                plan.append((slot.name, slot.range, False, "id" in self.model.classes[slot.range].slots))
+                plan.append((slot.name, slot.range, index, False, "id" in self.model.classes[slot.range].slots))
         return tuple(plan)
 
     def _resolve(self, ref: _Pending, final: bool) -> None:
