@@ -366,6 +366,8 @@ def build_model_index(schema_path: Path) -> str:
                 "sensitivity": ann.get("sensitivity"),
                 "profiles": ann.get("export_profiles", "").split(),
                 "label": (declared.title or slot.name.replace("_", " ")),
+                "uri": sv.get_uri(declared, expand=True),
+                "enum_uri": sv.expand_curie(sv.get_enum(slot.range).enum_uri) if kind == "enum" else None,
             }
         ann = {k: str(v.value) for k, v in cls.annotations.items()}
         out["classes"][cname] = {

@@ -25,6 +25,10 @@ class Slot:
     required: bool
     sensitivity: str
     profiles: tuple[str, ...]
+    #: the property in RDF (`slot_uri`, expanded)
+    uri: str = ""
+    #: for a code: the namespace of its vocabulary's concepts
+    enum_uri: str | None = None
 
 
 @dataclass(frozen=True, eq=False)  # one object per class: compared and hashed by identity
@@ -60,7 +64,7 @@ def model() -> Model:
             sensitivity=c["sensitivity"],
             slots={
                 s: Slot(s, d["range"], d["kind"], d["reference"], d["multivalued"], d["required"],
-                        d["sensitivity"] or "public", tuple(d["profiles"]))
+                        d["sensitivity"] or "public", tuple(d["profiles"]), d["uri"], d["enum_uri"])
                 for s, d in c["slots"].items()
             },
         )
