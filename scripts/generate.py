@@ -239,6 +239,10 @@ def build_context(schema_path: Path) -> str:
             # a code that is also a term of the context (`federation`) would expand to that
             # term's IRI: such codes are defined in the scoped context explicitly
             entry["@context"] = {"@vocab": scheme + "/", **{c: scheme + "/" + c for c in sorted(codes & terms)}}
+    # A `uri` value (a licence, a home page) is an IRI in RDF, as the SHACL shapes expect.
+    for name, entry in ctx["@context"].items():
+        if isinstance(entry, dict) and entry.get("@type") == "xsd:anyURI":
+            entry["@type"] = "@id"
     ctx["@context"]["@version"] = 1.1
     return json.dumps(ctx, indent=2, ensure_ascii=False) + "\n"
 

@@ -1,12 +1,15 @@
-"""RDF input (Turtle, N-Triples, JSON-LD, RDF/XML): read safely, checked against the SHACL shapes."""
+"""RDF input (Turtle, N-Triples, JSON-LD, RDF/XML): read safely, checked against the SHACL shapes
+and, as records, by every other layer (test_rdf_records.py has the mapping and the round trip)."""
 
 from __future__ import annotations
 
+import json
 import re
 import socket
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -23,6 +26,7 @@ from peer_schema.checks import shacl  # noqa: E402
 from peer_schema.readers import rdf  # noqa: E402
 
 DATA = Path(__file__).parent / "data"
+TODAY = date(2026, 11, 23)  # the consents of the examples are in force on this day
 VALID = EXAMPLES / "rdf" / "Organisation-association.ttl"
 EXPECTED = re.compile(r"^# expected: (.+)$", re.MULTILINE)
 PREFIXES = """@prefix ex: <https://example.org/peer/> .
@@ -138,13 +142,18 @@ def test_values_of_peer_workers_and_consents_never_reach_a_finding(tmp_path):
 <https://example.org/peer/consent/1> a dpv:Consent ; peer:startYear 2001 .
 """)
     report = validate([path])
-    by_focus = {f.params["focus"]: f for f in report.findings}
+    shapes = [f for f in report.findings if f.code.startswith("shacl.")]
+    by_focus = {f.params["focus"]: f for f in shapes}
     assert by_focus["ex:org/a"].params["value"] == "-1"  # a public record: the number is said
-    personal = [f for f in report.findings if f.params["focus"] != "ex:org/a"]
+    personal = [f for f in shapes if f.params["focus"] != "ex:org/a"]
     assert len(personal) >= 3
     assert all("value" not in f.params for f in personal), [f.params for f in personal]
     nested = next(f for f in personal if f.params["focus"] == "a blank node")
     assert nested.record_id == "ex:pw/1"  # the record the blank node belongs to
+    # no dataset says otherwise: the strictest profile, where a peer worker has no place at all
+    (refused,) = [f for f in report.findings if not f.code.startswith("shacl.")]
+    assert refused.code == "privacy.record-not-allowed" and refused.record_id == "ex:pw/1"
+    assert set(refused.params) == {"cls", "profile", "id"}
 
 
 def test_the_batched_shapes_find_exactly_what_the_generated_shapes_find(tmp_path):
@@ -243,10 +252,60 @@ def test_remote_json_ld_contexts_are_refused_without_network(no_network, name):
     assert report.findings[0].params["context"].startswith("https://")
 
 
-def test_the_peer_schema_context_url_is_read_from_the_package(no_network):
-    report = validate([DATA / "peer-context.jsonld"])
+PEER_CONTEXT_DOC = {
+    "@context": "https://w3id.org/peer-schema/context.jsonld",
+    "@graph": [{
+        "id": "https://example.org/peer/org/pairs-ensemble",
+        "@type": "Organisation",
+        "name": "Pairs Ensemble (fictional)",
+        "organisation_kinds": ["peer_worker_association"],  # a code: its concept, by the context
+        "country": "BE",
+        "description": {"en": "An association of peer support workers.", "fr": "Une association de pairs aidants."},
+        "start_year": 2016,
+        "peer_governance_share": 100,  # a JSON integer where the context says xsd:float
+    }],
+}
+
+
+def test_the_peer_schema_context_url_is_read_from_the_package(tmp_path, no_network):
+    report = validate([write(tmp_path, "org.jsonld", json.dumps(PEER_CONTEXT_DOC))])
     assert report.findings == [], [f.message() for f in report.findings]
     assert report.records == 1
+
+
+def test_json_numbers_get_the_datatype_the_context_gives_them():
+    """rdflib keeps a JSON integer's Python int under xsd:float, which SHACL would call ill-typed."""
+    graph = rdf.read_rdf(json.dumps(PEER_CONTEXT_DOC), "jsonld", "org.jsonld").graph
+    (share,) = [o for _, p, o in graph if str(p).endswith("peerGovernanceShare")]
+    assert str(share.datatype).endswith("#float") and isinstance(share.value, float)
+    (year,) = [o for _, p, o in graph if str(p).endswith("startYear")]
+    assert isinstance(year.value, int)
+
+
+def test_the_rdf_examples_pass_together(no_network):
+    """Turtle and JSON-LD in one run: the peer workers of the JSON-LD file work for the
+    organisations of the Turtle file, as the YAML examples do."""
+    report = validate([EXAMPLES / "rdf"], today=TODAY)
+    assert report.findings == [], [f.message() for f in report.findings]
+    assert report.records == 7
+    alone = validate([EXAMPLES / "rdf" / "PeerWorker-with-consent.jsonld"], today=TODAY)
+    assert {(f.code, f.params["target"]) for f in alone.findings} == {
+        ("refs.dangling", "ex:org/pairs-ensemble"), ("refs.dangling", "ex:org/hopital-fictif")}
+
+
+def test_consents_in_json_ld_are_checked(tmp_path):
+    data = json.loads((EXAMPLES / "rdf" / "PeerWorker-with-consent.jsonld").read_text(encoding="utf-8"))
+    worker = next(node for node in data["@graph"] if node.get("id") == "ex:pw/7f3a9c")
+    worker["disclosure_consents"][1]["withdrawn_date"] = "2026-10-20"
+    path = write(tmp_path, "withdrawn.jsonld", json.dumps(data))
+    report = validate([path, VALID], today=TODAY)
+    (finding,) = report.findings
+    assert (finding.code, finding.record_id) == ("consent.withdrawn", "ex:pw/7f3a9c")
+    assert "2026" not in finding.message()  # the dates of a consent are personal data
+    data["@graph"][0]["access_rights"] = "public"
+    report = validate([write(tmp_path, "public.jsonld", json.dumps(data)), VALID], today=TODAY)
+    assert {(f.code, f.record_id) for f in report.findings} == {
+        ("privacy.record-not-allowed", "ex:pw/7f3a9c"), ("privacy.record-not-allowed", "ex:pw/b21e04")}
 
 
 def test_owl_imports_and_remote_iris_are_never_followed(tmp_path, no_network):

@@ -261,9 +261,16 @@ def validate(
             try:
                 if isinstance(source, Document):
                     run.document(source)
-                elif isinstance(source, RdfGraph):  # RDF: the generated SHACL shapes only (checks/shacl.py)
-                    report.records += shacl.count_records(source.graph)
+                elif isinstance(source, RdfGraph):  # RDF: the SHACL shapes, then every layer on its records
+                    from .readers.rdf_records import records_from_graph
+
                     run.add_all(shacl.check(source.graph, source.file, source.prefixes))
+                    run.prefixes, in_force = None, run.profile_for(None)  # IRIs are absolute: no prefix to declare
+                    for cls, rec, pointer in records_from_graph(source.graph, source.prefixes):
+                        if cls == "Dataset":  # a header, just before the records it lists
+                            in_force = run.profile_for(rec)
+                        else:
+                            run.record(cls, rec, source.file, pointer, in_force, None, None)
                 else:
                     run.stream(source)
             except ReadError as exc:  # raised while streaming

@@ -7,6 +7,11 @@ The offending value (`params["value"]`) is given only when it is an IRI or a typ
 (a code, a number, a date) and the focus node is not personal data: never for a peer worker, a
 disclosure consent, or a blank node nested in one.
 
+The records of the graph then go through the other layers (readers/rdf_records.py), so two kinds
+of result are left to them: `sh:class` on a reference (`schema:worksFor ex:org/a` where `ex:org/a`
+has no `rdf:type` in this file) is the references layer's to judge, across every file of the run
+(`refs.dangling`, `refs.wrong-class`); and a finding's record is named as those layers name it.
+
 rdflib and pyshacl are imported inside the functions: they are slow to import, and only RDF
 input needs them. The shapes are parsed once per process.
 """
@@ -88,13 +93,24 @@ def count_records(graph) -> int:
     return len({s for s, o in graph.subject_objects(RDF.type) if o in uris})
 
 
+@cache
+def reference_paths() -> frozenset[tuple[str, str]]:
+    """(class IRI, predicate IRI) of every reference slot: their `sh:class` results are left to the
+    references layer, which sees every file of the run, not only this graph."""
+    return frozenset((c.uri, s.uri) for c in model().classes.values() for s in c.references if s.uri)
+
+
 def check(graph, file: str | None = None, prefixes: dict[str, str] | None = None, shapes_graph=None) -> list[Finding]:
     """Validate `graph` against the generated shapes (or `shapes_graph`); one finding per result.
 
     prefixes: the file's own prefix declarations, used (besides peer_schema's) to write CURIEs.
+    With the generated shapes, `sh:class` on a reference whose value is an IRI or a literal is
+    left out: the references layer reports it (`reference_paths`).
     """
     from pyshacl import validate
     from rdflib import RDF, BNode, Literal, URIRef
+
+    from ..readers.rdf_records import names_for
 
     _conforms, results, _text = validate(graph, shacl_graph=shapes() if shapes_graph is None else shapes_graph,
                                          inference="none", advanced=False, allow_warnings=True, allow_infos=True,
@@ -103,6 +119,8 @@ def check(graph, file: str | None = None, prefixes: dict[str, str] | None = None
     sh = {name: URIRef(SH + name) for name in (
         "ValidationResult", "resultSeverity", "focusNode", "resultPath", "sourceConstraintComponent", "value")}
     names = _Names(known_prefixes(), prefixes or {})
+    record_names = names_for(graph, prefixes)  # as the other layers name records (readers/rdf_records.py)
+    references = reference_paths() if shapes_graph is None else frozenset()
     personal = _Personal(graph)
     findings = []
     for result in results.subjects(RDF.type, sh["ValidationResult"]):
@@ -111,6 +129,9 @@ def check(graph, file: str | None = None, prefixes: dict[str, str] | None = None
         path = results.value(result, sh["resultPath"])
         component = results.value(result, sh["sourceConstraintComponent"])
         value = results.value(result, sh["value"])
+        if references and component == URIRef(SH + "ClassConstraintComponent") and not isinstance(value, BNode) \
+                and any((str(t), str(path)) in references for t in graph.objects(focus, RDF.type)):
+            continue  # the references layer's finding
         code = SEVERITY_CODE.get(str(severity), "shacl.violation")  # a severity of one's own: as a violation
         params = {
             "focus": names.curie(focus) if isinstance(focus, URIRef) else "a blank node",
@@ -124,7 +145,7 @@ def check(graph, file: str | None = None, prefixes: dict[str, str] | None = None
                     and not str(value.datatype).endswith("#string"):
                 params["value"] = str(value)[:100]
         record = focus if isinstance(focus, URIRef) else _owner(graph, focus) if isinstance(focus, BNode) else None
-        record_id = names.curie(record) if record is not None else None
+        record_id = record_names.curie(record) if record is not None else None
         findings.append(Finding(code, CATALOGUE[code].severity, params, file, "", record_id))
     order = {"error": 0, "warning": 1, "info": 2}
     findings.sort(key=lambda f: (order[f.severity.value], f.record_id or "", f.params["path"], f.params["constraint"],

@@ -63,8 +63,11 @@ def read_rdf(text: str, fmt: str, file: str, limits: Limits | None = None) -> Rd
     if not available():
         raise ReadError("read.unsupported-format", f"reading RDF needs rdflib and pyshacl: {INSTALL_HINT}",
                         params={"supported": f".json, .jsonl, .yaml; for RDF: {INSTALL_HINT}"})
+    declared = None
     if fmt == "jsonld":
-        data = json.dumps(_local_contexts(read_json(text, limits)))
+        document = _local_contexts(read_json(text, limits))
+        declared = _context_prefixes(document)
+        data = json.dumps(document)
     elif fmt == "rdfxml":
         if _DOCTYPE.search(text.encode("utf-8")):
             raise ReadError("read.xml-doctype", "XML DOCTYPE and ENTITY declarations are refused before parsing")
@@ -72,8 +75,12 @@ def read_rdf(text: str, fmt: str, file: str, limits: Limits | None = None) -> Rd
     else:
         data = text
     graph = _parse(data, fmt, limits)
+    if fmt == "jsonld":
+        _retype_json_numbers(graph)
     _check_iris(graph)
-    prefixes = {p: str(ns) for p, ns in graph.namespaces() if p}
+    # rdflib's JSON-LD parser binds its own default prefixes besides the document's: a JSON-LD
+    # file's prefixes are those of its contexts
+    prefixes = declared if declared is not None else {p: str(ns) for p, ns in graph.namespaces() if p}
     return RdfGraph(file, graph, fmt, prefixes)
 
 
@@ -102,6 +109,30 @@ def _local_contexts(node: object) -> object:
         else:
             out[key] = _local_contexts(value)
     return out
+
+
+def _context_prefixes(node: object, found: dict[str, str] | None = None) -> dict[str, str]:
+    """The prefixes the document's contexts define: terms whose IRI ends in / or #, or `@prefix`."""
+    found = {} if found is None else found
+    if isinstance(node, list):
+        for item in node:
+            _context_prefixes(item, found)
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if key == "@context":
+                for context in value if isinstance(value, list) else [value]:
+                    if isinstance(context, dict):
+                        for term, iri in context.items():
+                            if isinstance(iri, dict) and iri.get("@prefix") is True:
+                                iri = iri.get("@id")
+                            elif not (isinstance(iri, str) and iri.endswith(("/", "#"))):
+                                continue
+                            if isinstance(iri, str) and not term.startswith("@") and ":" not in term:
+                                found.setdefault(term, iri)
+                        _context_prefixes(list(context.values()), found)  # scoped contexts
+            else:
+                _context_prefixes(value, found)
+    return found
 
 
 def _local_context(context: object) -> object:
@@ -231,6 +262,21 @@ def _bad_ntriples_line(data: str, message: str) -> int | None:
         if text.strip() and not text.lstrip().startswith("#") and bad(text):
             return number
     return None
+
+
+def _retype_json_numbers(graph) -> None:
+    """rdflib's JSON-LD parser keeps a JSON number's Python type under the datatype the context
+    coerces it to (`"weekly_hours": 19` is an xsd:float that holds an int), which SHACL takes for an
+    ill-typed literal: such literals are made again from their text, as Turtle would give them."""
+    from rdflib import Literal
+
+    for s, p, o in list(graph):
+        if isinstance(o, Literal) and o.datatype is not None and isinstance(o.value, (int, float)) \
+                and not isinstance(o.value, bool):
+            again = Literal(str(o), datatype=o.datatype)
+            if type(again.value) is not type(o.value):
+                graph.remove((s, p, o))
+                graph.add((s, p, again))
 
 
 # -- IRIs ---------------------------------------------------------------------------------------
