@@ -72,3 +72,16 @@ def test_vocab_prints_skos_turtle():
     assert result.returncode == 0
     g = Graph().parse(data=result.stdout, format="turtle")
     assert len(set(g.subjects(RDF.type, SKOS.ConceptScheme))) >= 30
+
+
+def test_export_writes_rdf_and_refuses_a_leaking_public_export(tmp_path):
+    from rdflib import Graph
+
+    out = tmp_path / "compendium.ttl"
+    result = run("export", str(EXAMPLES / "compendium"), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert len(Graph().parse(out, format="turtle")) > 500
+    refused = tmp_path / "public.ttl"
+    result = run("export", str(EXAMPLES / "valid"), "--profile", "public", "-o", str(refused))
+    assert result.returncode == 1
+    assert "privacy.record-not-allowed" in result.stderr and not refused.exists()

@@ -96,6 +96,28 @@ def _cmd_synth(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    from .config import ConfigError, load_config
+    from .rdf import ExportError, ExportRefused, export
+    from .report.text import render_text
+    from .validation import UsageError
+
+    try:
+        summary = export(args.paths, args.output, args.to, args.profile, config=load_config(args.config),
+                         today=args.today)
+    except ExportRefused as exc:
+        exc.report.lang = args.lang
+        exc.report.findings = list(exc.findings)
+        print(render_text(exc.report), file=sys.stderr)
+        print(f"peer-schema export: refused, nothing written ({len(exc.findings)} reason(s) above)", file=sys.stderr)
+        return EXIT_UNREADABLE if exc.report.unreadable else EXIT_ERRORS
+    except (UsageError, ConfigError, ExportError) as exc:
+        print(f"peer-schema export: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(f"{summary.out}: {summary.records} records, {summary.triples} triples ({summary.format})", file=sys.stderr)
+    return EXIT_OK
+
+
 def _date(text: str):
     from datetime import date
 
@@ -147,6 +169,19 @@ def build_parser() -> argparse.ArgumentParser:
                    help="judge consents and years as on this date (default: today), for reproducible runs")
     p.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
     p.set_defaults(run=_cmd_validate)
+
+    p = sub.add_parser("export", help="export data as RDF (validated first; a public export that would leak is refused)",
+                       description="Validate the data, then write it as RDF, atomically: a refused or failed export "
+                                   "writes nothing and leaves an earlier output intact. Exit codes as for validate.")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--to", choices=["ttl", "nt", "jsonld", "rdfxml"], default="ttl", help="RDF format (default: ttl)")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
+    p.add_argument("--profile", choices=["public", "federation", "internal"],
+                   help="export profile (default: from each dataset's access_rights)")
+    p.add_argument("--lang", choices=["en", "fr"], default="en", help="language of the reasons for a refusal")
+    p.add_argument("--config", type=Path, metavar="FILE", help="project file (as for validate)")
+    p.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help="judge consents as on this date")
+    p.set_defaults(run=_cmd_export)
 
     p = sub.add_parser("synth", help="write a realistic synthetic registry, valid or with known rule breaks",
                        description="Write a synthetic registry covering every class (.json, .jsonl streamed, or "
