@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from .checks import consent, privacy, rules, shacl
+from .checks.memberships import MembershipGraph
 from .checks.references import References
 from .checks.structure import check_structure
 from .config import OFF, Config
@@ -65,7 +66,7 @@ class _Run:
         self.model = model()
         # Streams keep identifiers as compact hashes, so memory does not grow with their length.
         self.refs = References(self.model, self.add, compact=streaming)
-        self.memberships: list[tuple[str, str, str | None, str, int | None]] = []
+        self.memberships = MembershipGraph()
         self.applied: dict[str, dict] = {}
         self.peer_worker_fields = frozenset(self.model.classes["PeerWorker"].slots) - consent.NOT_DISCLOSED
         #: the prefixes the current file declares (None: the file declares none)
@@ -126,7 +127,7 @@ class _Run:
         elif cls == "Membership":
             member, federation = rec.get("member"), rec.get("federation")
             if isinstance(member, str) and isinstance(federation, str):
-                self.memberships.append((member, federation, file, pointer, line))
+                self.memberships.add(member, federation, file, pointer, line)
         for code, params, below in privacy.record(self.model.classes[cls], rec, profile):
             self.hit(code, params, file, pointer + below, rid, locate, line)
 
@@ -211,10 +212,7 @@ class _Run:
     # -- after every file ------------------------------------------------------------------------
     def finish(self) -> None:
         self.refs.finish()
-        where = {(m, f): (file, pointer, line) for m, f, file, pointer, line in self.memberships}
-        for cycle in rules.membership_cycles([(m, f) for m, f, *_ in self.memberships]):
-            first = next(((m, f) for (m, f) in where if m in cycle and f in cycle), None)
-            file, pointer, line = where[first] if first else (None, "", None)
+        for cycle, file, pointer, line in self.memberships.cycles():
             self.add(Finding("rules.membership-cycle", CATALOGUE["rules.membership-cycle"].severity,
                              {"cycle": " → ".join(cycle + cycle[:1])}, file, pointer, None, line))
 

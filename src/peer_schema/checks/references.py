@@ -18,7 +18,7 @@ from ..model import Model
 from ..report import Finding
 from ..report.catalogue import CATALOGUE
 
-_MASK = (1 << 63) - 1
+_MASK = (1 << 63) - 1  # hashes as non-negative 63-bit numbers
 
 
 class IdDict(dict):
@@ -35,12 +35,20 @@ class IdDict(dict):
 
 
 class IdTable:
-    """A set of identifiers (as hashes) with the class of each; no strings are kept. For
-    streams, whose records are gone once checked."""
+    """A set of identifiers (as 56-bit hashes) with the class of each in the low 7 bits of the
+    same 64-bit word; no strings are kept. For streams, whose records are gone once checked.
 
-    def __init__(self, capacity: int = 1 << 12):
-        self._keys = array("q", bytes(8 * capacity))
-        self._classes = bytearray(capacity)
+    256 shards, each an open-addressing table that grows by half on its own when three
+    quarters full: growing one never needs a second copy of the whole table, so memory stays
+    near 13 bytes per identifier. Two different
+    identifiers share a 56-bit hash with odds of about 1 in 10^5 for a million identifiers.
+    """
+
+    _SHARDS = 256
+
+    def __init__(self) -> None:
+        self._tables = [array("q", bytes(8 * 16)) for _ in range(self._SHARDS)]
+        self._sizes = [0] * self._SHARDS
         self._size = 0
 
     def __len__(self) -> int:
@@ -48,42 +56,42 @@ class IdTable:
 
     @staticmethod
     def key(identifier: str) -> int:
-        return (hash(identifier) & _MASK) or 1  # 0 marks an empty slot
+        return ((hash(identifier) & _MASK) >> 7) or 1  # 56 bits; 0 marks an empty slot
 
-    def _slot(self, key: int) -> int:
-        keys, mask = self._keys, len(self._keys) - 1
-        i = key & mask
-        while keys[i] and keys[i] != key:
-            i = (i + 1) & mask
+    @staticmethod
+    def _slot(table: array, key: int) -> int:
+        n = len(table)
+        i = (key >> 8) % n
+        while table[i] and table[i] >> 7 != key:
+            i = i + 1 if i + 1 < n else 0
         return i
 
     def get(self, key: int) -> int | None:
         """The class index stored for the key, or None."""
-        i = self._slot(key)
-        return self._classes[i] - 1 if self._keys[i] else None
+        table = self._tables[key & 0xFF]
+        word = table[self._slot(table, key)]
+        return (word & 0x7F) - 1 if word else None
 
     def add(self, key: int, class_index: int) -> int | None:
         """Store the key; when it is there already, leave it and return the stored class index."""
-        i = self._slot(key)
-        if self._keys[i]:
-            return self._classes[i] - 1
-        self._keys[i] = key
-        self._classes[i] = class_index + 1
+        shard = key & 0xFF
+        table = self._tables[shard]
+        i = self._slot(table, key)
+        if table[i]:
+            return (table[i] & 0x7F) - 1
+        table[i] = (key << 7) | (class_index + 1)
+        self._sizes[shard] += 1
         self._size += 1
-        if self._size * 2 > len(self._keys):
-            self._grow()
+        if self._sizes[shard] * 4 > len(table) * 3:
+            self._grow(shard)
         return None
 
-    def _grow(self) -> None:
-        old_keys, old_classes = self._keys, self._classes
-        self._keys = array("q", bytes(8 * 2 * len(old_keys)))
-        self._classes = bytearray(2 * len(old_classes))
-        self._size = 0
-        for k, c in zip(old_keys, old_classes):
-            if k:
-                i = self._slot(k)
-                self._keys[i], self._classes[i] = k, c
-                self._size += 1
+    def _grow(self, shard: int) -> None:
+        old = self._tables[shard]
+        table = self._tables[shard] = array("q", bytes(8 * (len(old) * 3 // 2)))
+        for word in old:
+            if word:
+                table[self._slot(table, word >> 7)] = word
 
 
 @dataclass
