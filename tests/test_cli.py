@@ -85,3 +85,18 @@ def test_export_writes_rdf_and_refuses_a_leaking_public_export(tmp_path):
     result = run("export", str(EXAMPLES / "valid"), "--profile", "public", "-o", str(refused))
     assert result.returncode == 1
     assert "privacy.record-not-allowed" in result.stderr and not refused.exists()
+
+
+def test_store_load_and_saved_question(tmp_path):
+    store = tmp_path / "store"
+    assert run("store", "load", str(EXAMPLES / "compendium"), "--store", str(store)).returncode == 0
+    result = run("query", "practices-by-setting-and-country", "--store", str(store), "--param", "country=FR",
+                 "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert "Médiateur de santé pair" in json.dumps(rows, ensure_ascii=False)
+    assert run("query", "no-such-question", "--store", str(store)).returncode == 2
+    assert run("query", "practices-by-setting-and-country", "--store", str(store),
+               "--param", "country=Atlantis").returncode == 2
+    listing = run("query", "--list")
+    assert listing.returncode == 0 and "competencies-covered-by-training" in listing.stdout

@@ -118,6 +118,63 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_store_load(args: argparse.Namespace) -> int:
+    from .config import ConfigError
+    from .rdf import ExportRefused
+    from .rdf.endpoint import EndpointError
+    from .rdf.store import StoreError, load
+    from .report.text import render_text
+    from .validation import UsageError
+
+    try:
+        triples = load(args.paths, None if args.endpoint else args.store, endpoint=args.endpoint,
+                       graph_store=args.graph_store, profile=args.profile, replace=args.replace)
+    except ExportRefused as exc:
+        exc.report.findings = list(exc.findings)
+        print(render_text(exc.report), file=sys.stderr)
+        print("peer-schema store load: refused, nothing loaded", file=sys.stderr)
+        return EXIT_UNREADABLE if exc.report.unreadable else EXIT_ERRORS
+    except (StoreError, EndpointError, UsageError, ConfigError) as exc:
+        print(f"peer-schema store load: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(f"{triples} triples loaded into {args.endpoint or args.store}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_query(args: argparse.Namespace) -> int:
+    from .rdf.endpoint import EndpointError
+    from .rdf.queries import RENDERERS, QueryError, list_questions, run_question, run_sparql
+    from .rdf.store import StoreError
+
+    if args.list:
+        for q in list_questions():
+            print(f"{q.name}\n    {q.title}")
+            for p in q.parameters:
+                print(f"    --param {p.name}=...  {p.description}")
+        return EXIT_OK
+    if bool(args.name) == bool(args.sparql):
+        print("peer-schema query: name a saved question, or give --sparql FILE (see --list)", file=sys.stderr)
+        return EXIT_UNREADABLE
+    params = {}
+    for item in args.param:
+        key, sep, value = item.partition("=")
+        if not sep:
+            print(f"peer-schema query: --param {item}: write NAME=VALUE", file=sys.stderr)
+            return EXIT_UNREADABLE
+        params[key.strip()] = value.strip()
+    where = {"store_dir": None if args.endpoint else args.store, "endpoint": args.endpoint}
+    try:
+        if args.sparql:
+            result = run_sparql(args.sparql.read_text(encoding="utf-8"), **where)
+        else:
+            result = run_question(args.name, params, **where)
+    except (QueryError, StoreError, EndpointError, OSError) as exc:
+        print(f"peer-schema query: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(RENDERERS[args.format](result))
+    return EXIT_OK
+
+
 def _date(text: str):
     from datetime import date
 
@@ -182,6 +239,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--config", type=Path, metavar="FILE", help="project file (as for validate)")
     p.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help="judge consents as on this date")
     p.set_defaults(run=_cmd_export)
+
+    p = sub.add_parser("store", help="the embedded RDF store (or a SPARQL endpoint) for research questions")
+    store_sub = p.add_subparsers(dest="store_command", required=True, metavar="ACTION")
+    p = store_sub.add_parser("load", help="validate, export and load data (with the SKOS vocabularies)")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--store", type=Path, default=Path("peer-schema-store"), metavar="DIR",
+                   help="the store's folder (default: ./peer-schema-store)")
+    p.add_argument("--endpoint", metavar="URL", help="load into a SPARQL 1.1 server instead (Graph Store Protocol)")
+    p.add_argument("--graph-store", metavar="URL", help="the Graph Store Protocol URL, if not the endpoint's /store")
+    p.add_argument("--profile", choices=["public", "federation", "internal"])
+    p.add_argument("--replace", action="store_true", help="empty the store first")
+    p.set_defaults(run=_cmd_store_load)
+
+    p = sub.add_parser("query", help="ask a saved research question, or read-only SPARQL, of the store")
+    p.add_argument("name", nargs="?", help="the saved question (see --list)")
+    p.add_argument("--list", action="store_true", help="list the saved questions and their parameters")
+    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="a parameter (repeatable)")
+    p.add_argument("--sparql", type=Path, metavar="FILE", help="run this SPARQL query (read-only) instead")
+    p.add_argument("--store", type=Path, default=Path("peer-schema-store"), metavar="DIR")
+    p.add_argument("--endpoint", metavar="URL", help="ask a SPARQL 1.1 endpoint instead of the embedded store")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.set_defaults(run=_cmd_query)
 
     p = sub.add_parser("synth", help="write a realistic synthetic registry, valid or with known rule breaks",
                        description="Write a synthetic registry covering every class (.json, .jsonl streamed, or "

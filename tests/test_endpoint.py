@@ -1,0 +1,254 @@
+"""`--endpoint`: load into and query a real Oxigraph server (the `oxigraph` package of the dev
+extra), started here on a free loopback port, and get the same answer to every saved question
+as from the embedded store."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pyoxigraph")
+
+from peer_schema.rdf import store  # noqa: E402
+from peer_schema.rdf.endpoint import Endpoint, EndpointError  # noqa: E402
+from peer_schema.rdf.queries import list_questions, run_question, run_sparql  # noqa: E402
+from peer_schema.rdf.sparql_guard import UnsafeQuery  # noqa: E402
+
+from conftest import EXAMPLES  # noqa: E402
+from test_store_queries import ALLOWED, REFUSED, TRAINING, run, training_rows  # noqa: E402
+
+#: the parameters each question is asked with, on both sides
+PARAMS = {
+    "practices-by-setting-and-country": [
+        {}, {"country": "GB"}, {"setting_category": "other", "country": "GB"}, {"country": "none"},
+        {"lang": "fr"}],
+    "practices-with-peer-reviewed-evidence": [{}, {"setting_category": "other"}, {"lang": "fr"}],
+    "organisations-by-kind-and-country": [
+        {}, {"country": "none"}, {"kind": "university", "country": "FR"}, {"kind": "peer_operated_service"},
+        {"lang": "fr", "country": "BE"}],
+    "training-programmes-by-elements-and-accreditation": [
+        {}, {"element": "recovery"}, {"element": "none"}, {"accreditation": "accredited"},
+        {"accreditation": "none", "element": "assessment"}],
+    "competencies-covered-by-training": [{}, {"competency": "C09"}, {"lang": "fr"}],
+}
+
+
+#: columns that join several values (GROUP_CONCAT): their order is the engine's
+JOINED = {"titles": " | ", "element_codes": " ", "codes": " "}
+
+
+def normalised(result) -> tuple[list[str], list[tuple]]:
+    """The answer with the values of GROUP_CONCAT columns sorted (engines order them as they like;
+    pyoxigraph 0.4 and an Oxigraph 0.5 server differ)."""
+    seps = [JOINED.get(c) for c in result.columns]
+    rows = [tuple(sep.join(sorted(v.split(sep))) if sep and isinstance(v, str) and v else v
+                  for v, sep in zip(row, seps)) for row in result.rows]
+    return result.columns, rows
+
+
+def _oxigraph() -> str | None:
+    beside = Path(sys.executable).parent / ("oxigraph.exe" if sys.platform == "win32" else "oxigraph")
+    return str(beside) if beside.is_file() else shutil.which("oxigraph")
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    def __init__(self, binary: str, location: Path):
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = location.parent / f"oxigraph-{self.port}.log"
+        self._log = self.log.open("wb")
+        self.process = subprocess.Popen(
+            [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{self.port}"],
+            stdout=self._log, stderr=subprocess.STDOUT)
+        self._wait()
+
+    def _wait(self, seconds: float = 30.0) -> None:
+        deadline = time.monotonic() + seconds
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"oxigraph exited with {self.process.returncode}: {self.log.read_text()}")
+            try:
+                with opener.open(f"{self.url}/query?query=ASK%7B%7D", timeout=1) as answer:
+                    if answer.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.05)
+        self.stop()
+        raise RuntimeError(f"oxigraph did not answer on {self.url} within {seconds} s")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(10)
+        self._log.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    binary = _oxigraph()
+    if binary is None:
+        pytest.skip("the oxigraph server is not installed (pip install -e '.[dev]' installs it)")
+    folder = tmp_path_factory.mktemp("oxigraph")
+    s = Server(binary, folder / "data")
+    yield s
+    s.stop()
+
+
+@pytest.fixture(scope="module")
+def loaded(server):
+    """The server holding the compendium, loaded through the Graph Store Protocol."""
+    n = store.load([EXAMPLES / "compendium"], endpoint=server.url, replace=True)
+    return server, n
+
+
+@pytest.fixture(scope="module")
+def embedded(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("embedded") / "compendium"
+    store.load([EXAMPLES / "compendium"], folder)
+    return folder
+
+
+def test_the_server_holds_what_the_embedded_store_holds(loaded, embedded):
+    server, n = loaded
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    assert run_sparql(count, endpoint=server.url).rows == [(n,)]
+    assert run_sparql(count, embedded).rows == [(n,)]
+
+
+@pytest.mark.parametrize("name", list(PARAMS))
+def test_every_question_has_the_same_answer_on_the_server(loaded, embedded, name):
+    server, _ = loaded
+    for params in PARAMS[name]:
+        remote = run_question(name, params, endpoint=server.url)
+        for binding in ("substitutions", "values"):
+            local = run_question(name, params, embedded, binding=binding)
+            assert normalised(remote) == normalised(local), (name, params, binding)
+
+
+def test_the_list_of_parameters_covers_every_question():
+    assert set(PARAMS) == {q.name for q in list_questions()}
+
+
+def test_an_expected_answer_from_the_server(loaded):
+    server, _ = loaded
+    result = run_question("training-programmes-by-elements-and-accreditation", {}, endpoint=server.url)
+    assert training_rows(result) == TRAINING
+
+
+def test_the_query_url_itself_works(loaded):
+    server, n = loaded
+    endpoint = Endpoint(server.url + "/query")
+    assert endpoint.graph_store_url == server.url + "/store"
+    assert run_sparql("ASK { ?s ?p ?o }", endpoint=endpoint).rows == [(True,)]
+    graph = run_sparql("CONSTRUCT WHERE { ?s a <http://www.w3.org/ns/org#Organization> }", endpoint=endpoint)
+    assert graph.kind == "graph" and len(graph.rows) == 21
+
+
+@pytest.mark.parametrize("text", ALLOWED)
+def test_read_only_queries_run_on_the_server(loaded, embedded, text):
+    server, _ = loaded
+    remote = run_sparql(text, endpoint=server.url)
+    local = run_sparql(text, embedded)
+    assert remote.kind == local.kind and len(remote.rows) == len(local.rows)
+
+
+@pytest.mark.parametrize(("text", "message"), REFUSED)
+def test_refused_before_anything_is_sent(loaded, text, message):
+    server, n = loaded
+    with pytest.raises(UnsafeQuery, match="is refused|an update"):
+        run_sparql(text, endpoint=server.url)
+    assert run_sparql("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", endpoint=server.url).rows == [(n,)]
+
+
+def test_from_a_graph_of_the_server(loaded):
+    server, n = loaded
+    graph = "https://w3id.org/peer-schema/compendium/graph"
+    request = urllib.request.Request(
+        f"{server.url}/store?graph={urllib.parse.quote(graph, safe='')}", method="POST",
+        data=b'<http://a/> <http://b/> "c" .\n', headers={"Content-Type": "application/n-triples"})
+    urllib.request.build_opener(urllib.request.ProxyHandler({})).open(request, timeout=10).close()
+    try:
+        assert run_sparql(f"SELECT ?o FROM <{graph}> WHERE {{ ?s ?p ?o }}", endpoint=server.url).rows == [("c",)]
+        with pytest.raises(UnsafeQuery, match="not a graph of this store"):
+            run_sparql("SELECT ?o FROM <https://w3id.org/peer-schema/compendium/other> WHERE { ?s ?p ?o }",
+                       endpoint=server.url)
+    finally:
+        request = urllib.request.Request(f"{server.url}/store?graph={urllib.parse.quote(graph, safe='')}",
+                                         method="DELETE")
+        urllib.request.build_opener(urllib.request.ProxyHandler({})).open(request, timeout=10).close()
+
+
+def test_load_with_replace_swaps_the_data(tmp_path, server):
+    """The examples' registry replaces the compendium on the server, and gives the embedded answers."""
+    local = tmp_path / "valid"
+    store.load([EXAMPLES / "valid"], local)
+    try:
+        store.load([EXAMPLES / "valid"], endpoint=server.url, replace=True)
+        for name, cases in PARAMS.items():
+            for params in cases:
+                remote = run_question(name, params, endpoint=server.url)
+                assert normalised(remote) == normalised(run(name, params, local)), (name, params)
+    finally:
+        store.load([EXAMPLES / "compendium"], endpoint=server.url, replace=True)
+
+
+# -- errors -----------------------------------------------------------------------------------------------------
+def test_an_endpoint_that_is_not_there():
+    url = f"http://127.0.0.1:{_free_port()}"
+    with pytest.raises(EndpointError, match="cannot reach the endpoint"):
+        run_question("practices-by-setting-and-country", {}, endpoint=url)
+
+
+def test_an_endpoint_that_does_not_answer():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(1)
+        held = []
+        threading.Thread(target=lambda: held.append(silent.accept()), daemon=True).start()
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}"
+        started = time.monotonic()
+        with pytest.raises(EndpointError, match="no answer within 0.5 s"):
+            run_question("practices-by-setting-and-country", {}, endpoint=url, timeout=0.5)
+        assert time.monotonic() - started < 5
+        for conn, _ in held:
+            conn.close()
+
+
+def test_the_server_s_own_error_is_shown(loaded):
+    server, _ = loaded
+    with pytest.raises(EndpointError, match=r"HTTP 400 .*error at"):
+        run_sparql("SELECT * WHERE { ?s ?p }", endpoint=server.url)
+
+
+def test_urls():
+    assert Endpoint("http://127.0.0.1:7878/").query_url == "http://127.0.0.1:7878/query"
+    fuseki = Endpoint("http://127.0.0.1:3030/peer/sparql")
+    assert fuseki.graph_store_url is None
+    with pytest.raises(EndpointError, match="Graph Store Protocol URL of this endpoint is not known"):
+        fuseki.add(b"", "application/n-triples")
+    assert Endpoint("http://127.0.0.1:3030/peer/sparql", "http://127.0.0.1:3030/peer/data").graph_store_url \
+        == "http://127.0.0.1:3030/peer/data"
+    for bad in ("file:///etc/passwd", "ftp://example.org/sparql", "127.0.0.1:7878"):
+        with pytest.raises(EndpointError, match="not an http"):
+            Endpoint(bad)
+
