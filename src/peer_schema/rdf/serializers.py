@@ -27,21 +27,30 @@ _PLAIN_LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 Triple = tuple[str, str, str]
 
 
-def ntriples(records: Iterable[list[Triple]], counter: list[int]) -> Iterator[bytes]:
-    """N-Triples, in pieces of about CHUNK bytes; counter[0] += the number of triples."""
+def _in_chunks(texts: Iterable[str]) -> Iterator[bytes]:
+    """Join the texts of successive records into pieces of about CHUNK bytes."""
     pending: list[str] = []
     size = 0
-    for triples in records:
-        for s, p, o in triples:
-            pending.append(f"{s} {p} {o} .\n")
-        counter[0] += len(triples)
-        size += 120 * len(triples)
+    for text in texts:
+        pending.append(text)
+        size += len(text)
         if size >= CHUNK:
             yield "".join(pending).encode("utf-8")
             pending.clear()
             size = 0
     if pending:
         yield "".join(pending).encode("utf-8")
+
+
+def ntriples(records: Iterable[list[Triple]], counter: list[int]) -> Iterator[bytes]:
+    """N-Triples, in pieces of about CHUNK bytes; counter[0] += the number of triples."""
+
+    def texts() -> Iterator[str]:
+        for triples in records:
+            counter[0] += len(triples)
+            yield "".join(f"{s} {p} {o} .\n" for s, p, o in triples)
+
+    return _in_chunks(texts())
 
 
 class Turtle:
@@ -78,10 +87,12 @@ class Turtle:
 
     def chunks(self, records: Iterable[list[Triple]], counter: list[int]) -> Iterator[bytes]:
         """Turtle, in pieces of about CHUNK bytes; counter[0] += the number of triples."""
+        return _in_chunks(self._texts(records, counter))
+
+    def _texts(self, records: Iterable[list[Triple]], counter: list[int]) -> Iterator[str]:
         name, literal = self.name, self.literal
-        pending: list[str] = []
-        size = 0
         for triples in records:
+            pending: list[str] = []
             subject = predicate = None
             for s, p, o in triples:
                 if o[0] == '"':
@@ -101,10 +112,4 @@ class Turtle:
             if subject is not None:
                 pending.append(" .\n")
             counter[0] += len(triples)
-            size += 120 * len(triples)
-            if size >= CHUNK:
-                yield "".join(pending).encode("utf-8")
-                pending.clear()
-                size = 0
-        if pending:
-            yield "".join(pending).encode("utf-8")
+            yield "".join(pending)
