@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from datetime import date
@@ -160,3 +161,36 @@ def test_findings_carry_line_and_column_in_json(tmp_path):
     minified.write_text(json.dumps(data), encoding="utf-8")
     (finding,) = validate([minified]).findings
     assert finding.line == 1 and minified.read_text()[finding.column - 1:].startswith("30")
+
+
+def test_progress_is_reported_per_file_and_every_10000_records(tmp_path):
+    from peer_schema.synth import synthesize
+
+    path = tmp_path / "registry.jsonl"
+    synthesize(25_000, 1, path)
+    calls = []
+    validate([path, EXAMPLES / "valid"], progress=lambda *args: calls.append(args))
+    assert calls[0] == (0, 5, str(path), 0)  # the folder counts as its four files
+    assert [c[3] for c in calls if c[0] == 0][1:] == [10_000, 20_000]
+    assert calls[-1][:2] == (5, 5) and calls[-1][3] == 25_000 + 9
+
+
+def test_progress_bar_draws_on_a_terminal():
+    """Run under a real pseudo-terminal, as a person would see it."""
+    import pty
+
+    out = []
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the command, its stderr on the terminal
+        os.execv(sys.executable, [sys.executable, "-m", "peer_schema.cli", "validate", str(EXAMPLES / "valid")])
+    while True:
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out.append(chunk)
+    os.waitpid(pid, 0)
+    text = b"".join(out).decode()
+    assert "4/4 files" in text and "records" in text

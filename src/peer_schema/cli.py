@@ -28,15 +28,17 @@ def _cmd_vocab(args: argparse.Namespace) -> int:
 
 
 def _progress_bar():
-    """A one-line progress bar on stderr, only when a person is watching it."""
+    """A one-line progress bar on stderr (files done, records read), only when a person is
+    watching it."""
     if not sys.stderr.isatty():
         return None
 
-    def show(n: int, total: int, name: str) -> None:
-        width = 30
-        done = int(width * n / total)
-        sys.stderr.write(f"\r[{'#' * done}{'.' * (width - done)}] {n}/{total} {name[-40:]:<40}")
-        if n == total:
+    def show(done: int, total: int, name: str, records: int) -> None:
+        width = 24
+        filled = int(width * done / total) if total else width
+        line = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} files, {records:,} records {name[-40:]}"
+        sys.stderr.write("\r" + line[:110].ljust(110))
+        if done == total:
             sys.stderr.write("\n")
         sys.stderr.flush()
 

@@ -24,6 +24,7 @@ from .report import Finding, Report, Severity
 from .report.catalogue import CATALOGUE
 
 
+PROGRESS_EVERY = 10_000
 #: formats read record by record, whatever their length
 STREAM_FORMATS = {"jsonl", "csv", "tsv"}
 #: identifiers that are absolute URIs, not CURIEs, and the prefixes of peer_schema's own namespaces
@@ -68,6 +69,8 @@ class _Run:
         self.refs = References(self.model, self.add, compact=streaming)
         self.memberships = MembershipGraph()
         self.applied: dict[str, dict] = {}
+        #: called every PROGRESS_EVERY records with the count so far (the progress bar)
+        self.on_records: Callable[[int], None] | None = None
         self.peer_worker_fields = frozenset(self.model.classes["PeerWorker"].slots) - consent.NOT_DISCLOSED
         #: the prefixes the current file declares (None: the file declares none)
         self.prefixes: set[str] | None = None
@@ -107,6 +110,8 @@ class _Run:
     def record(self, cls: str, rec: dict, file: str, pointer: str, profile: str,
                locate: Callable | None = None, line: int | None = None) -> None:
         self.report.records += 1
+        if self.on_records is not None and not self.report.records % PROGRESS_EVERY:
+            self.on_records(self.report.records)
         rid = rec.get("id") if isinstance(rec.get("id"), str) else None
         if rid is not None:
             self.refs.register(cls, rid, file, pointer, line)
@@ -227,7 +232,7 @@ def validate(
     max_errors: int | None = None,
     today: date | None = None,
     input_format: str | None = None,
-    progress: Callable[[int, int, str], None] | None = None,
+    progress: Callable[[int, int, str, int], None] | None = None,
 ) -> Report:
     """Validate data files or folders against the model and return the report.
 
@@ -250,7 +255,8 @@ def validate(
     try:
         for n, path in enumerate(files, start=1):
             if progress:
-                progress(n, len(files), str(path))
+                progress(n - 1, len(files), str(path), report.records)
+                run.on_records = lambda records, n=n, path=path: progress(n - 1, len(files), str(path), records)
             try:
                 source = open_source(path, limits, input_format)
             except ReadError as exc:
@@ -273,6 +279,8 @@ def validate(
                     run.stream(source)
             except ReadError as exc:  # raised while streaming
                 run.add(Finding(exc.code, Severity.ERROR, exc.params, str(path), "", None, exc.line, exc.column))
+        if progress:
+            progress(len(files), len(files), "", report.records)
         run.finish()
     except _Stop:
         pass
