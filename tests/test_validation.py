@@ -194,3 +194,10 @@ def test_progress_bar_draws_on_a_terminal():
     os.waitpid(pid, 0)
     text = b"".join(out).decode()
     assert "4/4 files" in text and "records" in text
+
+
+def test_a_code_suggestion_is_in_the_report_language():
+    path = EXAMPLES / "invalid" / "Organisation-country-name-instead-of-code.yaml"
+    (fr,) = validate([path], lang="fr").findings
+    assert fr.message("fr").endswith("écrivez le code « BE »")
+    assert fr.message("en").endswith('write the code "BE"')

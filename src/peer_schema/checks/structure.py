@@ -102,11 +102,14 @@ def _params(error, code: str, path: list, sensitive: bool) -> dict:
         schema_path = list(error.schema_path)
         enum = _enum_name(schema_path) if "$defs" in schema_path else field
         value = error.instance if isinstance(error.instance, str) else None
-        suggestion = ""
+        suggestion = suggestion_fr = ""
         if value is not None and value.strip().casefold() in _labels(enum):
-            suggestion = f'; write the code "{_labels(enum)[value.strip().casefold()]}"'
+            code = _labels(enum)[value.strip().casefold()]
+            suggestion, suggestion_fr = f'; write the code "{code}"', f" ; écrivez le code « {code} »"
         shown = "this value" if sensitive or value is None else f'"{value}"'
-        return {"value": shown, "vocabulary": enum, "suggestion": suggestion, "field": field}
+        shown_fr = "cette valeur" if sensitive or value is None else f"« {value} »"
+        return {"value": shown, "value_fr": shown_fr, "vocabulary": enum, "suggestion": suggestion,
+                "suggestion_fr": suggestion_fr, "field": field}
     if code == "structure.wrong-type":
         types = [t for t in kind.get("types", []) if t != "null"]
         return {"field": field,

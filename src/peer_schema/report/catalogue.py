@@ -149,7 +149,7 @@ _CODES = [
          "Comparez avec les exemples de examples/valid/.", "a list where one object is expected"),
     # --- vocabularies --------------------------------------------------------------------------
     Code("vocab.unknown-code", E, "Code not in the vocabulary", "{value} is not a code of the {vocabulary} vocabulary{suggestion}",
-         "{value} n'est pas un code du vocabulaire {vocabulary}{suggestion}",
+         "{value_fr} n'est pas un code du vocabulaire {vocabulary}{suggestion_fr}",
          "See the codes with: peer-schema vocab --format json", "Voir les codes avec : peer-schema vocab --format json",
          "Organisation-unknown-kind.yaml"),
     # --- RDF input: the generated SHACL shapes (severity as the shape says) -----------------------
