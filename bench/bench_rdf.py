@@ -23,12 +23,13 @@ import filecmp
 import json
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from timing import run  # bench/timing.py, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -138,18 +139,6 @@ for name, path in queries.items():
     print(name, result["answers"][name], file=sys.stderr, flush=True)
 print(json.dumps(result))
 """
-
-
-def run(cmd: list[str], repeat: int = 3) -> float:
-    """Median wall time (s) of `repeat` runs of a whole process."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        times.append(time.perf_counter() - start)
-        if result.returncode != 0:
-            sys.exit(f"{' '.join(cmd)[:300]} failed ({result.returncode}): {result.stderr[-2000:]}")
-    return statistics.median(times)
 
 
 def output(cmd: list[str]) -> str:

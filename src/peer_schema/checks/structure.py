@@ -13,7 +13,7 @@ from functools import cache
 import jsonschema_rs
 
 from .. import artifacts
-from ..report import Finding, Severity
+from ..report import Finding
 from ..report.catalogue import CATALOGUE
 
 # jsonschema-rs error kind -> our code
