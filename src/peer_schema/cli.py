@@ -283,6 +283,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("vocab", help="print the reference vocabularies (SKOS Turtle or compact JSON)")
     p.add_argument("--format", choices=sorted(artifacts.VOCAB_FORMATS), default="ttl")
     p.set_defaults(run=_cmd_vocab)
+
+    from .exchange.commands import add_commands as add_exchange_commands
+    from .sheets.commands import add_commands as add_sheet_commands
+
+    add_sheet_commands(sub)  # template, import (sheets/commands.py)
+    add_exchange_commands(sub)  # bundle, merge (exchange/commands.py)
     return parser
 
 
