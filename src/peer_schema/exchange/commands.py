@@ -1,9 +1,119 @@
-"""The `peer-schema bundle` and `peer-schema merge` commands (argument parsing only)."""
+"""The `peer-schema bundle` and `peer-schema merge` commands (argument parsing only).
+
+Exit codes, as for validate: 0 done; 1 errors in the data (nothing written); 2 an input could
+not be read, a bundle is unsafe, damaged or incompatible, or the call was wrong.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _cmd_bundle(args: argparse.Namespace) -> int:
+    from ..report.text import render_text
+    from ..validation import UsageError
+    from .bundle import make_bundle
+    from .errors import BadBundle, Refused
+
+    try:
+        summary = make_bundle(args.paths, args.output, args.profile, recipient=args.recipient,
+                              key_file=args.key_file, min_count=args.min_count)
+    except Refused as exc:
+        if exc.report is not None:
+            exc.report.lang = args.lang
+            print(render_text(exc.report), file=sys.stderr)
+        print(f"peer-schema bundle: {exc}; nothing written", file=sys.stderr)
+        return EXIT_UNREADABLE if exc.report is not None and exc.report.unreadable else EXIT_ERRORS
+    except (UsageError, BadBundle) as exc:
+        print(f"peer-schema bundle: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    if summary.key_created:
+        print(f"peer-schema bundle: created a new pseudonym key in {args.key_file} (32 random bytes, readable by "
+              "you only). Keep it, and use it for every bundle: the same key and recipient give the same "
+              "pseudonyms. It is never put into a bundle.", file=sys.stderr)
+    left = summary.left_out
+    notes = []
+    if summary.pseudonymised:
+        notes.append(f"{summary.pseudonymised} peer worker(s) pseudonymised for {summary.recipient}")
+    if left.records:
+        notes.append("left out: " + ", ".join(f"{n} {cls} record(s)" for cls, n in sorted(left.records.items())))
+    if left.fields:
+        notes.append(f"{sum(left.fields.values())} field value(s) not allowed in the {summary.profile} profile left out")
+    if left.threshold is not None:
+        notes.append(f"{sum(left.suppressed.values())} count(s) below {left.threshold} suppressed")
+    print(f"{summary.out}: {summary.datasets} dataset(s), {summary.records} record(s), {summary.profile} profile"
+          + "".join(f"; {n}" for n in notes), file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_merge(args: argparse.Namespace) -> int:
+    from ..validation import UsageError
+    from .errors import BadBundle, Refused
+    from .merge import merge, summary_text
+    from .safe_zip import ZipLimits
+
+    limits = ZipLimits(max_entries=args.max_entries, max_total_bytes=args.max_unpacked_bytes,
+                       max_ratio=args.max_ratio)
+    try:
+        result = merge(args.bundles, args.output, replace=args.replace, limits=limits)
+    except Refused as exc:
+        print(f"peer-schema merge: {exc}; nothing written", file=sys.stderr)
+        return EXIT_ERRORS
+    except (UsageError, BadBundle) as exc:
+        print(f"peer-schema merge: {exc}; nothing written", file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(summary_text(result, args.lang), file=sys.stderr)
+    return EXIT_OK
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
     """Add the exchange commands to the `peer-schema` parser."""
+    p = sub.add_parser(
+        "bundle", help="validate data and pack it as a zip for a federation or the public (docs/bundles.md)",
+        description="Validate the data against the profile, leave out what the profile does not allow, give peer "
+                    "workers keyed pseudonyms for the recipient (--for), and write a zip with a Data Package "
+                    "manifest, atomically. Exit codes: 0 written, 1 errors in the data (nothing written), "
+                    "2 unreadable input or wrong call.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (any format validate reads)")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.zip",
+                   help="the bundle; an existing file is replaced only when the new bundle is complete")
+    p.add_argument("--profile", choices=["federation", "public"], required=True)
+    p.add_argument("--for", dest="recipient", metavar="RECIPIENT",
+                   help="who the bundle is for: peer workers get pseudonyms for this recipient (needs --key-file)")
+    p.add_argument("--key-file", type=Path, metavar="KEYFILE",
+                   help="the secret key of the pseudonyms (created, readable by you only, when missing)")
+    p.add_argument("--min-count", type=_positive, default=5, metavar="N",
+                   help="public profile: counts of people below N are suppressed (default: 5)")
+    p.add_argument("--lang", choices=["en", "fr"], default="en", help="language of the reasons for a refusal")
+    p.set_defaults(run=_cmd_bundle)
+
+    p = sub.add_parser(
+        "merge", help="check bundles and merge them into one folder, with a report (docs/bundles.md)",
+        description="Check each bundle before reading it (unsafe paths, links, zip bombs, damage, a manifest that "
+                    "does not match, an incompatible model version), merge the records, and write the datasets and "
+                    "merge-report.json into a new folder, atomically. Exit codes: 0 merged, 1 the data cannot be "
+                    "merged, 2 a bundle is unreadable or unsafe, or the call was wrong.")
+    p.add_argument("bundles", nargs="+", metavar="BUNDLE.zip")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR",
+                   help="the merged folder: must not exist or be empty, unless --replace")
+    p.add_argument("--replace", action="store_true",
+                   help="replace an existing folder (only once the new merge is complete)")
+    p.add_argument("--lang", choices=["en", "fr"], default="en", help="language of the summary")
+    p.add_argument("--max-unpacked-bytes", type=_positive, default=1 << 30, metavar="N",
+                   help="largest total size of one bundle once unpacked (default: 1 GiB)")
+    p.add_argument("--max-ratio", type=_positive, default=100, metavar="R",
+                   help="largest compression ratio of an entry over 1 MiB (default: 100)")
+    p.add_argument("--max-entries", type=_positive, default=10_000, metavar="N",
+                   help="most files in one bundle (default: 10,000)")
+    p.set_defaults(run=_cmd_merge)

@@ -1,0 +1,186 @@
+"""`make_bundle()`: valid data as a zip to send to a federation or to publish.
+
+1. The data is validated against the bundle's profile. The privacy guard's own findings
+   (a field or a record the profile does not allow) do not refuse the bundle: the bundle leaves
+   those out (step 3). Every other error refuses it, and so does an identifier whose prefix is
+   not declared (it could not be exported as RDF). Nothing is written then.
+2. The datasets are read whole (`read_datasets`), whatever the input format.
+3. Each dataset gets the access rights of the profile, loses what the profile does not allow
+   (`profile_filter`), and, with a recipient, its peer workers get keyed pseudonyms.
+4. The result is validated again with the profile, as a safety net: a bundle that would not
+   validate at the recipient's end is never written.
+5. The zip (`data/<dataset>.json` + `datapackage.json`) goes to a temporary file beside OUT,
+   renamed over OUT only when complete: a failed bundle leaves nothing and OUT as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from ..model import model
+from ..readers import Limits, ReadError
+from ..readers.datasets import read_datasets
+from ..report import Finding, Report, Severity
+from ..validation import UsageError, validate
+from . import datapackage
+from .errors import BadBundle, Refused
+from .profile_filter import DEFAULT_MIN_COUNT, LeftOut, ProfileFilter
+from .pseudonyms import Pseudonyms, load_or_create_key, pseudonymise
+
+BUNDLE_PROFILES = ("federation", "public")
+#: the access rights a bundle's datasets get, so that the unzipped bundle is checked against the
+#: profile it was made for without --profile
+ACCESS_RIGHTS = {"federation": "restricted", "public": "public"}
+#: the privacy guard's findings that the bundle resolves by leaving the field or record out
+LEFT_OUT_CODES = frozenset({"privacy.field-not-allowed", "privacy.record-not-allowed"})
+
+
+@dataclass
+class BundleSummary:
+    out: Path
+    profile: str
+    recipient: str | None
+    datasets: int = 0
+    records: int = 0
+    pseudonymised: int = 0
+    key_created: bool = False
+    left_out: LeftOut = field(default_factory=LeftOut)
+    #: the validation report of the input (its warnings stay visible)
+    report: Report | None = None
+    descriptor: dict = field(default_factory=dict)
+
+
+def blocking(report: Report) -> list[Finding]:
+    """The findings that refuse a bundle."""
+    found = []
+    for f in report.findings:
+        if f.code in LEFT_OUT_CODES:
+            continue
+        if f.severity is Severity.ERROR or f.code == "refs.undeclared-prefix":
+            found.append(f)
+    return found
+
+
+def make_bundle(paths, out: str | Path, profile: str, *, recipient: str | None = None,
+                key_file: str | Path | None = None, min_count: int = DEFAULT_MIN_COUNT,
+                today: date | None = None, limits: Limits | None = None) -> BundleSummary:
+    """Bundle the files or folders in `paths` into the zip `out` for `profile` (federation or
+    public). With `recipient`, peer workers get pseudonyms keyed with the key in `key_file`
+    (created when missing). Raises Refused (errors in the data; `.report` says which),
+    BadBundle (the key file, the output), UsageError (a wrong call)."""
+    if profile not in BUNDLE_PROFILES:
+        raise UsageError(f"a bundle is made for the federation or public profile, not {profile!r}")
+    if (recipient is None) != (key_file is None):
+        raise UsageError("--for RECIPIENT and --key-file KEYFILE go together: the key makes the pseudonyms")
+    if recipient is not None and not recipient.strip():
+        raise UsageError("--for needs the recipient's name")
+    if min_count < 1:
+        raise UsageError("--min-count must be 1 or more")
+    out = Path(out)
+    if out.is_dir():
+        raise UsageError(f"{out}: is a folder; name the bundle file (.zip)")
+    if not out.parent.is_dir():
+        raise UsageError(f"{out.parent}: no such folder")
+
+    report = validate(paths, profile=profile, today=today, limits=limits)
+    reasons = blocking(report)
+    if reasons:
+        raise Refused(f"bundle refused: the data has {len(reasons)} problem(s) to fix first", _only(report, reasons))
+
+    summary = BundleSummary(out, profile, recipient, report=report)
+    try:
+        datasets = read_datasets([Path(f) for f in report.files], limits)
+    except ReadError as exc:  # a file changed since it was validated
+        raise BadBundle(f"a file cannot be read again ({exc.message})") from None
+    pseudonym = None
+    if recipient is not None:
+        key, summary.key_created = load_or_create_key(Path(key_file))
+        pseudonym = Pseudonyms(key, recipient)
+    filter_ = ProfileFilter(profile, min_count)
+    for doc in datasets:
+        doc["access_rights"] = ACCESS_RIGHTS[profile]
+        filter_.dataset(doc)
+        if pseudonym is not None:
+            summary.pseudonymised += pseudonymise([doc], pseudonym)
+    summary.left_out = filter_.left_out
+    summary.datasets = len(datasets)
+    summary.records = sum(len(doc.get(c) or ()) for doc in datasets for c in model().containers)
+
+    files = _serialise(datasets)
+    _check_again(files, out, profile, today)
+    extra = {"pseudonyms": _pseudonyms_note(recipient, summary.pseudonymised), "left_out": filter_.left_out.to_dict()}
+    summary.descriptor = datapackage.build(out.stem, files, profile=profile, recipient=recipient,
+                                           schema_version=model().schema_version, extra=extra)
+    _write_zip(out, summary.descriptor, files)
+    return summary
+
+
+def _only(report: Report, findings: list[Finding]) -> Report:
+    report.findings = list(findings)
+    return report
+
+
+def _pseudonyms_note(recipient: str | None, n: int) -> dict:
+    if recipient is None:
+        return {"method": None, "note": "peer worker identifiers are the publisher's own opaque identifiers"}
+    return {"method": "HMAC-SHA256(key, recipient + NUL + identifier), first 128 bits", "peer_workers": n,
+            "note": "stable for this recipient and key, unlinkable between recipients; the key is not in the bundle"}
+
+
+def _slug(identifier) -> str:
+    text = str(identifier or "records")
+    text = text.split("://", 1)[-1]
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-._")[:80] or "dataset"
+
+
+def _serialise(datasets: list[dict]) -> list[tuple[str, bytes, dict]]:
+    files, used = [], set()
+    for doc in datasets:
+        stem, n = _slug(doc.get("id")), 2
+        name = stem
+        while name.casefold() in used:
+            name, n = f"{stem}-{n}", n + 1
+        used.add(name.casefold())
+        data = (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        files.append((f"{datapackage.DATA_FOLDER}/{name}.json", data, doc))
+    return files
+
+
+def _check_again(files: list[tuple[str, bytes, dict]], out: Path, profile: str, today: date | None) -> None:
+    """Validate what the recipient will get, in a private folder beside OUT, removed after."""
+    folder = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".check", dir=out.parent))
+    try:
+        for path, data, _ in files:
+            target = folder / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        report = validate([folder], profile=profile, today=today)
+        reasons = [f for f in report.findings if f.severity is Severity.ERROR or f.code == "refs.undeclared-prefix"]
+        if reasons:  # a bug of the bundle, not of the data: say so, write nothing
+            raise Refused("bundle refused: the bundle made from this data would not validate "
+                          "(please report this as a bug of peer-schema)", _only(report, reasons))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _write_zip(out: Path, descriptor: dict, files: list[tuple[str, bytes, dict]]) -> None:
+    from ..rdf.export import _atomic  # the one atomic writer of the project
+
+    stamp = datetime.now().timetuple()[:6]
+    manifest = (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    try:
+        with _atomic(out) as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as zf:
+            for name, data in [(datapackage.MANIFEST, manifest)] + [(p, d) for p, d, _ in files]:
+                info = zipfile.ZipInfo(name, date_time=stamp)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                zf.writestr(info, data)
+    except OSError as exc:
+        raise BadBundle(f"{out}: cannot write the bundle ({exc.strerror or exc})") from None
