@@ -13,6 +13,7 @@ from conftest import EXAMPLES, ROOT, files_in
 
 from peer_schema import artifacts, validate
 from peer_schema.model import model
+from peer_schema.readers.errors import Notice, TableStart
 from peer_schema.readers import Limits, ReadError, open_source
 from peer_schema.readers.table import cell_to_value, class_of_file, code_for_label, iter_table
 
@@ -27,8 +28,9 @@ def write(folder, name, content):
 
 
 def rows(path, limits=None):
-    """The items of a table, the dataset header of the folder (if any) left out."""
-    return [item for item in iter_table(path, limits) if isinstance(item, ReadError) or item[0] is not None]
+    """The items of a table, the dataset header of the folder (if any) and the table's start left out."""
+    return [item for item in iter_table(path, limits)
+            if isinstance(item, ReadError) or (isinstance(item, tuple) and item[0] is not None)]
 
 
 def records(path):
@@ -231,11 +233,23 @@ def test_the_file_name_says_which_records_it_holds(tmp_path):
 
 
 # -- findings with line and column ----------------------------------------------------------------------
-def test_an_unknown_column_is_reported_with_its_column():
+def test_an_unknown_column_is_a_warning_naming_the_nearest_column_and_its_cells_are_not_read():
     report = validate([DATA / "Organisation-unknown-column.csv"])
     [finding] = report.findings
-    assert (finding.code, finding.line, finding.column) == ("structure.unknown-field", 2, 5)
-    assert finding.params["field"] == "favourite_colour"
+    assert (finding.code, finding.severity.value, finding.line, finding.column) == ("table.unknown-column", "warning", 1, 5)
+    assert finding.params["column"] == "favourite_colour"
+    [(_, record, _)] = rows(DATA / "Organisation-unknown-column.csv")
+    assert "favourite_colour" not in record
+    [notice] = [i for i in iter_table(DATA / "Organisation-unknown-column.csv") if isinstance(i, Notice)]
+    assert notice.code == "table.unknown-column"
+
+
+def test_an_unknown_column_names_the_closest_known_one(tmp_path):
+    path = write(tmp_path, "PeerWorker.csv", "id,Weekly hour,role\nex:pw/1,12,peer_support_worker\n")
+    [finding] = [f for f in validate([path]).findings if f.code == "table.unknown-column"]
+    assert finding.params == {"column": "Weekly hour", "closest": "Weekly hours"} or \
+        finding.params["closest"].casefold().startswith("weekly")
+    assert "Weekly hour" in finding.message("en") and "nearest known column" in finding.message("en")
 
 
 def test_a_wrong_number_is_reported_with_line_and_column():
@@ -320,7 +334,7 @@ def test_reading_a_long_table_does_not_grow_memory(tmp_path):
     next(iter_table(path))  # the model and the vocabularies, read once for the whole process
     tracemalloc.start()
     try:
-        count = sum(1 for item in iter_table(path) if not isinstance(item, ReadError))
+        count = sum(1 for item in iter_table(path) if isinstance(item, tuple))
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()

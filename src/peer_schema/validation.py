@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -20,15 +21,25 @@ from .checks.structure import check_structure
 from .config import OFF, Config
 from .model import ACCESS_PROFILE, PROFILE_AUDIENCE, PROFILES, model
 from .readers import FORMATS, TYPE_KEY, Document, Limits, RdfGraph, ReadError, Stream, open_source
+from .readers.errors import Notice, TableStart
 from .report import Finding, Report, Severity
 from .report.catalogue import CATALOGUE
 
 
 PROGRESS_EVERY = 10_000
 #: formats read record by record, whatever their length
-STREAM_FORMATS = {"jsonl", "csv", "tsv"}
+STREAM_FORMATS = {"jsonl", "csv", "tsv", "xlsx", "ods"}
 #: identifiers that are absolute URIs, not CURIEs, and the prefixes of peer_schema's own namespaces
 ABSOLUTE_SCHEMES = {"http", "https", "urn", "did", "pv", "peer"}
+
+
+def table_label(cls: str, pointer: str, field_name: str, lang: str) -> str:
+    """The column label of a field of a table's record (`/membership`, `member_count` ->
+    "Membership profile – Member count"), or the field's name when it has no column."""
+    from .sheets.layout import machine_labels
+
+    steps = [str(int(p) + 1) if p.isdigit() else p for p in pointer.split("/") if p]
+    return machine_labels(cls, lang).get(".".join(steps + [field_name]), field_name)
 
 
 class UsageError(Exception):
@@ -76,14 +87,13 @@ class _Run:
         self.prefixes: set[str] | None = None
         #: for the record being read from a table: JSON pointer of a field -> its column (1-based)
         self.columns: dict[str, int] | None = None
+        #: the table being read (a CSV file, a workbook's sheet): its sheet and column headers
+        self.table: TableStart | None = None
 
     # -- findings ---------------------------------------------------------------------------------
     def add(self, finding: Finding) -> None:
-        if self.columns and finding.column is None and finding.line is not None:
-            column = self.column_for(finding)
-            if column is not None:
-                finding = Finding(finding.code, finding.severity, finding.params, finding.file, finding.pointer,
-                                  finding.record_id, finding.line, column, finding.default_severity)
+        if self.table is not None and finding.line is not None:
+            finding = self.on_table(finding)
         wanted = self.config.severity.get(finding.code)
         if wanted is not None:
             self.applied.setdefault(finding.code, {"code": finding.code, "from": finding.severity.value,
@@ -92,8 +102,7 @@ class _Run:
             if wanted == OFF:
                 return
             if wanted is not finding.severity:
-                finding = Finding(finding.code, wanted, finding.params, finding.file, finding.pointer,
-                                  finding.record_id, finding.line, finding.column, default_severity=finding.severity)
+                finding = replace(finding, severity=wanted, default_severity=finding.severity)
         self.report.findings.append(finding)
         if finding.severity is Severity.ERROR:
             self.errors += 1
@@ -182,6 +191,13 @@ class _Run:
             if isinstance(item, ReadError):
                 self.add(Finding(item.code, Severity.ERROR, item.params, stream.file, "", None, item.line, item.column))
                 continue
+            if isinstance(item, TableStart):
+                self.table = item
+                continue
+            if isinstance(item, Notice):
+                self.add(Finding(item.code, CATALOGUE[item.code].severity, item.params, stream.file, "", None,
+                                 item.line, item.column))
+                continue
             line, obj, columns = item if len(item) == 3 else (*item, None)
             cls = obj.pop(TYPE_KEY)
             self.columns = columns  # a table row: say which column each finding is about
@@ -197,10 +213,29 @@ class _Run:
             self.add_all(check_structure(obj, stream.file, cls, line=line))
             self.record(cls, obj, stream.file, "", profile, None, line)
         self.columns = None
+        self.table = None
 
     def add_all(self, findings: Iterable[Finding]) -> None:
         for finding in findings:
             self.add(finding)
+
+    def on_table(self, finding: Finding) -> Finding:
+        """A finding in a table: on the cell of the field it is about, on the sheet, and naming
+        the field as the column's header does (what the person sees, not the model's name)."""
+        column = finding.column
+        if column is None and self.columns:
+            column = self.column_for(finding)
+        params = finding.params
+        field_name = params.get("field")
+        if isinstance(field_name, str) and column is not None and column in self.table.labels:
+            pointer = finding.pointer
+            if finding.code == "structure.unknown-field":
+                pointer += "/" + field_name
+            if self.columns and self.columns.get(pointer) == column:
+                params = {**params, "field": self.table.labels[column]}
+        elif isinstance(field_name, str) and finding.code == "structure.required":
+            params = {**params, "field": table_label(self.table.cls, finding.pointer, field_name, self.report.lang)}
+        return replace(finding, column=column, params=params, sheet=self.table.sheet)
 
     def column_for(self, finding: Finding) -> int | None:
         """The table column of a finding: the column of the longest field path it starts with.

@@ -28,6 +28,7 @@ import pyoxigraph
 
 from ..config import OFF, Config
 from ..readers import TYPE_KEY, Document, Limits, RdfGraph, ReadError, Stream, open_source
+from ..readers.errors import Notice, TableStart
 from ..report import Finding, Report, Severity
 from ..validation import UsageError, validate
 from . import serializers
@@ -265,6 +266,8 @@ class _Writer:
         for item in stream.items:
             if isinstance(item, ReadError):
                 raise item
+            if isinstance(item, (Notice, TableStart)):
+                continue  # a table's header: nothing to export
             obj = item[1]
             yield obj.get(TYPE_KEY), obj
 

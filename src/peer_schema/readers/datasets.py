@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..model import model
 from . import Document, Limits, RdfGraph, ReadError, Stream, open_source
+from .errors import Notice, TableStart
 from .jsonl_reader import TYPE_KEY
 
 
@@ -73,6 +74,8 @@ def _stream(stream: Stream):
     for item in stream.items:
         if isinstance(item, ReadError):
             raise item
+        if isinstance(item, (Notice, TableStart)):
+            continue
         rec = item[1]
         yield rec.get(TYPE_KEY), rec
 

@@ -13,3 +13,23 @@ class ReadError(Exception):
         self.line = line
         self.column = column
         self.params = params or {}
+
+
+class Notice:
+    """Something a reader noticed that is not fatal (an unknown column): a finding with the
+    catalogue's severity, at a line and column."""
+
+    __slots__ = ("code", "params", "line", "column")
+
+    def __init__(self, code: str, params: dict, line: int | None = None, column: int | None = None):
+        self.code, self.params, self.line, self.column = code, params, line, column
+
+
+class TableStart:
+    """A table (a CSV file, a workbook's sheet) begins: its sheet's name, if any, and the header
+    of each column as written, so findings can name the sheet, the cell and the column."""
+
+    __slots__ = ("sheet", "cls", "labels")
+
+    def __init__(self, sheet: str | None, cls: str, labels: dict[int, str]):
+        self.sheet, self.cls, self.labels = sheet, cls, labels

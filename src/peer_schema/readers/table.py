@@ -17,19 +17,21 @@ future spreadsheet import.
 from __future__ import annotations
 
 import csv
+import difflib
 import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
 from functools import cache, lru_cache
 from itertools import chain
 from pathlib import Path
 
 from .. import artifacts
 from ..model import Slot, model
-from .errors import ReadError
+from .errors import Notice, ReadError, TableStart
 from .jsonl_reader import TYPE_KEY
 from .limits import Limits
 
@@ -162,12 +164,10 @@ def _slots_by_name(cls: str) -> dict[str, Slot]:
     return {_name_key(name): slot for name, slot in model().classes[cls].slots.items()}
 
 
-@cache
 def _is_map(cls: str, slot: str) -> bool:
-    """Whether a multivalued slot is written as a map in JSON (`title: {en: ..., fr: ...}`,
-    `prefixes: {ex: ...}`) rather than a list."""
-    prop = artifacts.json_schema()["$defs"].get(cls, {}).get("properties", {}).get(slot, {})
-    return "additionalProperties" in prop and "items" not in prop
+    from ..sheets.layout import is_map
+
+    return is_map(cls, slot)
 
 
 @cache
@@ -210,13 +210,17 @@ class _Column:
     in_list: bool = False
     #: the field's name when it is a field of the record itself, outside any group
     key: str | None = None
+    #: the column's header as written, to speak of the column as the person sees it
+    label: str = ""
+    #: a date field: a number in a workbook's cell is a day, as spreadsheets count them
+    is_date: bool = False
 
 
 def _text(cell: str) -> str | None:
     return cell.strip() or None
 
 
-def _resolve(cls: str, name: str, max_digits: int) -> tuple[tuple, Callable[[str], object]] | None:
+def _resolve(cls: str, name: str, max_digits: int) -> tuple[tuple, Callable[[str], object], bool] | None:
     """The path and the cell reader of a header name in a table of `cls`, or None when the name
     is not a field of the model."""
     parts = [p.strip() for p in name.split(".")]
@@ -231,12 +235,12 @@ def _resolve(cls: str, name: str, max_digits: int) -> tuple[tuple, Callable[[str
         if slot.kind != "class" or slot.reference:  # a value, a list of values, identifiers
             if rest:
                 return None
-            return tuple(steps), _cell_reader(slot, max_digits)
+            return tuple(steps), _cell_reader(slot, max_digits), slot.range in ("date", "datetime")
         if slot.multivalued and _is_map(cls, slot.name):  # title.en, prefixes.ex
             if len(rest) != 1 or not rest[0]:
                 return None
             steps.append(rest[0])
-            return tuple(steps), _text
+            return tuple(steps), _text, False
         if slot.multivalued:  # a list of objects: disclosure_consents.1.audiences
             if len(rest) < 2 or not rest[0].isdigit() or int(rest[0]) < 1:
                 return None
@@ -258,38 +262,88 @@ def _pointers(steps: tuple) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _column(number: int, steps: tuple, convert: Callable[[str], object], known: bool) -> _Column:
+def _column(number: int, steps: tuple, convert: Callable[[str], object], known: bool, label: str = "",
+            is_date: bool = False) -> _Column:
     in_list = any(isinstance(s, int) for s in steps)
     return _Column(number, steps, convert, known, () if in_list else _pointers(steps), in_list,
-                   steps[0] if len(steps) == 1 else None)
+                   steps[0] if len(steps) == 1 else None, label, is_date)
 
 
-def _header(cls: str, row: list[str], line: int, max_digits: int) -> list[_Column | None] | ReadError:
+def _by_label(cls: str, name: str, max_digits: int):
+    """A header written as a column label (in English or French, as the template has them)."""
+    from ..sheets.layout import label_index, normal_label
+
+    machine = label_index(cls).get(normal_label(name))
+    return _resolve(cls, machine, max_digits) if machine else None
+
+
+def _closest(cls: str, name: str) -> str:
+    """The known column label (or field name) nearest to an unknown header, or ""."""
+    from ..sheets.layout import columns, normal_label
+
+    known = {}
+    for column in columns(cls):
+        for _, label in column.labels:
+            known.setdefault(normal_label(label), label)
+        known.setdefault(column.name.casefold(), column.name)
+    match = difflib.get_close_matches(normal_label(name), list(known), n=1, cutoff=0.6)
+    return known[match[0]] if match else ""
+
+
+def is_machine_row(cls: str, row: list, max_digits: int) -> bool:
+    """Whether a row under the header holds the fields' names (the template's second row)."""
+    cells = [c.strip() for c in row if isinstance(c, str) and c.strip()]
+    if not cells or len(cells) != sum(1 for c in row if c is not None and c != ""):
+        return False
+    return all(c == TYPE_KEY or _resolve(cls, c, max_digits) is not None for c in cells)
+
+
+def _header(cls: str, row: list, line: int, max_digits: int,
+            machine: list | None = None) -> tuple[list[_Column | None], list[Notice]] | ReadError:
+    """The columns of a table from its header row (labels or field names), and the second row of
+    field names when there is one. A column the model does not know is left out, with a notice
+    naming the nearest known column: its cells are never read."""
     columns: list[_Column | None] = []
+    notices: list[Notice] = []
     seen: dict[tuple, str] = {}
-    for number, raw in enumerate(row, start=1):
-        name = raw.strip()
+    width = max(len(row), len(machine or ()))
+    for number in range(1, width + 1):
+        raw = row[number - 1] if number <= len(row) else ""
+        label = raw.strip() if isinstance(raw, str) else str(raw)
+        technical = machine[number - 1].strip() if machine and number <= len(machine) and machine[number - 1] else ""
+        name = technical or label
         if not name:
             columns.append(None)  # a cell under it is a value without a field name: see _unnamed
             continue
-        resolved = _resolve(cls, name, max_digits)
         if name == TYPE_KEY:  # the class, as in JSON Lines: it must be the table's
-            resolved = ((TYPE_KEY,), _text)
-        if resolved is None:
-            # Not a field of the model: kept, so the structure check names it. A group written
-            # without its part ("title" for "title.en") is the field itself, given as text.
-            slot = _slots_by_name(cls).get(_name_key(name))
-            steps, convert, known = (slot.name if slot else name,), _text, False
+            resolved = ((TYPE_KEY,), _text, False)
         else:
-            (steps, convert), known = resolved, True
+            resolved = _resolve(cls, name, max_digits) or _by_label(cls, name, max_digits)
+        if resolved is None and (slot := _slots_by_name(cls).get(_name_key(name))) is not None:
+            # a group written without its part ("membership" for "membership.member_count"): the
+            # field itself, given as text, so the structure check says what it should hold
+            steps, known = (slot.name,), False
+            resolved = (steps, _text, False)
+        if resolved is None:
+            notices.append(Notice("table.unknown-column", {"column": label or name, "closest": _closest(cls, name)},
+                               line, number))
+            columns.append(_IGNORED)
+            continue
+        steps, convert, is_date = resolved
+        known = not (len(steps) == 1 and (slot := _slots_by_name(cls).get(_name_key(steps[0]))) is not None
+                     and slot.kind == "class" and not slot.reference)
         # Two columns for one field, or for a group and a field inside it ("title", "title.en").
         clash = next((other for other in seen if other[:len(steps)] == steps or steps[:len(other)] == other), None)
         if clash is not None:
-            return ReadError("read.duplicate-key", f'the column "{name}" is the same field as the column "{seen[clash]}"',
-                             line, number, params={"key": name})
-        seen[steps] = name
-        columns.append(_column(number, steps, convert, known))
-    return columns
+            return ReadError("read.duplicate-key", f'the column "{label or name}" is the same field as the column '
+                             f'"{seen[clash]}"', line, number, params={"key": label or name})
+        seen[steps] = label or name
+        columns.append(_column(number, steps, convert, known, label or name, is_date))
+    return columns, notices
+
+
+#: a column the model does not know: its cells are skipped
+_IGNORED = _Column(0, ("",), _text, False)
 
 
 def _unnamed(number: int) -> _Column:
@@ -298,6 +352,33 @@ def _unnamed(number: int) -> _Column:
 
 
 # -- one row -------------------------------------------------------------------------------------
+#: day 0 of spreadsheet dates (1899-12-30: Excel's count, with its 1900 leap-year bug, and LibreOffice's)
+_EPOCH = date(1899, 12, 30)
+_LAST_DAY = (date(9999, 12, 31) - _EPOCH).days
+
+
+def _cell_text(value: object, is_date: bool) -> str:
+    """A workbook's cell as the text a CSV cell would hold: a whole number without ".0", a date
+    as YYYY-MM-DD, a date typed as a number (a day count) in a date column as that date."""
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if is_date and value.is_integer() and 1 <= value <= _LAST_DAY:
+            return (_EPOCH + timedelta(days=int(value))).isoformat()
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, int):
+        if is_date and 1 <= value <= _LAST_DAY:
+            return (_EPOCH + timedelta(days=value)).isoformat()
+        return str(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
 class _Items(dict):
     """The objects of a list while a row is read, by the position the header gives them."""
 
@@ -333,19 +414,25 @@ def _compact(node: object) -> object:
     return node
 
 
-def _record(cls: str, header: list[_Column | None], row: list[str]) -> tuple[dict, dict[str, int]] | ReadError | None:
-    """The record of one row and the column of each field; None for a row without any value."""
+def _record(cls: str, header: list[_Column | None], row: list) -> tuple[dict, dict[str, int]] | ReadError | None:
+    """The record of one row and the column of each field; None for a row without any value.
+    Cells are text (CSV) or what a workbook holds: text, numbers, booleans, dates."""
     record: dict = {"@type": cls}
     columns: dict[str, int] = {}
     grouped: list[_Column] = []  # columns of fields inside groups: their pointers once all are in
-    unknown = None
     width = len(header)
     for index, cell in enumerate(row):
-        if not cell or cell.isspace():
+        if cell is None or cell == "":
             continue
         column = header[index] if index < width else None
         if column is None:
             column = _unnamed(index + 1)
+        elif column is _IGNORED:
+            continue
+        if cell.__class__ is not str:
+            cell = _cell_text(cell, column.is_date)
+        if cell.isspace():
+            continue
         value = column.convert(cell)
         if value is None:
             continue
@@ -362,8 +449,6 @@ def _record(cls: str, header: list[_Column | None], row: list[str]) -> tuple[dic
         else:
             _put(record, column.steps, value)
             grouped.append(column)
-        if unknown is None and not column.known:
-            unknown = column.number
     if len(record) == 1:
         return None
     if grouped:
@@ -449,6 +534,11 @@ def iter_table(path: Path, limits: Limits | None = None, fmt: str | None = None)
 
 
 def _rows(path: Path, cls: str, limits: Limits, fmt: str | None) -> Iterator[tuple | ReadError]:
+    return read_table(cls, _csv_rows(path, limits, fmt), limits.max_digits)
+
+
+def _csv_rows(path: Path, limits: Limits, fmt: str | None) -> Iterator[tuple[int, list[str]] | ReadError]:
+    """(line, cells) for each row of a CSV or TSV file, or a ReadError."""
     # The csv module's cell limit is one setting for the whole process: set to ours on each read.
     csv.field_size_limit(limits.max_field_chars)
     lines = _Lines()
@@ -470,8 +560,6 @@ def _rows(path: Path, cls: str, limits: Limits, fmt: str | None) -> Iterator[tup
         if leading[-1].startswith("sep="):
             leading[-1] = "\n"  # not the header: an empty line, so the line numbers stay right
         reader = csv.reader(chain(leading, source), delimiter=delimiter, strict=True)
-        header: list[_Column | None] | None = None
-        rows = 0
         while True:
             start = reader.line_num + 1
             try:
@@ -500,36 +588,79 @@ def _rows(path: Path, cls: str, limits: Limits, fmt: str | None) -> Iterator[tup
                 lines.bad.clear()
                 yield ReadError("read.encoding", f"the row at line {start} is not UTF-8 text (line {line}, byte {offset})",
                                 start, params={"offset": offset})
-                if header is None:
-                    return  # without its header row, no other row can be read
                 continue
-            if header is None:
-                if not any(cell.strip() for cell in row):
-                    continue
-                parsed = _header(cls, row, start, limits.max_digits)
-                if isinstance(parsed, ReadError):
-                    yield parsed
-                    return
-                header = parsed
-                continue
-            made = _record(cls, header, row)
-            if made is None:
-                continue  # an empty row, as spreadsheets leave them at the end
-            if isinstance(made, ReadError):
-                made.line = start
-                yield made
-                continue
-            rows += 1
-            if cls == DATASET and rows > 1:
-                yield ReadError("read.syntax", f"line {start}: a dataset table has one row", start,
-                                params={"format": "CSV", "problem": "the dataset table holds one row, the dataset's "
-                                        f"header; the row at line {start} is a second one"})
-                continue
-            yield start, made[0], made[1]
+            yield start, row
         if lines.binary:
             yield ReadError("read.binary", "the file looks like a binary file, not text", lines.binary)
-        elif header is None or (cls == DATASET and rows == 0):
-            yield ReadError("read.empty", "the file holds no data")
+
+
+#: what a row source says when nothing after it can be trusted
+_FATAL = frozenset({"read.empty", "read.binary", "read.field-too-large", "read.too-large", "read.unreadable"})
+
+
+def _blank(row: list) -> bool:
+    return all(c is None or c == "" or (isinstance(c, str) and c.isspace()) for c in row)
+
+
+def read_table(cls: str, source: Iterator[tuple[int, list] | ReadError], max_digits: int,
+               sheet: str | None = None) -> Iterator[tuple | ReadError | Notice | TableStart]:
+    """The records of one table (a CSV file, a workbook's sheet) from its rows.
+
+    The first row that holds anything is the header: labels in English or French, or field
+    names, in any order. When the row under it holds only field names (the template's second
+    row), those name the columns. Yields a TableStart, the notices about the header, then
+    (line, record, columns) for each row that holds a value, and a ReadError for each row that
+    cannot be read.
+    """
+    header: list[_Column | None] | None = None
+    pending = None  # the header row, until the row under it says whether it holds field names
+    rows = 0
+    for item in source:
+        if isinstance(item, ReadError):
+            yield item
+            if item.code in _FATAL or (pending is None and item.code == "read.encoding"):
+                return  # without its header row, no other row can be read
+            continue
+        start, row = item
+        if header is None:
+            if pending is None:
+                if not _blank(row):
+                    pending = (start, row)
+                continue
+            machine = row if is_machine_row(cls, row, max_digits) else None
+            made = _header(cls, pending[1], pending[0], max_digits, machine)
+            if isinstance(made, ReadError):
+                yield made
+                return
+            header = made[0]
+            yield TableStart(sheet, cls, {c.number: c.label for c in header if c is not None and c.number})
+            yield from made[1]
+            if machine is not None:
+                continue
+        made = _record(cls, header, row)
+        if made is None:
+            continue  # an empty row, as spreadsheets leave them at the end
+        if isinstance(made, ReadError):
+            made.line = start
+            yield made
+            continue
+        rows += 1
+        if cls == DATASET and rows > 1:
+            yield ReadError("read.syntax", f"line {start}: a dataset table has one row", start,
+                            params={"format": "CSV", "problem": "the dataset table holds one row, the dataset's "
+                                    f"header; the row at line {start} is a second one"})
+            continue
+        yield start, made[0], made[1]
+    if header is None and pending is not None:  # a header and nothing under it
+        made = _header(cls, pending[1], pending[0], max_digits)
+        if isinstance(made, ReadError):
+            yield made
+            return
+        header = made[0]
+        yield TableStart(sheet, cls, {c.number: c.label for c in header if c is not None and c.number})
+        yield from made[1]
+    if header is None or (cls == DATASET and rows == 0):
+        yield ReadError("read.empty", "the file holds no data")
 
 
 def _sibling_dataset(path: Path) -> Path | None:
@@ -552,7 +683,7 @@ def dataset_header(path: Path, limits: Limits | None = None) -> dict | None:
     from ..checks.structure import check_structure  # here: the readers do not otherwise need the checks
 
     with closing(_rows(sibling, DATASET, limits or Limits(), None)) as items:
-        item = next(items, None)
+        item = next((i for i in items if not isinstance(i, (TableStart, Notice))), None)
     if item is None or isinstance(item, ReadError):
         return None
     _, header, _ = item
@@ -563,4 +694,4 @@ def dataset_header(path: Path, limits: Limits | None = None) -> dict | None:
 
 
 __all__ = ["DELIMITERS", "SEPARATOR", "cell_to_value", "class_of_file", "code_for_label", "dataset_header",
-           "iter_table", "table_classes"]
+           "iter_table", "read_table", "table_classes"]

@@ -121,6 +121,22 @@ _CODES = [
     Code("read.bad-iri", E, "Malformed IRI", "an IRI is malformed: {problem}", "une IRI est mal formée : {problem}",
          "IRIs have no spaces, no angle brackets and start with a scheme such as https:.",
          "Une IRI n'a ni espace ni chevron et commence par un schéma comme https:.", "Organisation-bad-iri.ttl"),
+    # --- tables and workbooks: their headers and sheets (warnings: the rest is read) ----------
+    Code("table.unknown-column", W, "Column not in the model",
+         'the column "{column}" is not a field of the model here: its cells are not read (nearest known column: "{closest}")',
+         "la colonne « {column} » n'est pas un champ du modèle ici : ses cellules ne sont pas lues "
+         "(colonne connue la plus proche : « {closest} »)",
+         "Rename the column as the template names it, or delete it. Never add columns for names, contact "
+         "details, diagnoses or personal stories.",
+         "Renommez la colonne comme le modèle de classeur la nomme, ou supprimez-la. N'ajoutez jamais de colonne "
+         "pour des noms, coordonnées, diagnostics ou récits personnels.",
+         "a header cell \"Weekly hour\" on the Peer workers sheet (tests/test_workbook.py)"),
+    Code("table.unknown-sheet", W, "Sheet not read",
+         'the sheet "{sheet}" is not read: its name says no kind of record ({known})',
+         "la feuille « {sheet} » n'est pas lue : son nom ne désigne aucun type d'enregistrement ({known})",
+         "Name the sheet as the template does, or move its data to the right sheet.",
+         "Nommez la feuille comme le modèle de classeur, ou déplacez ses données dans la bonne feuille.",
+         "a sheet named \"Sheet2\" holding data (tests/test_workbook.py)"),
     # --- structure: the JSON Schema generated from the model ---------------------------------
     Code("structure.required", E, "Required field missing", 'the field "{field}" is required here',
          "le champ « {field} » est obligatoire ici", "Add the field; the model's pages say what it holds.",

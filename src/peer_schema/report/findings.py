@@ -5,6 +5,15 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 
+def column_letters(number: int) -> str:
+    """A column's letters as spreadsheets write them: 1 -> A, 27 -> AA."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
@@ -29,6 +38,8 @@ class Finding:
     column: int | None = None
     #: set when a project file changed this code's severity: the catalogue's own severity
     default_severity: Severity | None = None
+    #: the workbook's sheet the finding is on (the line is then the sheet's row)
+    sheet: str | None = None
 
     def message(self, lang: str = "en") -> str:
         from .catalogue import CATALOGUE
@@ -40,8 +51,20 @@ class Finding:
 
         return CATALOGUE[self.code].hint(lang, self.params)
 
+    @property
+    def cell(self) -> str | None:
+        """The cell as spreadsheets name it (`Organisations!C7`), for a finding on a sheet."""
+        if self.sheet is None:
+            return None
+        sheet = self.sheet if self.sheet.replace("_", "").isalnum() else "'" + self.sheet.replace("'", "''") + "'"
+        if not self.line:
+            return sheet
+        return f"{sheet}!{column_letters(self.column) if self.column else ''}{self.line}"
+
     def location(self) -> str:
         where = self.file or ""
+        if self.sheet is not None:
+            return f"{where}:{self.cell}"
         if self.line:
             where += f":{self.line}" + (f":{self.column}" if self.column else "")
         return where
@@ -57,6 +80,8 @@ class Finding:
             "column": self.column,
             "pointer": self.pointer,
             "record_id": self.record_id,
+            "sheet": self.sheet,
+            "cell": self.cell,
         }
         if self.default_severity is not None:
             d["default_severity"] = self.default_severity.value
