@@ -342,13 +342,23 @@ def build_uri_table(schema_path: Path) -> str:
 def build_model_index(schema_path: Path) -> str:
     """model_index.json: what the runtime checks need to know of the model, without linkml.
 
-    classes -> sensitivity, class URI, and per slot: range, what the range is (type, enum,
-    class), whether it is a reference (a class range, not inlined), multivalued, required,
-    sensitivity and export profiles. `containers`: the Dataset slots that hold records.
+    classes -> sensitivity, class URI, label and description ({"en": ..., "fr": ...}), and per
+    slot: range, what the range is (type, enum, class), whether it is a reference (a class range,
+    not inlined), multivalued, required, sensitivity, export profiles, and its label and
+    description in English and French (the slot's `title` and `description`, and its `label_fr`
+    and `description_fr` annotations). `containers`: the Dataset slots that hold records.
     """
     from linkml_runtime import SchemaView
 
     sv = SchemaView(str(schema_path))
+
+    def texts(element, english: str | None, french_key: str) -> dict[str, str]:
+        """{"en": ..., "fr": ...}: the English text and its French annotation (the English text
+        where the annotation is missing; the schema tests require it on every slot and class)."""
+        en = " ".join((english or "").split())
+        french = element.annotations.get(french_key)
+        return {"en": en, "fr": " ".join(str(french.value).split()) if french is not None else en}
+
     enums, classes = set(sv.all_enums()), set(sv.all_classes())
     out: dict = {"schema_version": sv.schema.version, "classes": {}, "containers": {}}
     for cname in sorted(classes):
@@ -369,13 +379,16 @@ def build_model_index(schema_path: Path) -> str:
                 "identifier": bool(slot.identifier),
                 "sensitivity": ann.get("sensitivity"),
                 "profiles": ann.get("export_profiles", "").split(),
-                "label": (declared.title or slot.name.replace("_", " ")),
+                "label": texts(declared, declared.title or slot.name.replace("_", " "), "label_fr"),
+                "description": texts(declared, declared.description, "description_fr"),
                 "uri": sv.get_uri(declared, expand=True),
                 "enum_uri": sv.expand_curie(sv.get_enum(slot.range).enum_uri) if kind == "enum" else None,
             }
         ann = {k: str(v.value) for k, v in cls.annotations.items()}
         out["classes"][cname] = {
             "uri": sv.get_uri(cls, expand=True),
+            "label": texts(cls, cls.title or cname, "label_fr"),
+            "description": texts(cls, cls.description, "description_fr"),
             "sensitivity": ann.get("sensitivity", "public"),
             "slots": slots,
         }

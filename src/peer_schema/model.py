@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from . import artifacts
@@ -29,6 +29,12 @@ class Slot:
     uri: str = ""
     #: for a code: the namespace of its vocabulary's concepts
     enum_uri: str | None = None
+    # Texts for people (spreadsheet headers and their comments): {"en": ..., "fr": ...}. Last, and
+    # out of __eq__/__hash__: a Slot is an lru_cache key, and a dict is not hashable.
+    #: the slot's label (its `title`, and the `label_fr` annotation)
+    label: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    #: the slot's description (its `description`, and the `description_fr` annotation)
+    description: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True, eq=False)  # one object per class: compared and hashed by identity
@@ -37,6 +43,10 @@ class ModelClass:
     uri: str
     sensitivity: str
     slots: dict[str, Slot]
+    #: the class's label, a plural fit for a sheet name (`{"en": "Peer workers", "fr": "Travailleurs pairs"}`)
+    label: dict[str, str] = field(default_factory=dict)
+    #: the class's description in English and French
+    description: dict[str, str] = field(default_factory=dict)
 
     @property
     def references(self) -> list[Slot]:
@@ -64,9 +74,12 @@ def model() -> Model:
             sensitivity=c["sensitivity"],
             slots={
                 s: Slot(s, d["range"], d["kind"], d["reference"], d["multivalued"], d["required"],
-                        d["sensitivity"] or "public", tuple(d["profiles"]), d["uri"], d["enum_uri"])
+                        d["sensitivity"] or "public", tuple(d["profiles"]), d["uri"], d["enum_uri"],
+                        label=d["label"], description=d["description"])
                 for s, d in c["slots"].items()
             },
+            label=c["label"],
+            description=c["description"],
         )
         for name, c in raw["classes"].items()
     }
