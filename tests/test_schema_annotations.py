@@ -94,3 +94,101 @@ def test_schema_has_a_stable_uri_and_a_version(schema_view):
 def test_multilingual_slots_are_language_maps(schema_view, slot):
     s = schema_view.get_slot(slot)
     assert s.range == "LanguageText" and s.multivalued and s.inlined and not s.inlined_as_list
+
+
+# Spreadsheet templates: a sheet per record class, a column per (possibly nested) slot, headed by
+# a label in English or French, with the description in both languages as the cell comment.
+SHEET_NAME_MAX = 31  # Excel's limit on a sheet name
+SHEET_NAME_FORBIDDEN = set("[]:*?/\\")
+LABEL_MAX = 40
+
+
+def labels(element) -> dict[str, str]:
+    return {"en": (element.title or "").strip(), "fr": (annotation(element, "label_fr") or "").strip()}
+
+
+def test_every_slot_has_a_label_and_a_description_in_english_and_french(schema_view):
+    problems = []
+    for name, slot in schema_view.all_slots().items():
+        for lang, label in labels(slot).items():
+            if not label:
+                problems.append(f"{name}: no {lang} label")
+            elif len(label) > LABEL_MAX:
+                problems.append(f"{name}: {lang} label longer than {LABEL_MAX} characters: {label!r}")
+            elif label != " ".join(label.split()) or label.endswith("."):
+                problems.append(f"{name}: {lang} label {label!r} has stray spaces or a trailing period")
+        if not (annotation(slot, "description_fr") or "").strip():
+            problems.append(f"{name}: no description_fr")
+    assert not problems, "\n".join(problems)
+
+
+def test_every_class_has_a_label_and_a_description_in_english_and_french(schema_view):
+    problems = []
+    for name, cls in schema_view.all_classes().items():
+        for lang, label in labels(cls).items():
+            if not label:
+                problems.append(f"{name}: no {lang} label")
+        if not (annotation(cls, "description_fr") or "").strip():
+            problems.append(f"{name}: no description_fr")
+    assert not problems, "\n".join(problems)
+
+
+def container_classes(schema_view) -> set[str]:
+    """Dataset and the classes of its lists: the sheets of a spreadsheet template."""
+    return {"Dataset"} | {
+        s.range for s in schema_view.class_induced_slots("Dataset")
+        if s.multivalued and s.range in schema_view.all_classes() and s.range != "LanguageText"
+    }
+
+
+def test_container_class_labels_are_valid_sheet_names(schema_view):
+    containers = container_classes(schema_view)
+    assert {"Dataset", "Organisation", "Membership", "PeerWorker", "TrainingProgramme", "Practice",
+            "CompendiumSection"} <= containers
+    problems = []
+    for name in sorted(containers):
+        for lang, label in labels(schema_view.get_class(name)).items():
+            if not label or len(label) > SHEET_NAME_MAX or set(label) & SHEET_NAME_FORBIDDEN:
+                problems.append(f"{name}: {lang} label {label!r} is not a valid sheet name")
+    assert not problems, "\n".join(problems)
+
+
+def test_labels_are_unique_within_each_class(schema_view):
+    """Two columns of one sheet (or one nested object) never share a header, in either language."""
+    problems = []
+    for cname in schema_view.all_classes():
+        for lang in ("en", "fr"):
+            seen: dict[str, str] = {}
+            for slot in schema_view.class_induced_slots(cname):
+                key = labels(schema_view.get_slot(slot.name))[lang].casefold()
+                if key in seen:
+                    problems.append(f"{cname}: {seen[key]} and {slot.name} share the {lang} label {key!r}")
+                seen[key] = slot.name
+    # Sheet names too: two containers never share a sheet.
+    for lang in ("en", "fr"):
+        sheets = [labels(schema_view.get_class(c))[lang].casefold() for c in container_classes(schema_view)]
+        if len(sheets) != len(set(sheets)):
+            problems.append(f"two sheets share a {lang} name: {sorted(sheets)}")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_model_index_carries_labels_and_descriptions_in_both_languages():
+    from dataclasses import replace
+
+    from peer_schema.model import model
+
+    m = model()
+    worker = m.classes["PeerWorker"]
+    assert worker.label == {"en": "Peer workers", "fr": "Travailleurs pairs"}
+    assert set(worker.description) == {"en", "fr"}
+    weekly = worker.slots["weekly_hours"]
+    assert weekly.label == {"en": "Weekly hours", "fr": "Heures par semaine"}
+    assert weekly.description["en"].startswith("Contracted hours per week")
+    assert weekly.description["fr"]
+    for cls in m.classes.values():
+        assert cls.label.get("en") and cls.label.get("fr"), cls.name
+        for slot in cls.slots.values():
+            assert slot.label.get("en") and slot.label.get("fr"), f"{cls.name}.{slot.name}"
+            assert slot.description.get("en") and slot.description.get("fr"), f"{cls.name}.{slot.name}"
+    # The texts stay out of equality and hashing: a Slot is a cache key.
+    assert weekly in {weekly} and replace(weekly, label={}, description={}) == weekly

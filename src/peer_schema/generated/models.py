@@ -1481,24 +1481,24 @@ class Record(ConfiguredBaseModel):
     """
     Anything that has its own identifier in a dataset and can be referred to.
     """
-    id: str = Field(default=..., description="""The record's identifier: a CURIE under the publisher's own namespace or an absolute URI. Opaque for peer workers (it must not encode a name or initials).""")
+    id: str = Field(default=..., title="Identifier", description="""The record's identifier: a CURIE under the publisher's own namespace or an absolute URI. Opaque for peer workers (it must not encode a name or initials).""")
 
 
 class Agent(ConfiguredBaseModel):
     """
     The person-independent body that publishes a dataset (never a natural person's name).
     """
-    id: str = Field(default=..., description="""The record's identifier: a CURIE under the publisher's own namespace or an absolute URI. Opaque for peer workers (it must not encode a name or initials).""")
-    name: str = Field(default=..., description="""The official name of an organisation or body.""")
-    homepage: Optional[str] = Field(default=None, description="""The home page of the body on the web.""")
+    id: str = Field(default=..., title="Identifier", description="""The record's identifier: a CURIE under the publisher's own namespace or an absolute URI. Opaque for peer workers (it must not encode a name or initials).""")
+    name: str = Field(default=..., title="Official name", description="""The official name of an organisation or body.""")
+    homepage: Optional[str] = Field(default=None, title="Home page", description="""The home page of the body on the web.""")
 
 
 class PrefixDeclaration(ConfiguredBaseModel):
     """
     A prefix the dataset uses in its CURIEs, bound to the publisher's own namespace (`pat: https://pat.support/id/`).
     """
-    prefix: str = Field(default=..., description="""The prefix as written in CURIEs (`pat`).""")
-    namespace: str = Field(default=..., description="""The namespace URI the prefix stands for.""")
+    prefix: str = Field(default=..., title="Prefix", description="""The prefix as written in CURIEs (`pat`).""")
+    namespace: str = Field(default=..., title="Namespace URI", description="""The namespace URI the prefix stands for.""")
 
     @field_validator('prefix')
     def pattern_prefix(cls, v):
@@ -1518,23 +1518,23 @@ class LanguageText(ConfiguredBaseModel):
     """
     Text in one language. A slot of this range holds a map from language tag to text (`{en: \"...\", fr: \"...\"}`) and becomes language-tagged literals in RDF.
     """
-    language: str = Field(default=..., description="""The language of the text.""")
-    text: Optional[str] = Field(default=None, description="""The text itself; for a citation, the citation as it would be printed.""")
+    language: str = Field(default=..., title="Language", description="""The language of the text.""")
+    text: Optional[str] = Field(default=None, title="Text", description="""The text itself; for a citation, the citation as it would be printed.""")
 
 
 class Citation(ConfiguredBaseModel):
     """
     A reference to a published source, with the page cited (`Repper & Carter, 2011, p.392`).
     """
-    text: str = Field(default=..., description="""The text itself; for a citation, the citation as it would be printed.""")
-    authors: Optional[str] = Field(default=None, description="""The authors of a cited work, as printed (`Repper, J. & Carter, T.`).""")
-    year: Optional[int] = Field(default=None, description="""The year a cited work was published.""")
-    work_title: Optional[str] = Field(default=None, description="""The title of a cited work.""")
-    container_title: Optional[str] = Field(default=None, description="""The journal, book or report a cited work appeared in.""")
-    pages: Optional[str] = Field(default=None, description="""The page or pages cited (`392`, `184`, `24-25`).""")
-    doi: Optional[str] = Field(default=None, description="""The DOI of a cited work, without the resolver prefix (`10.3109/09638237.2011.583947`).""")
-    url: Optional[str] = Field(default=None, description="""A web address.""")
-    peer_reviewed: Optional[bool] = Field(default=None, description="""True when the cited work was published after peer review.""")
+    text: str = Field(default=..., title="Text", description="""The text itself; for a citation, the citation as it would be printed.""")
+    authors: Optional[str] = Field(default=None, title="Authors", description="""The authors of a cited work, as printed (`Repper, J. & Carter, T.`).""")
+    year: Optional[int] = Field(default=None, title="Year", description="""The year a cited work was published.""")
+    work_title: Optional[str] = Field(default=None, title="Title of the work", description="""The title of a cited work.""")
+    container_title: Optional[str] = Field(default=None, title="Published in", description="""The journal, book or report a cited work appeared in.""")
+    pages: Optional[str] = Field(default=None, title="Pages", description="""The page or pages cited (`392`, `184`, `24-25`).""")
+    doi: Optional[str] = Field(default=None, title="DOI", description="""The DOI of a cited work, without the resolver prefix (`10.3109/09638237.2011.583947`).""")
+    url: Optional[str] = Field(default=None, title="Web address", description="""A web address.""")
+    peer_reviewed: Optional[bool] = Field(default=None, title="Peer reviewed", description="""True when the cited work was published after peer review.""")
 
     @field_validator('doi')
     def pattern_doi(cls, v):
@@ -1554,299 +1554,299 @@ class Link(ConfiguredBaseModel):
     """
     A web page where more information can be found.
     """
-    url: str = Field(default=..., description="""A web address.""")
-    label: Optional[str] = Field(default=None, description="""A short human-readable label for a link (`Hearing Voices Network website`).""")
+    url: str = Field(default=..., title="Web address", description="""A web address.""")
+    label: Optional[str] = Field(default=None, title="Link label", description="""A short human-readable label for a link (`Hearing Voices Network website`).""")
 
 
 class ExternalIdentifier(ConfiguredBaseModel):
     """
     An identifier the same thing has in another scheme: a national register of associations, a company number, an Erasmus+ organisation ID.
     """
-    scheme: str = Field(default=..., description="""The identifier scheme or register (`BE-KBO` for the Belgian Crossroads Bank for Enterprises, `FR-RNA` for the French register of associations, `ERASMUS-OID`).""")
-    value: str = Field(default=..., description="""The identifier as the scheme writes it.""")
-    identifier_uri: Optional[str] = Field(default=None, description="""A URI for the identifier in its register, where the register has one.""")
+    scheme: str = Field(default=..., title="Identifier scheme", description="""The identifier scheme or register (`BE-KBO` for the Belgian Crossroads Bank for Enterprises, `FR-RNA` for the French register of associations, `ERASMUS-OID`).""")
+    value: str = Field(default=..., title="Identifier value", description="""The identifier as the scheme writes it.""")
+    identifier_uri: Optional[str] = Field(default=None, title="Identifier URI", description="""A URI for the identifier in its register, where the register has one.""")
 
 
 class ConceptScheme(Record):
     """
     A reference vocabulary (code list) such as the competency framework or the countries.
     """
-    notation: Optional[str] = Field(default=None, description="""The code of a concept or scheme, as data files write it (`C03.2`, `FR`, `community_based`).""")
-    title: dict[str, Union[str, LanguageText]] = Field(default=..., description="""The title, in one or more languages (`{en: \"...\", fr: \"...\"}`).""")
-    description: Optional[dict[str, Union[str, LanguageText]]] = Field(default=None, description="""A description, in one or more languages.""")
-    sources: Optional[list[Citation]] = Field(default=None, description="""The published sources that the record's facts are taken from.""")
-    editorial_note: Optional[str] = Field(default=None, description="""A note for maintainers and careful readers (printing slips, counts checked, translation status).""")
-    concepts: list[Concept] = Field(default=..., description="""The concepts of the scheme. In SKOS every concept gets `skos:inScheme`; those without a broader concept are also its top concepts.""")
-    collections: Optional[list[ConceptCollection]] = Field(default=None, description="""Labelled groups of the scheme's concepts.""")
-    id: str = Field(default=..., description="""The record's identifier: a CURIE under the publisher's own namespace or an absolute URI. Opaque for peer workers (it must not encode a name or initials).""")
+    notation: Optional[str] = Field(default=None, title="Code", description="""The code of a concept or scheme, as data files write it (`C03.2`, `FR`, `community_based`).""")
+    title: dict[str, Union[str, LanguageText]] = Field(default=..., title="Title", description="""The title, in one or more languages (`{en: \"...\", fr: \"...\"}`).""")
+    description: Optional[dict[str, Union[str, LanguageText]]] = Field(default=None, title="Description", description="""A description, in one or more languages.""")
+    sources: Optional[list[Citation]] = Field(default=None, title="Sources", description="""The published sources that the record's facts are taken from.""")
+    editorial_note: Optional[str] = Field(default=None, title="Editorial note", description="""A note for maintainers and careful readers (printing slips, counts checked, translation status).""")
+    concepts: list[Concept] = Field(default=..., title="Concepts", description="""The concepts of the scheme. In SKOS every concept gets `skos:inScheme`; those without a broader concept are also its top concepts.""")
+    collections: Optional[list[ConceptCollection]] = Field(default=None, title="Collections", description="""Labelled groups of the scheme's concepts.""")
+    id: str = Field(default=..., title="Identifier", description="""The record's identifier: a CURIE under the publisher's own namespace or an absolute URI. Opaque for peer workers (it must not encode a name or initials).""")
 
 
 class Concept(Record):
     """
     One code of a reference vocabulary, with its labels in English and French.
     """
-    notation: str = Field(default=..., description="""The code of a concept or scheme, as data files write it (`C03.2`, `FR`, `community_based`).""")
-    pref_label: dict[str, Union[str, LanguageText]] = Field(default=..., description="""The preferred label of a concept, in English and French at least.""")
-    definition: Optional[dict[str, Union[str, LanguageText]]] = Field(default=None, description="""What the concept means.""")
-    scope_note: Optional[dict[str, Union[str, LanguageText]]] = Field(default=None, description="""How the concept is to be used, or the recommendation attached to it in the source.""")
-    broader: Optional[str] = Field(default=None, description="""The broader concept in the same scheme (a competency item's category).""")
-    exact_match: Optional[list[str]] = Field(default=None, description="""The same concept in an external authority (the EU Publications Office country URI).""")
-    close_match: Optional[list[str]] = Field(default=None, description="""A close but not identical concept in an external vocabulary.""")
-    editorial_note: Optional[str] = Field(default=None, description="""A note for maintainers and careful readers (printing slips, counts checked, translation status).""")
-    id: str = Field(default=..., description="""The record's identifier: a CURIE under the publisher's own namespace or an absolute URI. Opaque for peer workers (it must not encode a name or initials).""")
+    notation: str = Field(default=..., title="Code", description="""The code of a concept or scheme, as data files write it (`C03.2`, `FR`, `community_based`).""")
+    pref_label: dict[str, Union[str, LanguageText]] = Field(default=..., title="Preferred label", description="""The preferred label of a concept, in English and French at least.""")
+    definition: Optional[dict[str, Union[str, LanguageText]]] = Field(default=None, title="Definition", description="""What the concept means.""")
+    scope_note: Optional[dict[str, Union[str, LanguageText]]] = Field(default=None, title="Scope note", description="""How the concept is to be used, or the recommendation attached to it in the source.""")
+    broader: Optional[str] = Field(default=None, title="Broader concept", description="""The broader concept in the same scheme (a competency item's category).""")
+    exact_match: Optional[list[str]] = Field(default=None, title="Exact matches", description="""The same concept in an external authority (the EU Publications Office country URI).""")
+    close_match: Optional[list[str]] = Field(default=None, title="Close matches", description="""A close but not identical concept in an external vocabulary.""")
+    editorial_note: Optional[str] = Field(default=None, title="Editorial note", description="""A note for maintainers and careful readers (printing slips, counts checked, translation status).""")
+    id: str = Field(default=..., title="Identifier", description="""The record's identifier: a CURIE under the publisher's own namespace or an absolute URI. Opaque for peer workers (it must not encode a name or initials).""")
 
 
 class ConceptCollection(Record):
     """
     A labelled group of concepts without a hierarchy (the basic training elements; the Council of Europe member states among all countries).
     """
-    pref_label: Optional[dict[str, Union[str, LanguageText]]] = Field(default=None, description="""The preferred label of a concept, in English and French at least.""")
-    members: list[str] = Field(default=..., description="""The concepts in a collection, by identifier.""")
-    id: str = Field(default=..., description="""The record's identifier: a CURIE under the publisher's own namespace or an absolute URI. Opaque for peer workers (it must not encode a name or initials).""")
+    pref_label: Optional[dict[str, Union[str, LanguageText]]] = Field(default=None, title="Preferred label", description="""The preferred label of a concept, in English and French at least.""")
+    members: list[str] = Field(default=..., title="Member concepts", description="""The concepts in a collection, by identifier.""")
+    id: str = Field(default=..., title="Identifier", description="""The record's identifier: a CURIE under the publisher's own namespace or an absolute URI. Opaque for peer workers (it must not encode a name or initials).""")
 
 
 class Organisation(Record):
     """
     An organisation that takes part in peer support: an association of peer support workers, a federation of them, a peer-operated service, an employer or placement platform, a mental health service provider, a university or training institution, an NGO or network, a public body, a WHO collaborating centre.
     """
-    name: str = Field(default=..., description="""The official name of an organisation or body.""")
-    alternative_names: Optional[list[str]] = Field(default=None, description="""Acronyms and other names the organisation is known by (`PAT asbl`, `FAPAF`, `CCOMS`).""")
-    organisation_kinds: list[OrganisationKind] = Field(default=..., description="""What kind of organisation it is; several may apply (an association of peer support workers that is also a placement platform).""")
-    description: Optional[dict[str, Union[str, LanguageText]]] = Field(default=None, description="""A description, in one or more languages.""")
-    country: Optional[Country] = Field(default=None, description="""The country where the organisation is registered or the programme is run (ISO 3166-1 alpha-2 code, `BE`). A country outside the Council of Europe is accepted and reported as a warning.""")
-    start_year: Optional[int] = Field(default=None, description="""The year the organisation was founded or the practice or programme started.""")
-    legal_status: Optional[LegalStatus] = Field(default=None, description="""The organisation's legal status (non-profit, public body, company...).""")
-    legal_form: Optional[str] = Field(default=None, description="""The national legal form as the country names it (`ASBL`, `association loi 1901`, `registered charity`).""")
-    identifiers: Optional[list[ExternalIdentifier]] = Field(default=None, description="""The organisation's identifiers in other schemes (national registers, company numbers, Erasmus+ organisation ID), used to recognise the same organisation across datasets.""")
-    focus_areas: Optional[list[FocusArea]] = Field(default=None, description="""The fields the organisation works in (mental health; also addictions, autism...).""")
-    membership: Optional[MembershipProfile] = Field(default=None, description="""Who the organisation's members are and on what terms.""")
-    staff_count: Optional[int] = Field(default=None, description="""The number of paid staff (the template's \"Number of staff\").""", ge=0)
-    volunteer_count: Optional[int] = Field(default=None, description="""The number of regular volunteers.""", ge=0)
-    peer_worker_count: Optional[int] = Field(default=None, description="""The number of peer workers the organisation employs or places. An aggregate: in the public profile a count below the suppression threshold is withheld.""", ge=0)
-    funding_sources: Optional[list[FundingSource]] = Field(default=None, description="""Where the organisation's money (and volunteer time) comes from.""")
-    governance_model: Optional[str] = Field(default=None, description="""The governance model in plain words (the template's \"Governance model\").""")
-    governance_bodies: Optional[list[GovernanceBody]] = Field(default=None, description="""The bodies that govern the organisation (general assembly, board, executive committee).""")
-    peer_governance_share: Optional[float] = Field(default=None, description="""The percentage of seats in the management structures held by peers (people with lived experience). A peer-operated service has at least 51.""", ge=0, le=100)
-    staffed_and_managed_by_peers: Optional[bool] = Field(default=None, description="""True when the service is staffed and managed by peer workers, the other way to be a peer-operated service (McGregor 2014, after Queensland Government 2009).""")
-    activities: Optional[list[Activity]] = Field(default=None, description="""What the organisation does (advocacy, support to peer workers, training, placement...).""")
-    development_strategy: Optional[str] = Field(default=None, description="""The organisation's development strategy and business model, in plain words.""")
-    obstacles: Optional[list[Obstacle]] = Field(default=None, description="""Obstacles to the organisation's development and their potential solutions.""")
-    part_of: Optional[str] = Field(default=None, description="""The organisation this one is a unit of (a WHO collaborating centre hosted by a hospital). Not for federation membership: use a membership.""")
-    homepage: Optional[str] = Field(default=None, description="""The home page of the body on the web.""")
-    sources: Optional[list[Citation]] = Field(default=None, description="""The published sources that the record's facts are taken from.""")
-    id: str = Field(default=..., description="""The record's identifier: a CURIE under the publisher's own namespace or an absolute URI. Opaque for peer workers (it must not encode a name or initials).""")
+    name: str = Field(default=..., title="Official name", description="""The official name of an organisation or body.""")
+    alternative_names: Optional[list[str]] = Field(default=None, title="Other names", description="""Acronyms and other names the organisation is known by (`PAT asbl`, `FAPAF`, `CCOMS`).""")
+    organisation_kinds: list[OrganisationKind] = Field(default=..., title="Kinds of organisation", description="""What kind of organisation it is; several may apply (an association of peer support workers that is also a placement platform).""")
+    description: Optional[dict[str, Union[str, LanguageText]]] = Field(default=None, title="Description", description="""A description, in one or more languages.""")
+    country: Optional[Country] = Field(default=None, title="Country", description="""The country where the organisation is registered or the programme is run (ISO 3166-1 alpha-2 code, `BE`). A country outside the Council of Europe is accepted and reported as a warning.""")
+    start_year: Optional[int] = Field(default=None, title="Start year", description="""The year the organisation was founded or the practice or programme started.""")
+    legal_status: Optional[LegalStatus] = Field(default=None, title="Legal status", description="""The organisation's legal status (non-profit, public body, company...).""")
+    legal_form: Optional[str] = Field(default=None, title="Legal form", description="""The national legal form as the country names it (`ASBL`, `association loi 1901`, `registered charity`).""")
+    identifiers: Optional[list[ExternalIdentifier]] = Field(default=None, title="External identifiers", description="""The organisation's identifiers in other schemes (national registers, company numbers, Erasmus+ organisation ID), used to recognise the same organisation across datasets.""")
+    focus_areas: Optional[list[FocusArea]] = Field(default=None, title="Fields of work", description="""The fields the organisation works in (mental health; also addictions, autism...).""")
+    membership: Optional[MembershipProfile] = Field(default=None, title="Membership", description="""Who the organisation's members are and on what terms.""")
+    staff_count: Optional[int] = Field(default=None, title="Number of staff", description="""The number of paid staff (the template's \"Number of staff\").""", ge=0)
+    volunteer_count: Optional[int] = Field(default=None, title="Number of volunteers", description="""The number of regular volunteers.""", ge=0)
+    peer_worker_count: Optional[int] = Field(default=None, title="Number of peer workers", description="""The number of peer workers the organisation employs or places. An aggregate: in the public profile a count below the suppression threshold is withheld.""", ge=0)
+    funding_sources: Optional[list[FundingSource]] = Field(default=None, title="Funding sources", description="""Where the organisation's money (and volunteer time) comes from.""")
+    governance_model: Optional[str] = Field(default=None, title="Governance model", description="""The governance model in plain words (the template's \"Governance model\").""")
+    governance_bodies: Optional[list[GovernanceBody]] = Field(default=None, title="Governing bodies", description="""The bodies that govern the organisation (general assembly, board, executive committee).""")
+    peer_governance_share: Optional[float] = Field(default=None, title="Peer share of governance (%)", description="""The percentage of seats in the management structures held by peers (people with lived experience). A peer-operated service has at least 51.""", ge=0, le=100)
+    staffed_and_managed_by_peers: Optional[bool] = Field(default=None, title="Staffed and managed by peers", description="""True when the service is staffed and managed by peer workers, the other way to be a peer-operated service (McGregor 2014, after Queensland Government 2009).""")
+    activities: Optional[list[Activity]] = Field(default=None, title="Activities", description="""What the organisation does (advocacy, support to peer workers, training, placement...).""")
+    development_strategy: Optional[str] = Field(default=None, title="Development strategy", description="""The organisation's development strategy and business model, in plain words.""")
+    obstacles: Optional[list[Obstacle]] = Field(default=None, title="Obstacles", description="""Obstacles to the organisation's development and their potential solutions.""")
+    part_of: Optional[str] = Field(default=None, title="Parent organisation", description="""The organisation this one is a unit of (a WHO collaborating centre hosted by a hospital). Not for federation membership: use a membership.""")
+    homepage: Optional[str] = Field(default=None, title="Home page", description="""The home page of the body on the web.""")
+    sources: Optional[list[Citation]] = Field(default=None, title="Sources", description="""The published sources that the record's facts are taken from.""")
+    id: str = Field(default=..., title="Identifier", description="""The record's identifier: a CURIE under the publisher's own namespace or an absolute URI. Opaque for peer workers (it must not encode a name or initials).""")
 
 
 class MembershipProfile(ConfiguredBaseModel):
     """
     Who the members of an association are, and on what terms (the template's \"Membership\").
     """
-    member_count: Optional[int] = Field(default=None, description="""The number of members. In the public profile a count below the suppression threshold is withheld.""", ge=0)
-    member_kinds: Optional[list[MemberKind]] = Field(default=None, description="""Who can be a member (peer support workers, other professionals, organisations...).""")
-    membership_fee: Optional[MembershipFee] = Field(default=None, description="""Whether membership is free, paid, or paid on a sliding scale.""")
-    membership_description: Optional[str] = Field(default=None, description="""Anything else about membership, in plain words. Never a list of members' names.""")
+    member_count: Optional[int] = Field(default=None, title="Member count", description="""The number of members. In the public profile a count below the suppression threshold is withheld.""", ge=0)
+    member_kinds: Optional[list[MemberKind]] = Field(default=None, title="Who can be a member", description="""Who can be a member (peer support workers, other professionals, organisations...).""")
+    membership_fee: Optional[MembershipFee] = Field(default=None, title="Membership fee", description="""Whether membership is free, paid, or paid on a sliding scale.""")
+    membership_description: Optional[str] = Field(default=None, title="About membership", description="""Anything else about membership, in plain words. Never a list of members' names.""")
 
 
 class Obstacle(ConfiguredBaseModel):
     """
     An obstacle to the organisation's development and the solutions it sees (the template's \"Obstacles to the development identified and potential solutions\").
     """
-    obstacle: str = Field(default=..., description="""The obstacle, in plain words (`lack of stable funding`).""")
-    potential_solutions: Optional[list[str]] = Field(default=None, description="""Solutions the organisation sees to the obstacle.""")
+    obstacle: str = Field(default=..., title="Obstacle", description="""The obstacle, in plain words (`lack of stable funding`).""")
+    potential_solutions: Optional[list[str]] = Field(default=None, title="Potential solutions", description="""Solutions the organisation sees to the obstacle.""")
 
 
 class Membership(ConfiguredBaseModel):
     """
     An organisation's membership of a federation or network over a period (a founding member keeps its membership from the federation's start).
     """
-    member: str = Field(default=..., description="""The member organisation.""")
-    federation: str = Field(default=..., description="""The federation or network the member belongs to.""")
-    membership_role: Optional[MembershipRole] = Field(default=None, description="""The member's role in the federation (founding member, member, observer).""")
-    start_date: Optional[date] = Field(default=None, description="""The date a membership, placement or consent period began.""")
-    end_date: Optional[date] = Field(default=None, description="""The date it ended; empty while it lasts.""")
+    member: str = Field(default=..., title="Member organisation", description="""The member organisation.""")
+    federation: str = Field(default=..., title="Federation or network", description="""The federation or network the member belongs to.""")
+    membership_role: Optional[MembershipRole] = Field(default=None, title="Role in the federation", description="""The member's role in the federation (founding member, member, observer).""")
+    start_date: Optional[date] = Field(default=None, title="Start date", description="""The date a membership, placement or consent period began.""")
+    end_date: Optional[date] = Field(default=None, title="End date", description="""The date it ended; empty while it lasts.""")
 
 
 class TrainingProgramme(Record):
     """
     A training programme for peer support workers, or a reference profile that says what such a programme should contain (the Tuto3 PAT standardised training profile).
     """
-    name: str = Field(default=..., description="""The official name of an organisation or body.""")
-    programme_kind: Optional[ProgrammeKind] = Field(default=None, description="""Whether this is a programme people take or a reference profile for programmes.""")
-    description: Optional[dict[str, Union[str, LanguageText]]] = Field(default=None, description="""A description, in one or more languages.""")
-    providers: Optional[list[str]] = Field(default=None, description="""The organisations that run the programme, by identifier.""")
-    partners: Optional[list[str]] = Field(default=None, description="""Organisations that take part without running it (placement sites, partner universities).""")
-    country: Optional[Country] = Field(default=None, description="""The country where the organisation is registered or the programme is run (ISO 3166-1 alpha-2 code, `BE`). A country outside the Council of Europe is accepted and reported as a warning.""")
-    languages: Optional[list[str]] = Field(default=None, description="""The languages the dataset's texts are written in.""")
-    start_year: Optional[int] = Field(default=None, description="""The year the organisation was founded or the practice or programme started.""")
-    training_elements: Optional[list[TrainingElement]] = Field(default=None, description="""The Tuto3 PAT training elements the programme covers.""")
-    level: Optional[TrainingLevel] = Field(default=None, description="""Basic or advanced. A basic programme is expected to cover the basic training elements of the Tuto3 PAT profile; the validator lists those it leaves out.""")
-    competencies_covered: Optional[list[Competency]] = Field(default=None, description="""The competencies of the Tuto3 PAT framework the programme teaches (item or category codes).""")
-    session_count: Optional[int] = Field(default=None, description="""The number of training sessions.""", ge=1)
-    session_length_hours: Optional[float] = Field(default=None, description="""The length of one session in hours. The Tuto3 PAT profile recommends no more than 4; longer sessions are reported as a warning.""", ge=0, le=24)
-    total_hours: Optional[float] = Field(default=None, description="""The total length of the programme in hours, practice included.""", ge=0)
-    delivery_modes: Optional[list[DeliveryMode]] = Field(default=None, description="""How the programme is delivered (face to face, online, blended, MOOC).""")
-    accreditation: Optional[Accreditation] = Field(default=None, description="""The programme's accreditation, if it claims one.""")
-    admission_criteria: Optional[list[AdmissionCriterion]] = Field(default=None, description="""What candidates need to be admitted (the Tuto3 PAT consensus: lived experience of a mental health crisis and of recovery, and an empathetic personality).""")
-    admission_notes: Optional[str] = Field(default=None, description="""Other admission conditions, in plain words.""")
-    qualification_awarded: Optional[Qualification] = Field(default=None, description="""The qualification the programme leads to.""")
-    employment_tie: Optional[EmploymentTie] = Field(default=None, description="""How the programme is tied to employment, if it is.""")
-    homepage: Optional[str] = Field(default=None, description="""The home page of the body on the web.""")
-    sources: Optional[list[Citation]] = Field(default=None, description="""The published sources that the record's facts are taken from.""")
-    id: str = Field(default=..., description="""The record's identifier: a CURIE under the publisher's own namespace or an absolute URI. Opaque for peer workers (it must not encode a name or initials).""")
+    name: str = Field(default=..., title="Official name", description="""The official name of an organisation or body.""")
+    programme_kind: Optional[ProgrammeKind] = Field(default=None, title="Kind of programme", description="""Whether this is a programme people take or a reference profile for programmes.""")
+    description: Optional[dict[str, Union[str, LanguageText]]] = Field(default=None, title="Description", description="""A description, in one or more languages.""")
+    providers: Optional[list[str]] = Field(default=None, title="Providers", description="""The organisations that run the programme, by identifier.""")
+    partners: Optional[list[str]] = Field(default=None, title="Partners", description="""Organisations that take part without running it (placement sites, partner universities).""")
+    country: Optional[Country] = Field(default=None, title="Country", description="""The country where the organisation is registered or the programme is run (ISO 3166-1 alpha-2 code, `BE`). A country outside the Council of Europe is accepted and reported as a warning.""")
+    languages: Optional[list[str]] = Field(default=None, title="Languages", description="""The languages the dataset's texts are written in.""")
+    start_year: Optional[int] = Field(default=None, title="Start year", description="""The year the organisation was founded or the practice or programme started.""")
+    training_elements: Optional[list[TrainingElement]] = Field(default=None, title="Training elements", description="""The Tuto3 PAT training elements the programme covers.""")
+    level: Optional[TrainingLevel] = Field(default=None, title="Level", description="""Basic or advanced. A basic programme is expected to cover the basic training elements of the Tuto3 PAT profile; the validator lists those it leaves out.""")
+    competencies_covered: Optional[list[Competency]] = Field(default=None, title="Competencies taught", description="""The competencies of the Tuto3 PAT framework the programme teaches (item or category codes).""")
+    session_count: Optional[int] = Field(default=None, title="Number of sessions", description="""The number of training sessions.""", ge=1)
+    session_length_hours: Optional[float] = Field(default=None, title="Session length (hours)", description="""The length of one session in hours. The Tuto3 PAT profile recommends no more than 4; longer sessions are reported as a warning.""", ge=0, le=24)
+    total_hours: Optional[float] = Field(default=None, title="Total hours", description="""The total length of the programme in hours, practice included.""", ge=0)
+    delivery_modes: Optional[list[DeliveryMode]] = Field(default=None, title="Delivery modes", description="""How the programme is delivered (face to face, online, blended, MOOC).""")
+    accreditation: Optional[Accreditation] = Field(default=None, title="Accreditation", description="""The programme's accreditation, if it claims one.""")
+    admission_criteria: Optional[list[AdmissionCriterion]] = Field(default=None, title="Admission criteria", description="""What candidates need to be admitted (the Tuto3 PAT consensus: lived experience of a mental health crisis and of recovery, and an empathetic personality).""")
+    admission_notes: Optional[str] = Field(default=None, title="Other admission conditions", description="""Other admission conditions, in plain words.""")
+    qualification_awarded: Optional[Qualification] = Field(default=None, title="Qualification awarded", description="""The qualification the programme leads to.""")
+    employment_tie: Optional[EmploymentTie] = Field(default=None, title="Tie to employment", description="""How the programme is tied to employment, if it is.""")
+    homepage: Optional[str] = Field(default=None, title="Home page", description="""The home page of the body on the web.""")
+    sources: Optional[list[Citation]] = Field(default=None, title="Sources", description="""The published sources that the record's facts are taken from.""")
+    id: str = Field(default=..., title="Identifier", description="""The record's identifier: a CURIE under the publisher's own namespace or an absolute URI. Opaque for peer workers (it must not encode a name or initials).""")
 
 
 class Accreditation(ConfiguredBaseModel):
     """
     A claim that the programme is accredited (or on its way): by whom, with what status. The Tuto3 PAT profile recommends official accreditation by educational institutions.
     """
-    accreditation_status: AccreditationStatus = Field(default=..., description="""Accredited, being accredited, expired, or not accredited.""")
-    accrediting_body: Optional[str] = Field(default=None, description="""The organisation that accredits the programme, by identifier. An accreditation claim must name it.""")
-    accreditation_reference: Optional[str] = Field(default=None, description="""The accreditation's number or reference at the accrediting body.""")
-    valid_from: Optional[date] = Field(default=None, description="""The date the accreditation took effect.""")
-    valid_until: Optional[date] = Field(default=None, description="""The date the accreditation ends.""")
+    accreditation_status: AccreditationStatus = Field(default=..., title="Accreditation status", description="""Accredited, being accredited, expired, or not accredited.""")
+    accrediting_body: Optional[str] = Field(default=None, title="Accrediting body", description="""The organisation that accredits the programme, by identifier. An accreditation claim must name it.""")
+    accreditation_reference: Optional[str] = Field(default=None, title="Accreditation reference", description="""The accreditation's number or reference at the accrediting body.""")
+    valid_from: Optional[date] = Field(default=None, title="Valid from", description="""The date the accreditation took effect.""")
+    valid_until: Optional[date] = Field(default=None, title="Valid until", description="""The date the accreditation ends.""")
 
 
 class Qualification(ConfiguredBaseModel):
     """
     The qualification a programme leads to (a bachelor's degree, a certificate).
     """
-    title: Optional[dict[str, Union[str, LanguageText]]] = Field(default=None, description="""The title, in one or more languages (`{en: \"...\", fr: \"...\"}`).""")
-    eqf_level: Optional[int] = Field(default=None, description="""The level of the qualification in the European Qualifications Framework (a bachelor's is 6).""", ge=1, le=8)
-    awarding_body: Optional[str] = Field(default=None, description="""The organisation that awarded it, by identifier.""")
+    title: Optional[dict[str, Union[str, LanguageText]]] = Field(default=None, title="Title", description="""The title, in one or more languages (`{en: \"...\", fr: \"...\"}`).""")
+    eqf_level: Optional[int] = Field(default=None, title="EQF level", description="""The level of the qualification in the European Qualifications Framework (a bachelor's is 6).""", ge=1, le=8)
+    awarding_body: Optional[str] = Field(default=None, title="Awarding body", description="""The organisation that awarded it, by identifier.""")
 
 
 class EmploymentTie(ConfiguredBaseModel):
     """
     How a programme is tied to employment: in the French peer health mediator programme, registration was conditional on recruitment at one of 15 sites, under a professional contract covering the training year and the placement year.
     """
-    registration_requires_employment: Optional[bool] = Field(default=None, description="""True when a trainee can only register once recruited by an employing site.""")
-    trainee_contract_type: Optional[ContractType] = Field(default=None, description="""The contract trainees are hired under (a professional contract, in the French programme).""")
-    employing_sites: Optional[int] = Field(default=None, description="""The number of sites that recruit the trainees.""", ge=0)
-    employment_description: Optional[str] = Field(default=None, description="""The tie to employment in plain words (what the contract covers).""")
+    registration_requires_employment: Optional[bool] = Field(default=None, title="Registration requires employment", description="""True when a trainee can only register once recruited by an employing site.""")
+    trainee_contract_type: Optional[ContractType] = Field(default=None, title="Trainees' contract type", description="""The contract trainees are hired under (a professional contract, in the French programme).""")
+    employing_sites: Optional[int] = Field(default=None, title="Number of employing sites", description="""The number of sites that recruit the trainees.""", ge=0)
+    employment_description: Optional[str] = Field(default=None, title="About the tie to employment", description="""The tie to employment in plain words (what the contract covers).""")
 
 
 class PeerWorker(Record):
     """
     A person in a paid or unpaid position for which acknowledged lived experience of using mental health services is an essential criterion, known only by an opaque pseudonymous identifier. Never appears in a public dataset.
     """
-    role: PeerRole = Field(default=..., description="""The kind of peer role (peer support worker, peer health mediator, consumer consultant, peer specialist).""")
-    role_title: Optional[str] = Field(default=None, description="""The job title as the employer writes it (`médiateur de santé pair`).""")
-    employment_status: Optional[EmploymentStatus] = Field(default=None, description="""Whether the position is paid, unpaid or voluntary.""")
-    weekly_hours: Optional[float] = Field(default=None, description="""Contracted hours per week (peer work is often part time).""", ge=0, le=80)
-    contract_type: Optional[ContractType] = Field(default=None, description="""The kind of contract (permanent, fixed-term, professional contract tied to a training programme, placement through a platform...).""")
-    employer: Optional[str] = Field(default=None, description="""The organisation that employs the peer worker (a placement platform, a hospital).""")
-    host_organisation: Optional[str] = Field(default=None, description="""Where the peer worker works when it is not the employer: the hospital or team a platform places them in.""")
-    work_settings: Optional[list[ServiceSetting]] = Field(default=None, description="""The settings the peer worker works in (inpatient unit, community team, secure unit...).""")
-    completed_trainings: Optional[list[str]] = Field(default=None, description="""The training programmes the peer worker has completed, by identifier.""")
-    certifications: Optional[list[Certification]] = Field(default=None, description="""Certificates and qualifications the peer worker holds.""")
-    competencies: Optional[list[Competency]] = Field(default=None, description="""The competencies of the Tuto3 PAT framework the peer worker holds (item codes such as `C03.2`, or a category code such as `C08` for the whole category).""")
-    supervision: Optional[list[SupervisionKind]] = Field(default=None, description="""The supervision the peer worker receives (individual supervision, mentoring...).""")
-    intervision: Optional[IntervisionFrequency] = Field(default=None, description="""How often the peer worker takes part in an intervision group of peers from other organisations (Tuto3 PAT Result 4: once a month is suggested to start).""")
-    has_role_description: Optional[bool] = Field(default=None, description="""True when the peer worker has a written role description; unclear roles are a known obstacle to integrating peer workers (McGregor 2014).""")
-    has_career_pathway: Optional[bool] = Field(default=None, description="""True when the position offers a career pathway (a workforce need named by McGregor 2014).""")
-    disclosure_consents: Optional[list[DisclosureConsent]] = Field(default=None, description="""The peer worker's disclosure consents, newest last.""")
-    local_reference: Optional[str] = Field(default=None, description="""The organisation's own reference for the worker (an HR number), to re-link records inside the organisation. Internal only: it never leaves in a federation or public export.""")
-    id: str = Field(default=..., description="""The record's identifier: a CURIE under the publisher's own namespace or an absolute URI. Opaque for peer workers (it must not encode a name or initials).""")
+    role: PeerRole = Field(default=..., title="Peer role", description="""The kind of peer role (peer support worker, peer health mediator, consumer consultant, peer specialist).""")
+    role_title: Optional[str] = Field(default=None, title="Job title", description="""The job title as the employer writes it (`médiateur de santé pair`).""")
+    employment_status: Optional[EmploymentStatus] = Field(default=None, title="Employment status", description="""Whether the position is paid, unpaid or voluntary.""")
+    weekly_hours: Optional[float] = Field(default=None, title="Weekly hours", description="""Contracted hours per week (peer work is often part time).""", ge=0, le=80)
+    contract_type: Optional[ContractType] = Field(default=None, title="Contract type", description="""The kind of contract (permanent, fixed-term, professional contract tied to a training programme, placement through a platform...).""")
+    employer: Optional[str] = Field(default=None, title="Employer", description="""The organisation that employs the peer worker (a placement platform, a hospital).""")
+    host_organisation: Optional[str] = Field(default=None, title="Host organisation", description="""Where the peer worker works when it is not the employer: the hospital or team a platform places them in.""")
+    work_settings: Optional[list[ServiceSetting]] = Field(default=None, title="Work settings", description="""The settings the peer worker works in (inpatient unit, community team, secure unit...).""")
+    completed_trainings: Optional[list[str]] = Field(default=None, title="Completed trainings", description="""The training programmes the peer worker has completed, by identifier.""")
+    certifications: Optional[list[Certification]] = Field(default=None, title="Certificates", description="""Certificates and qualifications the peer worker holds.""")
+    competencies: Optional[list[Competency]] = Field(default=None, title="Competencies", description="""The competencies of the Tuto3 PAT framework the peer worker holds (item codes such as `C03.2`, or a category code such as `C08` for the whole category).""")
+    supervision: Optional[list[SupervisionKind]] = Field(default=None, title="Supervision", description="""The supervision the peer worker receives (individual supervision, mentoring...).""")
+    intervision: Optional[IntervisionFrequency] = Field(default=None, title="Intervision frequency", description="""How often the peer worker takes part in an intervision group of peers from other organisations (Tuto3 PAT Result 4: once a month is suggested to start).""")
+    has_role_description: Optional[bool] = Field(default=None, title="Written role description", description="""True when the peer worker has a written role description; unclear roles are a known obstacle to integrating peer workers (McGregor 2014).""")
+    has_career_pathway: Optional[bool] = Field(default=None, title="Career pathway", description="""True when the position offers a career pathway (a workforce need named by McGregor 2014).""")
+    disclosure_consents: Optional[list[DisclosureConsent]] = Field(default=None, title="Disclosure consents", description="""The peer worker's disclosure consents, newest last.""")
+    local_reference: Optional[str] = Field(default=None, title="Local reference", description="""The organisation's own reference for the worker (an HR number), to re-link records inside the organisation. Internal only: it never leaves in a federation or public export.""")
+    id: str = Field(default=..., title="Identifier", description="""The record's identifier: a CURIE under the publisher's own namespace or an absolute URI. Opaque for peer workers (it must not encode a name or initials).""")
 
 
 class Certification(ConfiguredBaseModel):
     """
     A certificate or qualification the peer worker holds.
     """
-    certification_title: str = Field(default=..., description="""The name of the certificate or qualification.""")
-    awarding_body: Optional[str] = Field(default=None, description="""The organisation that awarded it, by identifier.""")
-    year_awarded: Optional[int] = Field(default=None, description="""The year it was awarded.""")
+    certification_title: str = Field(default=..., title="Certificate name", description="""The name of the certificate or qualification.""")
+    awarding_body: Optional[str] = Field(default=None, title="Awarding body", description="""The organisation that awarded it, by identifier.""")
+    year_awarded: Optional[int] = Field(default=None, title="Year awarded", description="""The year it was awarded.""")
 
 
 class DisclosureConsent(ConfiguredBaseModel):
     """
     The peer worker's consent to disclose some fields of their record to an audience for a purpose, with the date it was given and, when they apply, the dates it was withdrawn or must be reviewed. Consent is explicit: a field not listed is not disclosed.
     """
-    disclosed_fields: list[DisclosableField] = Field(default=..., description="""The fields of the peer worker's record the consent covers (`role`, `employer`...); `peer_status` stands for the fact of being a peer worker at all.""")
-    audiences: list[ConsentAudience] = Field(default=..., description="""Who may receive the disclosed fields (the federation, funders, researchers, the public).""")
-    purposes: list[ConsentPurpose] = Field(default=..., description="""What the disclosed fields may be used for.""")
-    given_date: date = Field(default=..., description="""The date consent was given.""")
-    withdrawn_date: Optional[date] = Field(default=None, description="""The date consent was withdrawn; from then on nothing it covered may be disclosed.""")
-    review_date: Optional[date] = Field(default=None, description="""The date by which consent must be confirmed again; past it, consent no longer holds.""")
+    disclosed_fields: list[DisclosableField] = Field(default=..., title="Disclosed fields", description="""The fields of the peer worker's record the consent covers (`role`, `employer`...); `peer_status` stands for the fact of being a peer worker at all.""")
+    audiences: list[ConsentAudience] = Field(default=..., title="Audiences", description="""Who may receive the disclosed fields (the federation, funders, researchers, the public).""")
+    purposes: list[ConsentPurpose] = Field(default=..., title="Purposes", description="""What the disclosed fields may be used for.""")
+    given_date: date = Field(default=..., title="Date given", description="""The date consent was given.""")
+    withdrawn_date: Optional[date] = Field(default=None, title="Date withdrawn", description="""The date consent was withdrawn; from then on nothing it covered may be disclosed.""")
+    review_date: Optional[date] = Field(default=None, title="Review date", description="""The date by which consent must be confirmed again; past it, consent no longer holds.""")
 
 
 class CompendiumSection(Record):
     """
     A section of the compendium (`Peer Support and the Peer Workforce, International`), with its introduction, the evidence it cites and the legal directives it invokes.
     """
-    title: dict[str, Union[str, LanguageText]] = Field(default=..., description="""The title, in one or more languages (`{en: \"...\", fr: \"...\"}`).""")
-    description: Optional[dict[str, Union[str, LanguageText]]] = Field(default=None, description="""A description, in one or more languages.""")
-    evidence: Optional[list[Citation]] = Field(default=None, description="""The published evidence cited for the practice, with page numbers.""")
-    directives: Optional[list[str]] = Field(default=None, description="""Legal instruments cited as directives (`CRPD Art. 4(3)`).""")
-    sources: Optional[list[Citation]] = Field(default=None, description="""The published sources that the record's facts are taken from.""")
-    id: str = Field(default=..., description="""The record's identifier: a CURIE under the publisher's own namespace or an absolute URI. Opaque for peer workers (it must not encode a name or initials).""")
+    title: dict[str, Union[str, LanguageText]] = Field(default=..., title="Title", description="""The title, in one or more languages (`{en: \"...\", fr: \"...\"}`).""")
+    description: Optional[dict[str, Union[str, LanguageText]]] = Field(default=None, title="Description", description="""A description, in one or more languages.""")
+    evidence: Optional[list[Citation]] = Field(default=None, title="Evidence", description="""The published evidence cited for the practice, with page numbers.""")
+    directives: Optional[list[str]] = Field(default=None, title="Legal directives", description="""Legal instruments cited as directives (`CRPD Art. 4(3)`).""")
+    sources: Optional[list[Citation]] = Field(default=None, title="Sources", description="""The published sources that the record's facts are taken from.""")
+    id: str = Field(default=..., title="Identifier", description="""The record's identifier: a CURIE under the publisher's own namespace or an absolute URI. Opaque for peer workers (it must not encode a name or initials).""")
 
 
 class Practice(Record):
     """
     A good practice submitted to the compendium by a member state's delegation or by civil society, which directly or indirectly reduces or prevents coercion and promotes voluntary mental health care.
     """
-    title: dict[str, Union[str, LanguageText]] = Field(default=..., description="""The title, in one or more languages (`{en: \"...\", fr: \"...\"}`).""")
-    description: Optional[dict[str, Union[str, LanguageText]]] = Field(default=None, description="""A description, in one or more languages.""")
-    section: Optional[str] = Field(default=None, description="""The compendium section the practice appears in, by identifier.""")
-    countries: Optional[list[Country]] = Field(default=None, description="""The countries where the practice runs (ISO 3166-1 alpha-2 codes). A country outside the Council of Europe is a warning unless the geographic scope is international.""")
-    geographic_scope: Optional[GeographicScope] = Field(default=None, description="""Local, regional, national or international; \"International\" is the compendium's own filter value for practices that span many countries.""")
-    setting_category: SettingCategory = Field(default=..., description="""The compendium's setting category (Community-Based, Hospital-Based, Hybrid, Other).""")
-    settings: Optional[list[ServiceSetting]] = Field(default=None, description="""The concrete settings the practice runs in (independent community groups, inpatient units, secure units, prisons, online...).""")
-    group_membership: Optional[list[GroupMembership]] = Field(default=None, description="""Who the groups are for (people with lived experience only, open sessions for families, a particular population, open to all).""")
-    facilitation: Optional[list[Facilitation]] = Field(default=None, description="""Who facilitates (fully peer-led, a mix of personal and professional experience, professionals only).""")
-    peer_support_models: Optional[list[PeerSupportModel]] = Field(default=None, description="""The model of peer support practised (remedial, partnership or interactional, socio-political).""")
-    ips_tasks: Optional[list[IpsTask]] = Field(default=None, description="""For Intentional Peer Support, the tasks the practice works on (connection, worldview, mutuality, moving towards).""")
-    aims: Optional[list[PracticeAim]] = Field(default=None, description="""What the practice aims at (reducing or preventing coercion, promoting voluntary care).""")
-    aim_directness: Optional[AimDirectness] = Field(default=None, description="""Whether the practice aims at its aims directly or reaches them indirectly.""")
-    organisations_involved: Optional[list[str]] = Field(default=None, description="""The organisations behind the practice, by identifier.""")
-    start_year: Optional[int] = Field(default=None, description="""The year the organisation was founded or the practice or programme started.""")
-    scale: Optional[list[ScaleFigure]] = Field(default=None, description="""Figures that show how large the practice is.""")
-    evaluation_status: Optional[list[EvaluationStatus]] = Field(default=None, description="""How far the practice has been evaluated (qualitative evaluation positive, quantitative study under way...).""")
-    evaluation_summary: Optional[dict[str, Union[str, LanguageText]]] = Field(default=None, description="""What the evaluations found, in one or more languages.""")
-    evidence: Optional[list[Citation]] = Field(default=None, description="""The published evidence cited for the practice, with page numbers.""")
-    submissions: Optional[list[str]] = Field(default=None, description="""The submissions to the compendium the entry came from (`Submission 27`).""")
-    links: Optional[list[Link]] = Field(default=None, description="""Web pages with more information.""")
-    sources: Optional[list[Citation]] = Field(default=None, description="""The published sources that the record's facts are taken from.""")
-    id: str = Field(default=..., description="""The record's identifier: a CURIE under the publisher's own namespace or an absolute URI. Opaque for peer workers (it must not encode a name or initials).""")
+    title: dict[str, Union[str, LanguageText]] = Field(default=..., title="Title", description="""The title, in one or more languages (`{en: \"...\", fr: \"...\"}`).""")
+    description: Optional[dict[str, Union[str, LanguageText]]] = Field(default=None, title="Description", description="""A description, in one or more languages.""")
+    section: Optional[str] = Field(default=None, title="Compendium section", description="""The compendium section the practice appears in, by identifier.""")
+    countries: Optional[list[Country]] = Field(default=None, title="Countries", description="""The countries where the practice runs (ISO 3166-1 alpha-2 codes). A country outside the Council of Europe is a warning unless the geographic scope is international.""")
+    geographic_scope: Optional[GeographicScope] = Field(default=None, title="Geographic scope", description="""Local, regional, national or international; \"International\" is the compendium's own filter value for practices that span many countries.""")
+    setting_category: SettingCategory = Field(default=..., title="Setting category", description="""The compendium's setting category (Community-Based, Hospital-Based, Hybrid, Other).""")
+    settings: Optional[list[ServiceSetting]] = Field(default=None, title="Service settings", description="""The concrete settings the practice runs in (independent community groups, inpatient units, secure units, prisons, online...).""")
+    group_membership: Optional[list[GroupMembership]] = Field(default=None, title="Who the groups are for", description="""Who the groups are for (people with lived experience only, open sessions for families, a particular population, open to all).""")
+    facilitation: Optional[list[Facilitation]] = Field(default=None, title="Facilitation", description="""Who facilitates (fully peer-led, a mix of personal and professional experience, professionals only).""")
+    peer_support_models: Optional[list[PeerSupportModel]] = Field(default=None, title="Peer support models", description="""The model of peer support practised (remedial, partnership or interactional, socio-political).""")
+    ips_tasks: Optional[list[IpsTask]] = Field(default=None, title="IPS tasks", description="""For Intentional Peer Support, the tasks the practice works on (connection, worldview, mutuality, moving towards).""")
+    aims: Optional[list[PracticeAim]] = Field(default=None, title="Aims", description="""What the practice aims at (reducing or preventing coercion, promoting voluntary care).""")
+    aim_directness: Optional[AimDirectness] = Field(default=None, title="Directness of aims", description="""Whether the practice aims at its aims directly or reaches them indirectly.""")
+    organisations_involved: Optional[list[str]] = Field(default=None, title="Organisations involved", description="""The organisations behind the practice, by identifier.""")
+    start_year: Optional[int] = Field(default=None, title="Start year", description="""The year the organisation was founded or the practice or programme started.""")
+    scale: Optional[list[ScaleFigure]] = Field(default=None, title="Scale figures", description="""Figures that show how large the practice is.""")
+    evaluation_status: Optional[list[EvaluationStatus]] = Field(default=None, title="Evaluation status", description="""How far the practice has been evaluated (qualitative evaluation positive, quantitative study under way...).""")
+    evaluation_summary: Optional[dict[str, Union[str, LanguageText]]] = Field(default=None, title="Evaluation findings", description="""What the evaluations found, in one or more languages.""")
+    evidence: Optional[list[Citation]] = Field(default=None, title="Evidence", description="""The published evidence cited for the practice, with page numbers.""")
+    submissions: Optional[list[str]] = Field(default=None, title="Submissions", description="""The submissions to the compendium the entry came from (`Submission 27`).""")
+    links: Optional[list[Link]] = Field(default=None, title="Links", description="""Web pages with more information.""")
+    sources: Optional[list[Citation]] = Field(default=None, title="Sources", description="""The published sources that the record's facts are taken from.""")
+    id: str = Field(default=..., title="Identifier", description="""The record's identifier: a CURIE under the publisher's own namespace or an absolute URI. Opaque for peer workers (it must not encode a name or initials).""")
 
 
 class ScaleFigure(ConfiguredBaseModel):
     """
     A figure that shows a practice's scale (`over 180 groups in the United Kingdom`, `35 positions in 6 regions from December 2017`).
     """
-    quantity: float = Field(default=..., description="""The number.""", ge=0)
-    qualifier: Optional[QuantityQualifier] = Field(default=None, description="""Whether the number is exact, a lower bound (\"over 180\") or an approximation.""")
-    unit: ScaleUnit = Field(default=..., description="""What is counted (groups, positions, sites, regions, service users reached...).""")
-    scale_country: Optional[Country] = Field(default=None, description="""The country the figure is about, if it is about one.""")
-    scale_year: Optional[int] = Field(default=None, description="""The year the figure is for.""")
-    scale_note: Optional[str] = Field(default=None, description="""What the figure means, in plain words (`in 3 pilot regions`).""")
+    quantity: float = Field(default=..., title="Number", description="""The number.""", ge=0)
+    qualifier: Optional[QuantityQualifier] = Field(default=None, title="Exact or approximate", description="""Whether the number is exact, a lower bound (\"over 180\") or an approximation.""")
+    unit: ScaleUnit = Field(default=..., title="What is counted", description="""What is counted (groups, positions, sites, regions, service users reached...).""")
+    scale_country: Optional[Country] = Field(default=None, title="Country", description="""The country the figure is about, if it is about one.""")
+    scale_year: Optional[int] = Field(default=None, title="Year", description="""The year the figure is for.""")
+    scale_note: Optional[str] = Field(default=None, title="Note", description="""What the figure means, in plain words (`in 3 pilot regions`).""")
 
 
 class Dataset(ConfiguredBaseModel):
     """
     One exchange file or folder: the records an organisation shares, with who publishes them, under which licence and access rights, and which version of this schema they follow.
     """
-    id: str = Field(default=..., description="""The record's identifier: a CURIE under the publisher's own namespace or an absolute URI. Opaque for peer workers (it must not encode a name or initials).""")
-    title: dict[str, Union[str, LanguageText]] = Field(default=..., description="""The title, in one or more languages (`{en: \"...\", fr: \"...\"}`).""")
-    description: Optional[dict[str, Union[str, LanguageText]]] = Field(default=None, description="""A description, in one or more languages.""")
-    publisher: Agent = Field(default=..., description="""The organisation that publishes the dataset and answers for it.""")
-    dataset_version: str = Field(default=..., description="""The version of this dataset, chosen by its publisher (`2024.1`, `1.0.0`).""")
-    schema_version: str = Field(default=..., description="""The version of the peer_schema model the dataset follows (`0.1.0`); a consumer refuses a dataset of another major version.""")
-    license: str = Field(default=..., description="""The URI of the licence the dataset is shared under.""")
-    access_rights: AccessRight = Field(default=..., description="""Who may see the dataset: public, restricted (the federation and named recipients) or non-public (inside the organisation only). Decides which export profile it is checked against.""")
-    created: date = Field(default=..., description="""The date the dataset was created.""")
-    modified: Optional[date] = Field(default=None, description="""The date the dataset was last changed.""")
-    languages: Optional[list[str]] = Field(default=None, description="""The languages the dataset's texts are written in.""")
-    prefixes: Optional[dict[str, Union[str, PrefixDeclaration]]] = Field(default=None, description="""The prefixes the dataset's CURIEs use, each bound to a namespace the publisher controls (`{pat: \"https://pat.support/id/\"}`).""")
-    was_derived_from: Optional[list[Citation]] = Field(default=None, description="""The documents or datasets this dataset was compiled from.""")
-    organisations: Optional[list[Organisation]] = Field(default=None, description="""The organisations described in the dataset.""")
-    memberships: Optional[list[Membership]] = Field(default=None, description="""Memberships of organisations in federations and networks.""")
-    peer_workers: Optional[list[PeerWorker]] = Field(default=None, description="""The pseudonymous peer workers described in the dataset.""")
-    training_programmes: Optional[list[TrainingProgramme]] = Field(default=None, description="""The training programmes described in the dataset.""")
-    compendium_sections: Optional[list[CompendiumSection]] = Field(default=None, description="""The compendium sections described in the dataset.""")
-    practices: Optional[list[Practice]] = Field(default=None, description="""The good practices described in the dataset.""")
-    concept_schemes: Optional[list[ConceptScheme]] = Field(default=None, description="""The reference vocabularies carried by the dataset.""")
+    id: str = Field(default=..., title="Identifier", description="""The record's identifier: a CURIE under the publisher's own namespace or an absolute URI. Opaque for peer workers (it must not encode a name or initials).""")
+    title: dict[str, Union[str, LanguageText]] = Field(default=..., title="Title", description="""The title, in one or more languages (`{en: \"...\", fr: \"...\"}`).""")
+    description: Optional[dict[str, Union[str, LanguageText]]] = Field(default=None, title="Description", description="""A description, in one or more languages.""")
+    publisher: Agent = Field(default=..., title="Publisher", description="""The organisation that publishes the dataset and answers for it.""")
+    dataset_version: str = Field(default=..., title="Dataset version", description="""The version of this dataset, chosen by its publisher (`2024.1`, `1.0.0`).""")
+    schema_version: str = Field(default=..., title="Schema version", description="""The version of the peer_schema model the dataset follows (`0.1.0`); a consumer refuses a dataset of another major version.""")
+    license: str = Field(default=..., title="Licence", description="""The URI of the licence the dataset is shared under.""")
+    access_rights: AccessRight = Field(default=..., title="Access rights", description="""Who may see the dataset: public, restricted (the federation and named recipients) or non-public (inside the organisation only). Decides which export profile it is checked against.""")
+    created: date = Field(default=..., title="Date created", description="""The date the dataset was created.""")
+    modified: Optional[date] = Field(default=None, title="Date modified", description="""The date the dataset was last changed.""")
+    languages: Optional[list[str]] = Field(default=None, title="Languages", description="""The languages the dataset's texts are written in.""")
+    prefixes: Optional[dict[str, Union[str, PrefixDeclaration]]] = Field(default=None, title="Prefixes", description="""The prefixes the dataset's CURIEs use, each bound to a namespace the publisher controls (`{pat: \"https://pat.support/id/\"}`).""")
+    was_derived_from: Optional[list[Citation]] = Field(default=None, title="Derived from", description="""The documents or datasets this dataset was compiled from.""")
+    organisations: Optional[list[Organisation]] = Field(default=None, title="Organisations", description="""The organisations described in the dataset.""")
+    memberships: Optional[list[Membership]] = Field(default=None, title="Memberships", description="""Memberships of organisations in federations and networks.""")
+    peer_workers: Optional[list[PeerWorker]] = Field(default=None, title="Peer workers", description="""The pseudonymous peer workers described in the dataset.""")
+    training_programmes: Optional[list[TrainingProgramme]] = Field(default=None, title="Training programmes", description="""The training programmes described in the dataset.""")
+    compendium_sections: Optional[list[CompendiumSection]] = Field(default=None, title="Compendium sections", description="""The compendium sections described in the dataset.""")
+    practices: Optional[list[Practice]] = Field(default=None, title="Good practices", description="""The good practices described in the dataset.""")
+    concept_schemes: Optional[list[ConceptScheme]] = Field(default=None, title="Reference vocabularies", description="""The reference vocabularies carried by the dataset.""")
 
     @field_validator('schema_version')
     def pattern_schema_version(cls, v):
