@@ -1,0 +1,229 @@
+"""`peer-schema bundle`: real zips on disk, through the real command line."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES
+from peer_schema import validate
+from peer_schema.cli import main
+from peer_schema.exchange.profile_filter import PEOPLE_UNITS
+from peer_schema.model import model
+
+VALID = EXAMPLES / "valid"
+PSEUDONYM = re.compile(r"^ex:pw/[0-9a-f]{32}$")
+ORIGINAL_PW_IDS = ("ex:pw/7f3a9c", "ex:pw/b21e04")
+
+
+def bundle(tmp_path: Path, *args: str, name: str = "out.zip", paths=(VALID,)) -> tuple[int, Path]:
+    out = tmp_path / name
+    rc = main(["bundle", *map(str, paths), "-o", str(out), *args])
+    return rc, out
+
+
+def members(zip_path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(zip_path) as zf:
+        return {name: zf.read(name) for name in zf.namelist()}
+
+
+def datasets(zip_path: Path) -> list[dict]:
+    return [json.loads(data) for name, data in members(zip_path).items() if name.startswith("data/")]
+
+
+def peer_worker_ids(zip_path: Path) -> set[str]:
+    return {pw["id"] for doc in datasets(zip_path) for pw in doc.get("peer_workers", ())}
+
+
+def unzip(zip_path: Path, folder: Path) -> Path:
+    with zipfile.ZipFile(zip_path) as zf:
+        zf.extractall(folder)
+    return folder
+
+
+@pytest.fixture
+def key(tmp_path: Path) -> Path:
+    path = tmp_path / "bundle.key"
+    path.write_bytes(os.urandom(32))
+    path.chmod(0o600)
+    return path
+
+
+# -- the federation bundle ----------------------------------------------------------------------
+def test_federation_bundle_is_a_valid_data_package(tmp_path, key):
+    frictionless = pytest.importorskip("frictionless")
+    rc, out = bundle(tmp_path, "--profile", "federation", "--for", "fed-a", "--key-file", str(key))
+    assert rc == 0
+    files = members(out)
+    assert set(files) == {"datapackage.json"} | {n for n in files if n.startswith("data/") and n.endswith(".json")}
+    descriptor = json.loads(files["datapackage.json"])
+    assert list(frictionless.Package.metadata_validate(descriptor)) == []  # frictionless' own metadata rules
+    assert frictionless.Package.validate_descriptor(descriptor).valid
+    folder = unzip(out, tmp_path / "unzipped")
+    package = frictionless.Package(str(folder / "datapackage.json"))
+    assert len(package.resources) == len(files) - 1
+    for resource in package.resources:  # what frictionless reads is what is in the zip
+        data = files[resource.path]
+        assert resource.bytes == len(data)
+        assert resource.hash == "sha256:" + hashlib.sha256(data).hexdigest()
+        assert resource.format == "json" and resource.mediatype == "application/json"
+    assert frictionless.validate(str(folder / "datapackage.json")).valid  # hashes and sizes checked by it
+    assert descriptor["schema_version"] == model().schema_version
+    assert descriptor["export_profile"] == "federation" and descriptor["recipient"] == "fed-a"
+    assert descriptor["publisher"]["name"] and descriptor["dataset_version"] == "2026.1"
+    assert descriptor["created"].endswith("Z") and descriptor["id"].startswith("urn:uuid:")
+    assert key.read_bytes() not in b"".join(files.values())
+
+
+def test_unzipped_bundle_validates_and_exports(tmp_path, key):
+    rc, out = bundle(tmp_path, "--profile", "federation", "--for", "fed-a", "--key-file", str(key))
+    assert rc == 0
+    data = unzip(out, tmp_path / "unzipped") / "data"
+    assert main(["validate", str(data)]) == 0  # the datasets say their access rights: no --profile needed
+    assert main(["validate", str(data), "--profile", "federation"]) == 0
+    assert main(["export", str(data), "-o", str(tmp_path / "out.ttl")]) == 0
+    assert "pw/" in (tmp_path / "out.ttl").read_text(encoding="utf-8")
+
+
+def test_pseudonyms_differ_between_recipients_and_stay_for_one(tmp_path, key):
+    ids = {}
+    for recipient, name in (("fed-a", "a1.zip"), ("fed-a", "a2.zip"), ("fed-b", "b.zip")):
+        rc, out = bundle(tmp_path, "--profile", "federation", "--for", recipient, "--key-file", str(key), name=name)
+        assert rc == 0
+        ids[name] = peer_worker_ids(out)
+        raw = b"".join(members(out).values())
+        assert all(original.encode() not in raw for original in ORIGINAL_PW_IDS)
+    assert len(ids["a1.zip"]) == 2 and all(PSEUDONYM.match(i) for i in ids["a1.zip"])
+    assert ids["a1.zip"] == ids["a2.zip"]
+    assert not ids["a1.zip"] & ids["b.zip"]
+    other_key = tmp_path / "other.key"
+    assert bundle(tmp_path, "--profile", "federation", "--for", "fed-a", "--key-file", str(other_key),
+                  name="k.zip")[0] == 0
+    assert not peer_worker_ids(tmp_path / "k.zip") & ids["a1.zip"]  # another key, other pseudonyms
+
+
+def test_missing_key_file_is_created_private(tmp_path, capsys):
+    path = tmp_path / "new.key"
+    rc, _ = bundle(tmp_path, "--profile", "federation", "--for", "fed-a", "--key-file", str(path))
+    assert rc == 0
+    assert len(path.read_bytes()) == 32
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert "created a new pseudonym key" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(os.name != "posix", reason="permission bits")
+def test_key_file_others_can_read_is_refused(tmp_path, key, capsys):
+    key.chmod(0o644)
+    rc, out = bundle(tmp_path, "--profile", "federation", "--for", "fed-a", "--key-file", str(key))
+    assert rc == 2 and not out.exists()
+    assert "chmod 600" in capsys.readouterr().err
+
+
+def test_short_key_and_half_options_are_refused(tmp_path, key, capsys):
+    short = tmp_path / "short.key"
+    short.write_bytes(b"12345")
+    short.chmod(0o600)
+    assert bundle(tmp_path, "--profile", "federation", "--for", "fed-a", "--key-file", str(short))[0] == 2
+    assert bundle(tmp_path, "--profile", "federation", "--for", "fed-a")[0] == 2
+    assert bundle(tmp_path, "--profile", "federation", "--key-file", str(key))[0] == 2
+    assert not (tmp_path / "out.zip").exists()
+    assert "go together" in capsys.readouterr().err
+
+
+def test_internal_reference_is_left_out(tmp_path):
+    source = EXAMPLES / "invalid" / "PeerWorker-local-reference-in-federation.yaml"
+    rc, out = bundle(tmp_path, "--profile", "federation", paths=(source,))
+    assert rc == 0
+    (doc,) = datasets(out)
+    assert "local_reference" not in doc["peer_workers"][0]
+    assert b"HR-2291" not in b"".join(members(out).values())
+    manifest = json.loads(members(out)["datapackage.json"])
+    assert manifest["left_out"]["fields"] == {"PeerWorker.local_reference": 1}
+
+
+# -- the public bundle ------------------------------------------------------------------------------
+def _people_counts(doc: dict) -> list:
+    found = []
+    for org in doc.get("organisations", ()):
+        found += [org[k] for k in ("staff_count", "volunteer_count", "peer_worker_count") if k in org]
+        found += [org["membership"]["member_count"]] if "member_count" in org.get("membership", {}) else []
+    for practice in doc.get("practices", ()):
+        found += [f["quantity"] for f in practice.get("scale", ()) if f["unit"] in PEOPLE_UNITS]
+    return found
+
+
+def test_public_bundle_has_no_peer_workers_and_no_small_counts(tmp_path, capsys):
+    rc, out = bundle(tmp_path, "--profile", "public")
+    assert rc == 0
+    docs = datasets(out)
+    assert all("peer_workers" not in doc and doc["access_rights"] == "public" for doc in docs)
+    counts = [n for doc in docs for n in _people_counts(doc)]
+    assert counts and min(counts) >= 5
+    manifest = json.loads(members(out)["datapackage.json"])
+    assert manifest["left_out"]["records"] == {"PeerWorker": 2}
+    small = manifest["left_out"]["small_counts"]
+    assert small["threshold"] == 5 and small["suppressed"] == sum(small["by_field"].values())
+    assert "left out: 2 PeerWorker record(s)" in capsys.readouterr().err
+    data = unzip(out, tmp_path / "unzipped") / "data"
+    assert validate([data], profile="public").valid
+
+
+def test_min_count_sets_the_threshold(tmp_path):
+    rc, out = bundle(tmp_path, "--profile", "public", "--min-count", "50")
+    assert rc == 0
+    counts = [n for doc in datasets(out) for n in _people_counts(doc)]
+    assert all(n >= 50 for n in counts)
+    small = json.loads(members(out)["datapackage.json"])["left_out"]["small_counts"]
+    assert small["threshold"] == 50 and small["suppressed"] >= 4  # 48 members, 6 staff, 12 volunteers, 9 peers
+
+
+def test_public_bundle_of_the_compendium_still_validates(tmp_path):
+    rc, out = bundle(tmp_path, "--profile", "public", paths=(EXAMPLES / "compendium",))
+    assert rc == 0
+    assert validate([unzip(out, tmp_path / "u") / "data"], profile="public").valid
+
+
+# -- refusals and atomicity ---------------------------------------------------------------------------
+def test_invalid_data_is_refused_and_nothing_written(tmp_path, capsys):
+    earlier = tmp_path / "out.zip"
+    earlier.write_bytes(b"an earlier bundle")
+    rc, out = bundle(tmp_path, "--profile", "federation", paths=(VALID, EXAMPLES / "invalid" / "Organisation-missing-name.yaml"))
+    assert rc == 1
+    assert out.read_bytes() == b"an earlier bundle"
+    err = capsys.readouterr().err
+    assert "structure.required" in err and "nothing written" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.zip"]  # no temporary file left
+
+
+def test_unreadable_input_exits_2(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    assert bundle(tmp_path, "--profile", "federation", paths=(bad,))[0] == 2
+    assert bundle(tmp_path, "--profile", "federation", paths=(tmp_path / "missing",))[0] == 2
+    assert not (tmp_path / "out.zip").exists()
+
+
+def test_existing_bundle_is_replaced_only_on_success(tmp_path):
+    rc, out = bundle(tmp_path, "--profile", "public")
+    assert rc == 0
+    first = out.read_bytes()
+    assert bundle(tmp_path, "--profile", "federation")[0] == 0
+    assert out.read_bytes() != first
+
+
+def test_bundle_from_another_process(tmp_path, key):
+    out = tmp_path / "p.zip"
+    proc = subprocess.run([sys.executable, "-m", "peer_schema.cli", "bundle", str(VALID), "-o", str(out),
+                           "--profile", "federation", "--for", "fed-a", "--key-file", str(key)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "2 peer worker(s) pseudonymised for fed-a" in proc.stderr
+    assert zipfile.ZipFile(out).testzip() is None
