@@ -98,7 +98,42 @@ def _cmd_synth(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _export_workbook(args: argparse.Namespace) -> int:
+    """`export --to xlsx`: the data, validated, in the template's layout (sheets/writer.py)."""
+    from .readers import ReadError
+    from .readers.datasets import read_datasets
+    from .report.text import render_text
+    from .sheets.writer import WorkbookError, write_workbook
+    from .validation import UsageError, _expand, validate
+
+    try:
+        report = validate(args.paths, profile=args.profile, lang=args.lang, today=args.today)
+        if not report.valid:
+            print(render_text(report), file=sys.stderr)
+            print("peer-schema export: refused, nothing written (fix the errors above)", file=sys.stderr)
+            return EXIT_UNREADABLE if report.unreadable else EXIT_ERRORS
+        datasets = read_datasets(_expand(args.paths))
+        if len(datasets) != 1:
+            print(f"peer-schema export: a workbook holds one dataset; these files hold {len(datasets)} "
+                  "(export them one dataset at a time)", file=sys.stderr)
+            return EXIT_UNREADABLE
+        write_workbook(args.output, args.sheet_lang or args.lang, datasets[0])
+    except (UsageError, WorkbookError) as exc:
+        print(f"peer-schema export: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except ReadError as exc:
+        print(f"peer-schema export: {exc.message}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except OSError as exc:
+        print(f"peer-schema export: cannot write {args.output} ({exc.strerror or exc})", file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(f"{args.output}: workbook", file=sys.stderr)
+    return EXIT_OK
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
+    if args.to == "xlsx":
+        return _export_workbook(args)
     from .config import ConfigError, load_config
     from .rdf import ExportError, ExportRefused, export
     from .report.text import render_text
@@ -233,11 +268,14 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Validate the data, then write it as RDF, atomically: a refused or failed export "
                                    "writes nothing and leaves an earlier output intact. Exit codes as for validate.")
     p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--to", choices=["ttl", "nt", "jsonld", "rdfxml"], default="ttl", help="RDF format (default: ttl)")
+    p.add_argument("--to", choices=["ttl", "nt", "jsonld", "rdfxml", "xlsx"], default="ttl",
+                   help="RDF format (default: ttl), or xlsx: the data in the spreadsheet template's layout")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
     p.add_argument("--profile", choices=["public", "federation", "internal"],
                    help="export profile (default: from each dataset's access_rights)")
-    p.add_argument("--lang", choices=["en", "fr"], default="en", help="language of the reasons for a refusal")
+    p.add_argument("--lang", choices=["en", "fr"], default="en",
+                   help="language of the reasons for a refusal (and of a workbook's labels)")
+    p.add_argument("--sheet-lang", choices=["en", "fr"], help="language of a workbook's labels, if not --lang")
     p.add_argument("--config", type=Path, metavar="FILE", help="project file (as for validate)")
     p.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help="judge consents as on this date")
     p.set_defaults(run=_cmd_export)

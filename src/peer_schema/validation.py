@@ -55,8 +55,10 @@ def _expand(paths: Iterable[str | Path]) -> list[Path]:
     for p in map(Path, paths):
         if p.is_dir():
             # .xml only when named: in a folder it is more often a report than RDF/XML
+            # not the lock files spreadsheets leave beside an open workbook (~$x.xlsx, .~lock.x.ods#)
             files += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in FORMATS
-                            and f.suffix.lower() != ".xml" and not f.name.endswith(".expected.json"))
+                            and f.suffix.lower() != ".xml" and not f.name.endswith(".expected.json")
+                            and not f.name.startswith(("~$", ".~lock")))
         elif p.exists():
             files.append(p)
         else:
@@ -92,7 +94,7 @@ class _Run:
 
     # -- findings ---------------------------------------------------------------------------------
     def add(self, finding: Finding) -> None:
-        if self.table is not None and finding.line is not None:
+        if self.table is not None:
             finding = self.on_table(finding)
         wanted = self.config.severity.get(finding.code)
         if wanted is not None:
@@ -222,6 +224,8 @@ class _Run:
     def on_table(self, finding: Finding) -> Finding:
         """A finding in a table: on the cell of the field it is about, on the sheet, and naming
         the field as the column's header does (what the person sees, not the model's name)."""
+        if finding.line is None:
+            return replace(finding, sheet=self.table.sheet)
         column = finding.column
         if column is None and self.columns:
             column = self.column_for(finding)

@@ -25,6 +25,7 @@ from .yaml_reader import locate, read_yaml, read_yaml_with_nodes
 FORMATS = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".jsonl": "jsonl", ".ndjson": "jsonl",
            ".csv": "csv", ".tsv": "tsv"}
 FORMATS.update(RDF_FORMATS)  # RDF (.ttl, .nt, .jsonld, .rdf, .xml): readers/rdf.py, checked with SHACL
+FORMATS.update({".xlsx": "xlsx", ".xlsm": "xlsx", ".ods": "ods"})  # workbooks: readers/workbook.py
 
 
 @dataclass
@@ -86,6 +87,10 @@ def open_source(path: Path, limits: Limits | None = None,
         return Stream(str(path), iter_jsonl(path, limits))
     if fmt in ("csv", "tsv"):  # one table per class: readers/table.py, docs/tables.md
         return Stream(str(path), iter_table(path, limits, fmt))
+    if fmt in ("xlsx", "ods"):  # one sheet per class, read as tables are
+        from .workbook import iter_workbook
+
+        return Stream(str(path), iter_workbook(path, limits))
     text = _text(path, limits)
     if fmt in RDF_FORMATS.values():
         return read_rdf(text, fmt, str(path), limits)

@@ -80,10 +80,14 @@ class Column:
         return dict(self.descriptions)[lang]
 
 
+#: the sheets in the order an association fills them (any other list of the dataset comes after)
+SHEET_ORDER = (DATASET, "Organisation", "Membership", "TrainingProgramme", "PeerWorker", "Practice", "CompendiumSection")
+
+
 def sheet_classes() -> list[str]:
     """The classes that have a sheet, in the workbook's order."""
-    m = model()
-    return [DATASET] + [cls for container, cls in m.containers.items() if container not in NOT_FILLED]
+    filled = [cls for container, cls in model().containers.items() if container not in NOT_FILLED]
+    return [c for c in SHEET_ORDER if c == DATASET or c in filled] + [c for c in filled if c not in SHEET_ORDER]
 
 
 def _ordered(cls: str) -> list[Slot]:

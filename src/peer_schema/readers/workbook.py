@@ -1,0 +1,145 @@
+"""Workbooks (.xlsx, and LibreOffice's .ods): one sheet per kind of record, read like CSV tables.
+
+The sheet's name says which records it holds (`Organisations`, `Travailleurs pairs`,
+`PeerWorker`); its rows go through the same pipeline as a CSV file's (readers/table.py), so the
+rules for headers and cells are the same: labels in English or French or field names, in any
+order; codes or labels in vocabulary cells. What only workbooks have is handled here:
+
+- cells hold numbers, dates and booleans, not only text: a date becomes YYYY-MM-DD, a whole
+  number loses its ".0", and a number in a date column (a date typed where the cell was not
+  formatted as a date) is read as the day it counts;
+- a header cell merged across several columns is the title of a group, and the row under it
+  names the columns of the group ("Membership profile" over "Member count");
+- formulas are never evaluated here: the value the spreadsheet last saved is read;
+- the Dataset sheet is read first, whatever its place, so its header applies to every sheet.
+
+Cells are read by calamine (Rust). A workbook is a zip: its declared unpacked size is checked
+against the size limit before anything is unpacked.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..sheets.layout import DATASET, class_label, class_of_sheet, normal_label, sheet_classes
+from .errors import Notice, ReadError, TableStart
+from .limits import Limits
+from .table import read_table
+
+#: the template's sheets that hold no records (read-me and the lists of the drop-downs)
+INFO_SHEETS = frozenset(normal_label(n) for n in ("Read me", "À lire", "Lists", "Listes"))
+WORKBOOK_FORMATS = {".xlsx": "xlsx", ".xlsm": "xlsx", ".ods": "ods"}
+
+
+def _unpacked_size(path: Path) -> int | None:
+    """What the workbook's parts declare they unpack to (None: not a zip)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+
+
+def iter_workbook(path: Path, limits: Limits | None = None) -> Iterator:
+    """The items of every sheet of a workbook, as `iter_table` gives them for a CSV file:
+    TableStart, notices, (line, record, columns), ReadError. The line is the sheet's row."""
+    limits = limits or Limits()
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        yield ReadError("read.unreadable", f"cannot open the file ({exc.strerror})", params={"reason": exc.strerror})
+        return
+    if size > limits.max_bytes:
+        yield ReadError("read.too-large", f"the file is {size:,} bytes, over the limit of {limits.max_bytes:,}",
+                        params={"size": size, "limit": limits.max_bytes})
+        return
+    unpacked = _unpacked_size(path)
+    if unpacked is not None and unpacked > 4 * limits.max_bytes:
+        # a few kilobytes that unpack to gigabytes (a zip bomb) are refused before unpacking
+        yield ReadError("read.too-large", f"the workbook unpacks to {unpacked:,} bytes",
+                        params={"size": unpacked, "limit": 4 * limits.max_bytes})
+        return
+    from python_calamine import CalamineWorkbook  # imported here: only workbooks need it
+
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+        names = book.sheet_names
+    except Exception as exc:  # calamine raises its own errors for every kind of broken file
+        yield _broken(exc)
+        return
+    sheets: list[tuple[str, str]] = []
+    for name in names:
+        cls = class_of_sheet(name)
+        if cls is not None:
+            sheets.append((name, cls))
+        elif normal_label(name) not in INFO_SHEETS:
+            try:
+                holds_data = book.get_sheet_by_name(name).height > 0
+            except Exception:  # noqa: BLE001 - a sheet calamine cannot read is reported as unread
+                holds_data = True
+            if holds_data:
+                known = ", ".join(class_label(c, "en") for c in sheet_classes())
+                yield Notice("table.unknown-sheet", {"sheet": name, "known": known})
+    sheets.sort(key=lambda item: item[1] != DATASET)  # the dataset's header first
+    for name, cls in sheets:
+        try:
+            sheet = book.get_sheet_by_name(name)
+            rows = _rows(sheet)
+            yield from read_table(cls, rows, limits.max_digits, sheet=name)
+        except ReadError as exc:
+            yield exc
+        except Exception as exc:  # noqa: BLE001 - calamine's errors while reading a sheet
+            yield _broken(exc)
+            return
+    book.close()
+
+
+def _broken(exc: Exception) -> ReadError:
+    problem = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+    return ReadError("read.syntax", f"not a workbook that can be read: {problem}",
+                     params={"format": "xlsx", "problem": f"the file is not a workbook that can be read ({problem}); "
+                             "save it again from the spreadsheet as .xlsx or .ods"})
+
+
+def _rows(sheet) -> Iterator[tuple[int, list]]:
+    """(row number, cells from column A) for each row; the header's merged group titles joined
+    with the row under them."""
+    offset = [""] * sheet.start[1] if sheet.start else []
+    merged = [r for r in (sheet.merged_cell_ranges or ()) if r[0][1] != r[1][1]]  # across columns
+    rows = enumerate(sheet.iter_rows(), start=1)
+    for number, row in rows:
+        if offset:
+            row = offset + row
+        if all(c == "" or c is None for c in row):
+            continue
+        in_header = [r for r in merged if r[0][0] == number - 1]
+        if not in_header:
+            yield number, row
+        else:
+            below = next(rows, (number + 1, []))[1]
+            yield number + 1, _two_level_header(row, offset + below if offset else below, in_header, number - 1)
+        break
+    for number, row in rows:
+        yield number, (offset + row if offset else row)
+
+
+def _two_level_header(top: list, below: list, merged: list, row_index: int) -> list:
+    """One header from two rows: a title merged across columns over the names of its columns
+    ("Membership profile" over "Member count" -> "Membership profile – Member count")."""
+    width = max(len(top), len(below))
+    top = list(top) + [""] * (width - len(top))
+    below = list(below) + [""] * (width - len(below))
+    out = []
+    for c in range(width):
+        group = next((top[r[0][1]] for r in merged if r[0][1] <= c <= r[1][1]), None)
+        sub = str(below[c]).strip() if below[c] not in ("", None) else ""
+        if group not in (None, ""):
+            out.append(f"{group} – {sub}" if sub else str(group))
+        else:
+            out.append(top[c] if top[c] not in ("", None) else sub)
+    return out
+
+
+__all__ = ["INFO_SHEETS", "WORKBOOK_FORMATS", "iter_workbook"]
