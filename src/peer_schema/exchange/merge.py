@@ -271,11 +271,11 @@ class _Merger:
         if kept_cls != cls:
             self.conflict(kept_id, kept_cls, "(kind of record)", kept_label, kept_cls, b.label, cls)
             return False
-        self.compare(kept_id, cls, kept, rec, b.label, kept_label=kept_label)
+        self.compare(kept_id, cls, kept, rec, b.label, kept_label=kept_label, other_id=rid)
         return False
 
     def compare(self, rid: str, cls: str, kept: dict, other: dict, label: str, kept_label: str | None = None,
-                skip=frozenset()) -> None:
+                skip=frozenset(), other_id: str | None = None) -> None:
         kept_label = kept_label or kept.get("_origin", "")
         for name, value in other.items():
             if name in _SKIP or name in skip or name == "_origin":
@@ -283,16 +283,18 @@ class _Merger:
             if name not in kept or kept[name] is None:
                 kept[name] = value
             elif not _same(kept[name], value):
-                self.conflict(rid, cls, name, kept_label, kept[name], label, value)
+                self.conflict(rid, cls, name, kept_label, kept[name], label, value, other_id)
 
-    def conflict(self, rid, cls, name, kept_label, kept_value, label, value) -> None:
+    def conflict(self, rid, cls, name, kept_label, kept_value, label, value, other_id=None) -> None:
         entry = self.conflict_at.get((rid, name))
         if entry is None:
             entry = self.conflict_at[(rid, name)] = {
                 "record": rid, "class": cls, "field": name, "kept_from": kept_label,
                 "values": [{"bundle": kept_label, "value": kept_value}]}
         if not any(_same(v["value"], value) and v["bundle"] == label for v in entry["values"]):
-            entry["values"].append({"bundle": label, "value": value})
+            # a record merged in under another identifier says which
+            entry["values"].append({"bundle": label, "value": value} if other_id in (None, rid)
+                                   else {"bundle": label, "record": other_id, "value": value})
 
     # -- after every bundle ---------------------------------------------------------------------
     def rewrite_references(self) -> None:
