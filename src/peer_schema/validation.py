@@ -239,6 +239,8 @@ class _Run:
                 params = {**params, "field": self.table.labels[column]}
         elif isinstance(field_name, str) and finding.code == "structure.required":
             params = {**params, "field": table_label(self.table.cls, finding.pointer, field_name, self.report.lang)}
+            steps = [str(int(p) + 1) if p.isdigit() else p for p in finding.pointer.split("/") if p]
+            column = self.table.names.get(".".join(steps + [field_name]), column)  # the empty cell's column
         return replace(finding, column=column, params=params, sheet=self.table.sheet)
 
     def column_for(self, finding: Finding) -> int | None:

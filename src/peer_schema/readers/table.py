@@ -319,6 +319,9 @@ def _header(cls: str, row: list, line: int, max_digits: int,
             resolved = ((TYPE_KEY,), _text, False)
         else:
             resolved = _resolve(cls, name, max_digits) or _by_label(cls, name, max_digits)
+            if resolved is None and " – " in name:  # a merged group title over a column's own name
+                own = name.rsplit(" – ", 1)[1]
+                resolved = _resolve(cls, own, max_digits) or _by_label(cls, own, max_digits)
         if resolved is None and (slot := _slots_by_name(cls).get(_name_key(name))) is not None:
             # a group written without its part ("membership" for "membership.member_count"): the
             # field itself, given as text, so the structure check says what it should hold
@@ -602,6 +605,12 @@ def _blank(row: list) -> bool:
     return all(c is None or c == "" or (isinstance(c, str) and c.isspace()) for c in row)
 
 
+def _start(sheet: str | None, cls: str, header: list[_Column | None]) -> TableStart:
+    known = [c for c in header if c is not None and c.number]
+    return TableStart(sheet, cls, {c.number: c.label for c in known},
+                      {".".join(str(s + 1) if isinstance(s, int) else s for s in c.steps): c.number for c in known})
+
+
 def read_table(cls: str, source: Iterator[tuple[int, list] | ReadError], max_digits: int,
                sheet: str | None = None) -> Iterator[tuple | ReadError | Notice | TableStart]:
     """The records of one table (a CSV file, a workbook's sheet) from its rows.
@@ -633,7 +642,7 @@ def read_table(cls: str, source: Iterator[tuple[int, list] | ReadError], max_dig
                 yield made
                 return
             header = made[0]
-            yield TableStart(sheet, cls, {c.number: c.label for c in header if c is not None and c.number})
+            yield _start(sheet, cls, header)
             yield from made[1]
             if machine is not None:
                 continue
@@ -657,7 +666,7 @@ def read_table(cls: str, source: Iterator[tuple[int, list] | ReadError], max_dig
             yield made
             return
         header = made[0]
-        yield TableStart(sheet, cls, {c.number: c.label for c in header if c is not None and c.number})
+        yield _start(sheet, cls, header)
         yield from made[1]
     if header is None or (cls == DATASET and rows == 0):
         yield ReadError("read.empty", "the file holds no data")
