@@ -31,6 +31,7 @@ from ..report import Finding, Report, Severity
 from ..validation import UsageError, validate
 from . import datapackage
 from .errors import BadBundle, Refused
+from .jsonio import dumps_dataset
 from .profile_filter import DEFAULT_MIN_COUNT, LeftOut, ProfileFilter
 from .pseudonyms import Pseudonyms, load_or_create_key, pseudonymise
 
@@ -148,7 +149,7 @@ def _serialise(datasets: list[dict]) -> list[tuple[str, bytes, dict]]:
         while name.casefold() in used:
             name, n = f"{stem}-{n}", n + 1
         used.add(name.casefold())
-        data = (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        data = dumps_dataset(doc).encode("utf-8")
         files.append((f"{datapackage.DATA_FOLDER}/{name}.json", data, doc))
     return files
 

@@ -26,8 +26,8 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
-import json
 import os
 import secrets
 import shutil
@@ -42,6 +42,7 @@ from ..readers.json_reader import read_json
 from ..validation import UsageError
 from . import datapackage, matching
 from .errors import BadBundle, Refused
+from .jsonio import dumps_dataset, dumps_report
 from .safe_zip import ZipLimits, read_zip
 
 REPORT = "merge-report.json"
@@ -174,6 +175,7 @@ class _Merger:
         self.org_keys: dict[tuple, str] = {}
         #: (record id, field) -> its conflict entry
         self.conflict_at: dict[tuple[str, str], dict] = {}
+        self.conflict_from: dict[tuple[str, str], set] = {}
         #: record id -> bundles it was found in, for those found in more than one
         self.seen_in: dict[str, list[str]] = {}
         #: id() of a membership -> the bundle it came from (memberships are merged at the end)
@@ -245,15 +247,15 @@ class _Merger:
             return True  # the validator will say what is wrong with it
         kept_id = rid
         how = None
-        if cls == "Organisation" and rid not in self.index:
-            for k in matching.keys(rec):
-                if k in usable and k in self.org_keys:
-                    kept_id, how = self.org_keys[k], k
-                    break
         if cls == "Organisation":
-            for k in matching.keys(rec):
-                if k in usable:
-                    self.org_keys.setdefault(k, kept_id)
+            org_keys = [k for k in matching.keys(rec) if k in usable]
+            if rid not in self.index:
+                for k in org_keys:
+                    if k in self.org_keys:
+                        kept_id, how = self.org_keys[k], k
+                        break
+            for k in org_keys:
+                self.org_keys.setdefault(k, kept_id)
         found = self.index.get(kept_id)
         if found is None:
             self.index[rid] = (rec, cls, b.label, dataset_key)
@@ -291,7 +293,10 @@ class _Merger:
             entry = self.conflict_at[(rid, name)] = {
                 "record": rid, "class": cls, "field": name, "kept_from": kept_label,
                 "values": [{"bundle": kept_label, "value": kept_value}]}
-        if not any(_same(v["value"], value) and v["bundle"] == label for v in entry["values"]):
+            self.conflict_from[(rid, name)] = set()
+        source = (label, other_id)
+        if source not in self.conflict_from[(rid, name)]:  # one value per record of each bundle
+            self.conflict_from[(rid, name)].add(source)
             # a record merged in under another identifier says which
             entry["values"].append({"bundle": label, "value": value} if other_id in (None, rid)
                                    else {"bundle": label, "record": other_id, "value": value})
@@ -413,9 +418,9 @@ def _write_folder(out: Path, docs: list[dict], report: dict) -> None:
             while name.casefold() in used:
                 name, n = f"{stem}-{n}", n + 1
             used.add(name.casefold())
-            text = json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+            text = dumps_dataset(doc)
             (tmp / datapackage.DATA_FOLDER / f"{name}.json").write_text(text, encoding="utf-8")
-        (tmp / REPORT).write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        (tmp / REPORT).write_text(dumps_report(report), encoding="utf-8")
         if out.exists():
             os.rename(out, old)
             try:
@@ -442,10 +447,18 @@ def merge(bundles, out: str | Path, *, replace: bool = False, limits: ZipLimits 
         raise UsageError("name at least one bundle")
     out = Path(out)
     _prepare_output(out, replace)
-    loaded = [read_bundle(p, label, limits) for p, label in zip(paths, _labels(paths))]
-    _check_prefixes(loaded)
-    merger = _Merger(loaded)
-    result = merger.run()
+    # Large trees of fresh objects and no cycles: the cyclic collector would only scan them again
+    # and again (as in validate()). Paused for the reading and the merge.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        loaded = [read_bundle(p, label, limits) for p, label in zip(paths, _labels(paths))]
+        _check_prefixes(loaded)
+        merger = _Merger(loaded)
+        result = merger.run()
+    finally:
+        if gc_was_enabled:
+            gc.enable()
     result.out = out
     docs = list(merger.out_docs.values())
     for doc in docs:
