@@ -195,7 +195,8 @@ def test_public_bundle_of_the_compendium_still_validates(tmp_path):
 def test_invalid_data_is_refused_and_nothing_written(tmp_path, capsys):
     earlier = tmp_path / "out.zip"
     earlier.write_bytes(b"an earlier bundle")
-    rc, out = bundle(tmp_path, "--profile", "federation", paths=(VALID, EXAMPLES / "invalid" / "Organisation-missing-name.yaml"))
+    broken = EXAMPLES / "invalid" / "Organisation-missing-name.yaml"
+    rc, out = bundle(tmp_path, "--profile", "federation", paths=(VALID, broken))
     assert rc == 1
     assert out.read_bytes() == b"an earlier bundle"
     err = capsys.readouterr().err

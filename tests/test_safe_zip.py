@@ -125,7 +125,8 @@ def test_bomb_by_ratio(tmp_path, earlier, capsys):
 
 def test_bomb_by_total_size(tmp_path, earlier, capsys):
     bad = _zeros_zip(tmp_path / "big.zip", 3)
-    assert_refused(tmp_path, bad, earlier, capsys, "bytes", extra=("--max-unpacked-bytes", "1000000", "--max-ratio", "100000"))
+    assert_refused(tmp_path, bad, earlier, capsys, "bytes",
+                   extra=("--max-unpacked-bytes", "1000000", "--max-ratio", "100000"))
 
 
 def test_limits_are_enforced_while_decompressing(tmp_path):

@@ -116,7 +116,8 @@ def make_bundle(paths, out: str | Path, profile: str, *, recipient: str | None =
 
     files = _serialise(datasets)
     _check_again(files, out, profile, today)
-    extra = {"pseudonyms": _pseudonyms_note(recipient, summary.pseudonymised), "left_out": filter_.left_out.to_dict()}
+    extra = {"pseudonyms": _pseudonyms_note(profile, recipient, summary.pseudonymised),
+             "left_out": filter_.left_out.to_dict()}
     summary.descriptor = datapackage.build(out.stem, files, profile=profile, recipient=recipient,
                                            schema_version=model().schema_version, extra=extra)
     _write_zip(out, summary.descriptor, files)
@@ -128,7 +129,9 @@ def _only(report: Report, findings: list[Finding]) -> Report:
     return report
 
 
-def _pseudonyms_note(recipient: str | None, n: int) -> dict:
+def _pseudonyms_note(profile: str, recipient: str | None, n: int) -> dict:
+    if profile == "public":
+        return {"method": None, "note": "a public bundle holds no peer worker"}
     if recipient is None:
         return {"method": None, "note": "peer worker identifiers are the publisher's own opaque identifiers"}
     return {"method": "HMAC-SHA256(key, recipient + NUL + identifier), first 128 bits", "peer_workers": n,

@@ -49,7 +49,8 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
     if left.records:
         notes.append("left out: " + ", ".join(f"{n} {cls} record(s)" for cls, n in sorted(left.records.items())))
     if left.fields:
-        notes.append(f"{sum(left.fields.values())} field value(s) not allowed in the {summary.profile} profile left out")
+        notes.append(f"{sum(left.fields.values())} field value(s) not allowed in the {summary.profile} profile "
+                     "left out")
     if left.threshold is not None:
         notes.append(f"{sum(left.suppressed.values())} count(s) below {left.threshold} suppressed")
     print(f"{summary.out}: {summary.datasets} dataset(s), {summary.records} record(s), {summary.profile} profile"

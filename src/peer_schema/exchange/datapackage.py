@@ -143,6 +143,7 @@ def check(members: dict[str, bytes], label: str, our_version: str) -> tuple[dict
         listed.append((path, data))
     extra = [name for name in members if name != MANIFEST and name not in seen]
     if extra:
-        raise BadBundle(f"{label}: {len(extra)} file(s) in the bundle are not in its manifest ({', '.join(extra[:3])}): "
+        raise BadBundle(f"{label}: {len(extra)} file(s) in the bundle are not in its manifest "
+                        f"({', '.join(extra[:3])}): "
                         "a bundle holds only what its manifest lists")
     return descriptor, listed

@@ -71,6 +71,8 @@ class MergeResult:
     same_organisations: list[dict] = field(default_factory=list)
     probable_duplicates: list[dict] = field(default_factory=list)
     conflicts: list[dict] = field(default_factory=list)
+    #: fields a later bundle gave that the kept record lacked (added, not conflicting)
+    added_fields: list[dict] = field(default_factory=list)
     datasets: int = 0
     records: int = 0
 
@@ -92,6 +94,7 @@ class MergeResult:
             "same_organisations": self.same_organisations,
             "probable_duplicates": self.probable_duplicates,
             "conflicts": self.conflicts,
+            "added_fields": self.added_fields,
         }
 
 
@@ -284,6 +287,8 @@ class _Merger:
                 continue
             if name not in kept or kept[name] is None:
                 kept[name] = value
+                if value is not None:
+                    self.result.added_fields.append({"record": rid, "field": name, "from": label})
             elif not _same(kept[name], value):
                 self.conflict(rid, cls, name, kept_label, kept[name], label, value, other_id)
 
@@ -480,6 +485,7 @@ _T = {
            "conflicts": "conflicting values: {n} field(s) of {r} record(s); the value of the bundle named first is "
                         "kept (every value is in {report})",
            "conflict": "  {record}: {field} ({bundles})",
+           "added": "fields added from a later bundle (the first had none): {n}",
            "more": "  ... and {n} more (see {report})",
            "report": "report: {path}"},
     "fr": {"merged": "{n} paquet(s) fusionné(s) dans {out} : {d} jeu(x) de données, {r} enregistrement(s)",
@@ -493,6 +499,7 @@ _T = {
            "conflicts": "valeurs en conflit : {n} champ(s) de {r} enregistrement(s) ; la valeur du paquet nommé en "
                         "premier est gardée (toutes les valeurs sont dans {report})",
            "conflict": "  {record} : {field} ({bundles})",
+           "added": "champs ajoutés depuis un paquet suivant (le premier n'en avait pas) : {n}",
            "more": "  ... et {n} de plus (voir {report})",
            "report": "rapport : {path}"},
 }
@@ -526,5 +533,6 @@ def summary_text(result: MergeResult, lang: str = "en") -> str:
     lines.append(t["conflicts"].format(n=len(result.conflicts), r=records, report=REPORT))
     listed(result.conflicts, lambda c: t["conflict"].format(
         record=c["record"], field=c["field"], bundles=", ".join(v["bundle"] for v in c["values"])))
+    lines.append(t["added"].format(n=len(result.added_fields)))
     lines.append(t["report"].format(path=report))
     return "\n".join(lines)
