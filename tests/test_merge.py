@@ -268,3 +268,14 @@ def test_keys():
     assert domain_key("https://WWW.Example.ORG./a") == ("website", "example.org")
     assert domain_key("not a url") is None
     assert identifier_key({"scheme": "BE-KBO", "value": "0123.456-789"}) == ("identifier", "be-kbo", "0123456789")
+
+
+def test_an_organisation_merged_away_stays_merged_in_later_bundles(tmp_path, overlapping):
+    a, b = overlapping
+    out = tmp_path / "merged"
+    assert main(["merge", str(a), str(b), str(b), "-o", str(out)]) == 0
+    orgs = records(out, "organisations")
+    assert "ex:org/pe-registered" not in orgs and "ex:org/hospital-web" not in orgs
+    report = json.loads((out / "merge-report.json").read_text(encoding="utf-8"))
+    assert report["bundles"][2]["new_records"] == 0
+    assert validate([out / "data"]).valid

@@ -248,9 +248,9 @@ class _Merger:
         rid = rec.get("id")
         if not isinstance(rid, str):
             return True  # the validator will say what is wrong with it
-        kept_id = rid
+        kept_id = self.alias.get(rid, rid)  # merged into another organisation by an earlier bundle
         how = None
-        if cls == "Organisation":
+        if cls == "Organisation" and kept_id == rid:
             org_keys = [k for k in matching.keys(rec) if k in usable]
             if rid not in self.index:
                 for k in org_keys:
