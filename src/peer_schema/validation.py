@@ -27,6 +27,8 @@ from .report.catalogue import CATALOGUE
 
 
 PROGRESS_EVERY = 10_000
+#: files in a folder that are not data: a bundle's manifest and a merge's report (named, they are read)
+NOT_DATA = frozenset({"datapackage.json", "merge-report.json"})
 #: formats read record by record, whatever their length
 STREAM_FORMATS = {"jsonl", "csv", "tsv", "xlsx", "ods"}
 #: identifiers that are absolute URIs, not CURIEs, and the prefixes of peer_schema's own namespaces
@@ -55,10 +57,11 @@ def _expand(paths: Iterable[str | Path]) -> list[Path]:
     for p in map(Path, paths):
         if p.is_dir():
             # .xml only when named: in a folder it is more often a report than RDF/XML
-            # not the lock files spreadsheets leave beside an open workbook (~$x.xlsx, .~lock.x.ods#)
+            # not the lock files spreadsheets leave beside an open workbook (~$x.xlsx, .~lock.x.ods#),
+            # nor the files the tools write beside data (a bundle's manifest, a merge's report)
             files += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in FORMATS
                             and f.suffix.lower() != ".xml" and not f.name.endswith(".expected.json")
-                            and not f.name.startswith(("~$", ".~lock")))
+                            and not f.name.startswith(("~$", ".~lock")) and f.name not in NOT_DATA)
         elif p.exists():
             files.append(p)
         else:
