@@ -266,3 +266,18 @@ def test_a_workbook_stream_starts_each_sheet_with_its_name_and_headers(tmp_path)
     starts = [i for i in iter_workbook(out) if isinstance(i, TableStart)]
     assert starts[0].sheet == "Dataset" and [s.cls for s in starts] == sheet_classes()
     assert starts[1].labels[1] == "Identifier *"
+
+
+def test_a_reference_to_a_missing_record_names_the_sheet_and_the_cell(tmp_path):
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Memberships"
+    ws.append(["Member organisation", "Federation"])
+    ws.append(["ex:org/a", "ex:org/nowhere"])
+    orgs = book.create_sheet("Organisations")  # after the memberships: the reference is resolved at the end
+    orgs.append(["Identifier", "Registered name", "Organisation kinds"])
+    orgs.append(["ex:org/a", "A", "ngo"])
+    book.save(tmp_path / "refs.xlsx")
+    [finding] = [f for f in validate([tmp_path / "refs.xlsx"]).findings if f.code == "refs.dangling"]
+    assert finding.cell == "Memberships!B2" and type(finding.file) is str
+    assert '"Federation"' in finding.message("en")

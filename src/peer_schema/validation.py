@@ -44,6 +44,17 @@ def table_label(cls: str, pointer: str, field_name: str, lang: str) -> str:
     return machine_labels(cls, lang).get(".".join(steps + [field_name]), field_name)
 
 
+class _RowOfSheet(str):
+    """The file of a row of a workbook's sheet, with the sheet and the row's columns: a finding
+    made after the sheet was read (a reference resolved once every file is read) still names
+    the sheet and the cell."""
+
+    def __new__(cls, file: str, table: TableStart, columns: dict[str, int] | None):
+        self = super().__new__(cls, file)
+        self.table, self.columns = table, columns
+        return self
+
+
 class UsageError(Exception):
     """The call itself is wrong (a path that does not exist, an unknown profile): exit code 2."""
 
@@ -98,7 +109,9 @@ class _Run:
     # -- findings ---------------------------------------------------------------------------------
     def add(self, finding: Finding) -> None:
         if self.table is not None:
-            finding = self.on_table(finding)
+            finding = self.on_table(finding, self.table, self.columns)
+        elif isinstance(finding.file, _RowOfSheet):  # found once every file was read
+            finding = self.on_table(finding, finding.file.table, finding.file.columns)
         wanted = self.config.severity.get(finding.code)
         if wanted is not None:
             self.applied.setdefault(finding.code, {"code": finding.code, "from": finding.severity.value,
@@ -215,8 +228,11 @@ class _Run:
                 self.add(Finding("structure.invalid", Severity.ERROR, {"field": TYPE_KEY}, stream.file,
                                  f"/{TYPE_KEY}", obj.get("id") if isinstance(obj.get("id"), str) else None, line))
                 continue
-            self.add_all(check_structure(obj, stream.file, cls, line=line))
-            self.record(cls, obj, stream.file, "", profile, None, line)
+            file = stream.file
+            if self.table is not None and self.table.sheet is not None:
+                file = _RowOfSheet(file, self.table, columns)  # for the references resolved at the end
+            self.add_all(check_structure(obj, file, cls, line=line))
+            self.record(cls, obj, file, "", profile, None, line)
         self.columns = None
         self.table = None
 
@@ -224,36 +240,37 @@ class _Run:
         for finding in findings:
             self.add(finding)
 
-    def on_table(self, finding: Finding) -> Finding:
+    def on_table(self, finding: Finding, table: TableStart, columns: dict[str, int] | None) -> Finding:
         """A finding in a table: on the cell of the field it is about, on the sheet, and naming
         the field as the column's header does (what the person sees, not the model's name)."""
+        file = str(finding.file) if finding.file is not None else None
         if finding.line is None:
-            return replace(finding, sheet=self.table.sheet)
+            return replace(finding, sheet=table.sheet, file=file)
         column = finding.column
-        if column is None and self.columns:
-            column = self.column_for(finding)
+        if column is None and columns:
+            column = self.column_for(finding, columns)
         params = finding.params
         field_name = params.get("field")
-        if isinstance(field_name, str) and column is not None and column in self.table.labels:
+        if isinstance(field_name, str) and column is not None and column in table.labels:
             pointer = finding.pointer
             if finding.code == "structure.unknown-field":
                 pointer += "/" + field_name
-            if self.columns and self.columns.get(pointer) == column:
-                params = {**params, "field": self.table.labels[column]}
+            if columns and columns.get(pointer) == column:
+                params = {**params, "field": table.labels[column]}
         elif isinstance(field_name, str) and finding.code == "structure.required":
-            params = {**params, "field": table_label(self.table.cls, finding.pointer, field_name, self.report.lang)}
+            params = {**params, "field": table_label(table.cls, finding.pointer, field_name, self.report.lang)}
             steps = [str(int(p) + 1) if p.isdigit() else p for p in finding.pointer.split("/") if p]
-            column = self.table.names.get(".".join(steps + [field_name]), column)  # the empty cell's column
-        return replace(finding, column=column, params=params, sheet=self.table.sheet)
+            column = table.names.get(".".join(steps + [field_name]), column)  # the empty cell's column
+        return replace(finding, column=column, params=params, sheet=table.sheet, file=file)
 
-    def column_for(self, finding: Finding) -> int | None:
+    def column_for(self, finding: Finding, columns: dict[str, int] | None = None) -> int | None:
         """The table column of a finding: the column of the longest field path it starts with.
         An unknown field is reported on the object that holds it: look for the field itself."""
         pointer = finding.pointer
         if finding.code == "structure.unknown-field":
             pointer += "/" + str(finding.params.get("field", "")).split(", ")[0]
         best = None
-        for path, column in (self.columns or {}).items():
+        for path, column in (columns if columns is not None else self.columns or {}).items():
             if (pointer == path or pointer.startswith(path + "/")) and (best is None or len(path) > len(best[0])):
                 best = (path, column)
         return best[1] if best else None
