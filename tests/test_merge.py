@@ -265,7 +265,9 @@ def test_normalised_names():
 
 
 def test_keys():
-    assert domain_key("https://WWW.Example.ORG./a") == ("website", "example.org")
+    assert domain_key("https://WWW.Pairs-Ensemble.BE./a") == ("website", "pairs-ensemble.be")
+    # hosts many organisations share say nothing about which one it is
+    assert domain_key("https://www.facebook.com/pairs") is None and domain_key("https://example.org/x") is None
     assert domain_key("not a url") is None
     assert identifier_key({"scheme": "BE-KBO", "value": "0123.456-789"}) == ("identifier", "be-kbo", "0123456789")
 

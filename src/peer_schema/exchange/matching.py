@@ -4,7 +4,9 @@
   compared without case, spaces, dots, dashes or slashes: `BE-KBO 0123.456.789` is
   `be-kbo 0123456789`), or the same website (`homepage`: host in lower case, without `www.`).
   A key that two organisations of the same bundle share says nothing (a hosting platform, a
-  federation's site holding its members' pages): it is not used for that bundle.
+  federation's site holding its members' pages): it is not used for that bundle. Nor are the
+  hosts many organisations share everywhere (social networks, blog and site builders, the
+  reserved example domains): a page there says nothing about who the organisation is.
 - Probable duplicates (listed, never merged): the same name once normalised (accents, case,
   punctuation and legal-form words such as asbl, association, e.V. removed) in the same country.
 """
@@ -34,6 +36,15 @@ def identifier_key(identifier: dict) -> tuple[str, str, str] | None:
     return ("identifier", scheme.strip().casefold(), value) if value else None
 
 
+#: hosts that hold the pages of many unrelated organisations: never a sign of the same one
+SHARED_HOSTS = frozenset("""
+    example.org example.com example.net facebook.com fb.com instagram.com linkedin.com x.com twitter.com
+    youtube.com linktr.ee wordpress.com blogspot.com wixsite.com wix.com sites.google.com google.com
+    jimdosite.com jimdo.com weebly.com squarespace.com canalblog.com over-blog.com e-monsite.com
+    helloasso.com github.io notion.site
+""".split())
+
+
 def domain_key(homepage) -> tuple[str, str] | None:
     if not isinstance(homepage, str):
         return None
@@ -45,7 +56,9 @@ def domain_key(homepage) -> tuple[str, str] | None:
         return None
     host = host.rstrip(".").lower()
     host = host.removeprefix("www.")
-    return ("website", host) if host else None
+    if not host or host in SHARED_HOSTS:
+        return None
+    return ("website", host)
 
 
 def keys(org: dict) -> list[tuple]:
