@@ -21,12 +21,13 @@ import difflib
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import cache, lru_cache
-from itertools import chain
+from itertools import chain, compress, repeat
+from operator import ne
 from pathlib import Path
 
 from .. import artifacts
@@ -115,7 +116,16 @@ def _value_reader(slot: Slot, max_digits: int) -> Callable[[str], object]:
     """How one trimmed value of a field is read (one part of a multivalued cell)."""
     if slot.kind == "enum":
         enum = slot.range
-        return lambda text: _code(enum, text) or text
+        known: dict[str, str] = {}  # a column repeats the same few codes and labels on every row
+
+        def read_code(text: str) -> str:
+            code = known.get(text)
+            if code is None:
+                code = _code(enum, text) or text
+                if len(known) < 4096:
+                    known[text] = code
+            return code
+        return read_code
     json_type = _JSON_TYPES.get(slot.range) if slot.kind == "type" else None
     if json_type in ("integer", "number"):
         integer = json_type == "integer"
@@ -130,7 +140,10 @@ def _cell_reader(slot: Slot, max_digits: int) -> Callable[[str], object]:
     one = _value_reader(slot, max_digits)
     if slot.multivalued:
         def read(text: str) -> object:
-            values = [one(part) for part in (p.strip() for p in text.split(SEPARATOR)) if part]
+            if SEPARATOR not in text:  # most cells hold one value
+                text = text.strip()
+                return [one(text)] if text else None
+            values = [one(part) for part in map(str.strip, text.split(SEPARATOR)) if part]
             return values or None
     else:
         def read(text: str) -> object:
@@ -197,7 +210,7 @@ def _escape(key: str) -> str:
     return key.replace("~", "~0").replace("/", "~1")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Column:
     """What one column of the header is: the path of its field in the record, how to read its
     cells, and the JSON pointers it answers for (its field and the groups it belongs to)."""
@@ -205,7 +218,8 @@ class _Column:
     steps: tuple  # keys (str) and list positions (int, 0-based) from the record to the field
     convert: Callable[[str], object]
     known: bool = True
-    #: pointers of the field and of the groups around it, outermost first (static columns only)
+    #: pointers of the field and of the groups around it, outermost first (in a list of groups:
+    #: as long as no group before it is left empty)
     pointers: tuple = field(default=())
     in_list: bool = False
     #: the field's name when it is a field of the record itself, outside any group
@@ -265,7 +279,7 @@ def _pointers(steps: tuple) -> tuple[str, ...]:
 def _column(number: int, steps: tuple, convert: Callable[[str], object], known: bool, label: str = "",
             is_date: bool = False) -> _Column:
     in_list = any(isinstance(s, int) for s in steps)
-    return _Column(number, steps, convert, known, () if in_list else _pointers(steps), in_list,
+    return _Column(number, steps, convert, known, _pointers(steps), in_list,
                    steps[0] if len(steps) == 1 else None, label, is_date)
 
 
@@ -388,12 +402,14 @@ class _Items(dict):
 
 def _put(record: dict, steps: tuple, value: object) -> None:
     node = record
-    for step, following in zip(steps, steps[1:]):
+    last = len(steps) - 1
+    for i in range(last):
+        step = steps[i]
         child = node.get(step)
         if child is None:
-            child = node[step] = _Items() if isinstance(following, int) else {}
+            child = node[step] = _Items() if steps[i + 1].__class__ is int else {}
         node = child
-    node[steps[-1]] = value
+    node[steps[last]] = value
 
 
 def _list_pointers(record: dict, steps: tuple) -> tuple[str, ...]:
@@ -407,6 +423,48 @@ def _list_pointers(record: dict, steps: tuple) -> tuple[str, ...]:
     return tuple(out)
 
 
+class _Columns(Mapping):
+    """The JSON pointer of each field of a row (and of each group: its first column) -> its
+    column. Worked out when first asked: most rows have no finding."""
+
+    __slots__ = ("_filled", "_data")
+
+    def __init__(self, filled: list[_Column], record_with_gaps: dict | None = None):
+        self._filled = filled
+        self._data = None if record_with_gaps is None else self._work_out(record_with_gaps)
+
+    def _work_out(self, record: dict | None = None) -> dict[str, int]:
+        data: dict[str, int] = {}
+        for column in self._filled:
+            pointers = _list_pointers(record, column.steps) if record is not None and column.in_list else column.pointers
+            for pointer in pointers:
+                data.setdefault(pointer, column.number)
+        return data
+
+    def _map(self) -> dict[str, int]:
+        if self._data is None:
+            self._data = self._work_out()
+        return self._data
+
+    def __getitem__(self, pointer: str) -> int:
+        return self._map()[pointer]
+
+    def __iter__(self):
+        return iter(self._map())
+
+    def __len__(self) -> int:
+        return len(self._map())
+
+
+def _has_gap(node: object) -> bool:
+    """Whether a list being read (or a list inside it) misses a position."""
+    if isinstance(node, _Items):
+        return len(node) != max(node) + 1 or any(_has_gap(v) for v in node.values())
+    if isinstance(node, dict):
+        return any(_has_gap(v) for v in node.values() if isinstance(v, dict))
+    return False
+
+
 def _compact(node: object) -> object:
     if isinstance(node, _Items):
         return [_compact(node[k]) for k in sorted(node)]
@@ -417,54 +475,61 @@ def _compact(node: object) -> object:
     return node
 
 
-def _record(cls: str, header: list[_Column | None], row: list) -> tuple[dict, dict[str, int]] | ReadError | None:
+_NUMBERS = range(1 << 20)  # column positions (0-based); more columns than a spreadsheet allows
+_EMPTY = repeat("")
+
+
+def _record(cls: str, header: list[_Column | None], row: list) -> tuple[dict, Mapping[str, int]] | ReadError | None:
     """The record of one row and the column of each field; None for a row without any value.
     Cells are text (CSV) or what a workbook holds: text, numbers, booleans, dates."""
-    record: dict = {"@type": cls}
-    columns: dict[str, int] = {}
-    grouped: list[_Column] = []  # columns of fields inside groups: their pointers once all are in
+    record: dict = {TYPE_KEY: cls}
+    filled: list[_Column] = []
+    grouped = False
     width = len(header)
-    for index, cell in enumerate(row):
-        if cell is None or cell == "":
+    cells = zip(_NUMBERS, header, row) if len(row) <= width else \
+        zip(_NUMBERS, chain(header, repeat(None)), row)  # values beyond the header: without a name
+    # Most cells of a wide sheet are empty: they are left out in C, not looked at one by one.
+    for index, column, cell in compress(cells, map(ne, row, _EMPTY)):
+        if cell is None or column is _IGNORED:
             continue
-        column = header[index] if index < width else None
         if column is None:
             column = _unnamed(index + 1)
-        elif column is _IGNORED:
-            continue
         if cell.__class__ is not str:
             cell = _cell_text(cell, column.is_date)
-        if cell.isspace():
+        elif cell.isspace():
             continue
         value = column.convert(cell)
         if value is None:
             continue
         key = column.key
-        if key == TYPE_KEY:
-            if _name_key(value) != _name_key(cls):
-                return ReadError("read.syntax", f'the row says it is a {value}, in a table of {cls}', None, column.number,
-                                 params={"format": "CSV", "problem": f'the row\'s {TYPE_KEY} is "{value}", in a table '
-                                         f"of {cls} records (the file's name says which)"})
-            continue
         if key is not None:
             record[key] = value
-            columns[column.pointers[0]] = column.number
         else:
             _put(record, column.steps, value)
-            grouped.append(column)
+            grouped = True
+        filled.append(column)
     if len(record) == 1:
         return None
+    if record[TYPE_KEY] is not cls:  # a column gave the row's class, as in JSON Lines
+        value = record[TYPE_KEY]
+        if _name_key(value) != _name_key(cls):
+            column = next(c for c in filled if c.key == TYPE_KEY)
+            return ReadError("read.syntax", f'the row says it is a {value}, in a table of {cls}', None, column.number,
+                             params={"format": "CSV", "problem": f'the row\'s {TYPE_KEY} is "{value}", in a table '
+                                     f"of {cls} records (the file's name says which)"})
+        record[TYPE_KEY] = cls
+        if len(record) == 1:
+            return None
+    columns = _Columns(filled)
     if grouped:
-        in_list = False
-        for column in grouped:
-            if column.in_list:
-                in_list, pointers = True, _list_pointers(record, column.steps)
-            else:
-                pointers = column.pointers
-            for pointer in pointers:  # the field, and each group it is in: the group's first column
-                columns.setdefault(pointer, column.number)
-        if in_list:
-            _compact(record)
+        lists = {column.steps[0] for column in filled if column.in_list}
+        # Positions in lists are those the header gives, unless a group was left empty
+        # (consents 1 and 3 filled: they become 0 and 1): then they are counted now, before
+        # the lists are made.
+        if lists and any(_has_gap(record[key]) for key in lists):
+            columns = _Columns(filled, record)
+        for key in lists:
+            record[key] = _compact(record[key])
     return record, columns
 
 
