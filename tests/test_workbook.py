@@ -265,7 +265,7 @@ def test_a_workbook_stream_starts_each_sheet_with_its_name_and_headers(tmp_path)
     assert main(["export", str(TABLES), "--to", "xlsx", "-o", str(out)]) == 0
     starts = [i for i in iter_workbook(out) if isinstance(i, TableStart)]
     assert starts[0].sheet == "Dataset" and [s.cls for s in starts] == sheet_classes()
-    assert starts[1].labels[1] == "Identifier *"
+    assert starts[1].labels[1] == "Identifier"  # as written, without the mark of a required column
 
 
 def test_a_reference_to_a_missing_record_names_the_sheet_and_the_cell(tmp_path):
@@ -281,3 +281,24 @@ def test_a_reference_to_a_missing_record_names_the_sheet_and_the_cell(tmp_path):
     [finding] = [f for f in validate([tmp_path / "refs.xlsx"]).findings if f.code == "refs.dangling"]
     assert finding.cell == "Memberships!B2" and type(finding.file) is str
     assert '"Federation"' in finding.message("en")
+
+
+def test_a_federation_gives_each_member_its_own_prefix(tmp_path, capsys):
+    out = tmp_path / "pen.xlsx"
+    assert main(["template", "-o", str(out), "--prefix", "pen", "--lang", "fr"]) == 0
+    book = openpyxl.load_workbook(out)
+    assert "prefixes.pen" in [c.value for c in book["Jeu de données"][2]]
+    assert "pen:org/notre-association" in " ".join(str(c.value) for c in book["À lire"]["A"])
+    assert out.stat().st_mode & 0o044  # readable by others, as files people share usually are
+    assert main(["template", "-o", str(tmp_path / "bad.xlsx"), "--prefix", "a b"]) == 2
+    assert not (tmp_path / "bad.xlsx").exists() and "a prefix is a short name" in capsys.readouterr().err
+
+
+def test_a_required_columns_mark_is_not_part_of_its_name_in_messages(template, tmp_path):
+    book = dataset_row(template["en"], tmp_path / "m.xlsx")
+    pos = header_positions(book, "Memberships")
+    row = [None] * max(pos.values())
+    row[pos["member"] - 1], row[pos["federation"] - 1] = "ex:org/nobody", "ex:org/nowhere"
+    fill(book, book, "Memberships", [row])
+    messages = [f.message("en") for f in validate([book]).findings if f.code == "refs.dangling"]
+    assert messages and all("*" not in m for m in messages)

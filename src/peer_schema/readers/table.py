@@ -672,7 +672,8 @@ def _blank(row: list) -> bool:
 
 def _start(sheet: str | None, cls: str, header: list[_Column | None]) -> TableStart:
     known = [c for c in header if c is not None and c.number]
-    return TableStart(sheet, cls, {c.number: c.label for c in known},
+    # the label as the person wrote it, without the template's mark of a required column
+    return TableStart(sheet, cls, {c.number: c.label.rstrip(" *") or c.label for c in known},
                       {".".join(str(s + 1) if isinstance(s, int) else s for s in c.steps): c.number for c in known})
 
 

@@ -56,7 +56,10 @@ _CODES = [
          "Save the data as JSON, JSON Lines, YAML, CSV/TSV or RDF.",
          "Enregistrez les données en JSON, JSON Lines, YAML, CSV/TSV ou RDF.", "a file named data.docx"),
     Code("read.empty", E, "Empty file", "the file holds no data", "le fichier ne contient aucune donnée",
-         "Check that the export finished writing the file.", "Vérifiez que l'export a bien fini d'écrire le fichier.",
+         "Check that the export finished writing the file. In a workbook, fill in the Dataset sheet (one row, under "
+         "the two header rows) before the others.",
+         "Vérifiez que l'export a bien fini d'écrire le fichier. Dans un classeur, remplissez d'abord la feuille Jeu "
+         "de données (une ligne, sous les deux lignes d'en-tête).",
          "an empty file"),
     Code("read.encoding", E, "Not UTF-8 text", "the file is not UTF-8 text (byte {offset})",
          "le fichier n'est pas du texte UTF-8 (octet {offset})",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -26,15 +27,19 @@ def _cmd_template(args: argparse.Namespace) -> int:
     if not out.parent.is_dir():
         print(f"peer-schema template: the folder {out.parent} does not exist", file=sys.stderr)
         return EXIT_UNREADABLE
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.-]*", args.prefix):
+        print(f"peer-schema template: --prefix {args.prefix!r}: a prefix is a short name of letters, digits, "
+              "'_', '-' or '.', starting with a letter (pen, pairs_sud)", file=sys.stderr)
+        return EXIT_UNREADABLE
     if args.format == "csv":
         if out.exists():
             import shutil
 
             shutil.rmtree(out) if out.is_dir() else out.unlink()
-        write_csv_template(out, args.lang)
+        write_csv_template(out, args.lang, args.prefix)
         print(f"{out}: template as CSV files, one per sheet, and a read-me ({args.lang})", file=sys.stderr)
     else:
-        write_workbook(out, args.lang)
+        write_workbook(out, args.lang, prefix=args.prefix)
         print(f"{out}: workbook template ({args.lang})", file=sys.stderr)
     return EXIT_OK
 
@@ -82,6 +87,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=["xlsx", "csv"], default="xlsx", help="xlsx workbook (default) or a folder of CSV files")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="PATH")
     p.add_argument("--lang", choices=["en", "fr"], default="en", help="language of labels and lists (default: en)")
+    p.add_argument("--prefix", default="ex", metavar="NAME",
+                   help="the prefix of identifiers (default: ex); give each member association its own, so their "
+                        "bundles merge without clashes (pen -> pen:org/...)")
     p.add_argument("--force", action="store_true", help="replace an existing file or folder")
     p.set_defaults(run=_cmd_template)
 

@@ -8,12 +8,12 @@ NOTES = {
     "en": {"required": "Required.", "list": "Choose from the list (or type the code).",
            "several": "Several values: separate them with | (for example: a | b).",
            "date": "A date: YYYY-MM-DD (2026-11-23).", "yes_no": "yes or no.", "number": "A number.",
-           "reference": "The identifier of another record (ex:org/our-association).",
+           "reference": "The identifier of another record ({prefix}:org/our-association).",
            "machine": "Field names read by the computer: do not change this row."},
     "fr": {"required": "Obligatoire.", "list": "Choisissez dans la liste (ou tapez le code).",
            "several": "Plusieurs valeurs : séparez-les par | (par exemple : a | b).",
            "date": "Une date : AAAA-MM-JJ (2026-11-23).", "yes_no": "oui ou non.", "number": "Un nombre.",
-           "reference": "L'identifiant d'un autre enregistrement (ex:org/notre-association).",
+           "reference": "L'identifiant d'un autre enregistrement ({prefix}:org/notre-association).",
            "machine": "Noms des champs lus par l'ordinateur : ne modifiez pas cette ligne."},
 }
 
@@ -32,14 +32,16 @@ READ_ME = {
              "from it (typing the code also works)."),
         ("", "4. Several values in one cell: separate them with | (for example: federation | ngo)."),
         ("", "5. Dates as YYYY-MM-DD (2026-11-23). Yes/no columns: yes or no."),
-        ("", "6. Every record has an identifier: ex: followed by a short name without spaces "
-             "(ex:org/our-association). Use the same identifier wherever you refer to that record."),
+        ("", "6. Every record has an identifier: {prefix}: followed by a short name without spaces "
+             "({prefix}:org/our-association). Use the same identifier wherever you refer to that record. "
+             "On the Dataset sheet, the column of the prefix {prefix} holds your organisation's web address "
+             "for identifiers (https://our-association.org/id/)."),
         ("heading", "Never enter"),
         ("warning", "• names of peer workers or of the people they support;"),
         ("warning", "• contact details (e-mail, telephone, address), dates of birth;"),
         ("warning", "• diagnoses, treatments or any other health information;"),
         ("warning", "• personal stories, in any column."),
-        ("", "A peer worker is known only by an identifier that says nothing about them (ex:pw/4c81d2). "
+        ("", "A peer worker is known only by an identifier that says nothing about them ({prefix}:pw/4c81d2). "
              "What may be shared about a peer worker, with whom and why, is recorded in the disclosure "
              "consent columns of the Peer workers sheet: nothing is shared without consent."),
         ("heading", "Check and share"),
@@ -62,15 +64,16 @@ READ_ME = {
              "déroulante, choisissez dedans (taper le code fonctionne aussi)."),
         ("", "4. Plusieurs valeurs dans une cellule : séparez-les par | (par exemple : federation | ngo)."),
         ("", "5. Dates au format AAAA-MM-JJ (2026-11-23). Colonnes oui/non : oui ou non."),
-        ("", "6. Chaque enregistrement a un identifiant : ex: suivi d'un nom court sans espace "
-             "(ex:org/notre-association). Utilisez le même identifiant partout où vous parlez de cet "
-             "enregistrement."),
+        ("", "6. Chaque enregistrement a un identifiant : {prefix}: suivi d'un nom court sans espace "
+             "({prefix}:org/notre-association). Utilisez le même identifiant partout où vous parlez de cet "
+             "enregistrement. Sur la feuille Jeu de données, la colonne du préfixe {prefix} porte l'adresse web "
+             "de votre organisation pour les identifiants (https://notre-association.org/id/)."),
         ("heading", "Ne jamais saisir"),
         ("warning", "• les noms des travailleurs pairs ou des personnes qu'ils accompagnent ;"),
         ("warning", "• des coordonnées (courriel, téléphone, adresse), des dates de naissance ;"),
         ("warning", "• des diagnostics, traitements ou toute autre information de santé ;"),
         ("warning", "• des récits personnels, dans aucune colonne."),
-        ("", "Un travailleur pair n'est connu que par un identifiant qui ne dit rien de lui (ex:pw/4c81d2). "
+        ("", "Un travailleur pair n'est connu que par un identifiant qui ne dit rien de lui ({prefix}:pw/4c81d2). "
              "Ce qui peut être partagé à son sujet, avec qui et pourquoi, est noté dans les colonnes de "
              "consentement de la feuille Travailleurs pairs : rien n'est partagé sans consentement."),
         ("heading", "Vérifier et partager"),

@@ -23,7 +23,7 @@ from .. import artifacts
 from ..model import Slot, model
 from ..readers.table import SEPARATOR, code_for_label
 from . import texts
-from .layout import DATASET, LANGUAGES, Column, class_label, columns, is_map, sheet_classes
+from .layout import DATASET, LANGUAGES, TEMPLATE_PREFIX, Column, class_label, columns, is_map, sheet_classes
 
 #: how many rows of the template's sheets carry the drop-downs and checks (the dataset: one)
 TEMPLATE_ROWS = 500
@@ -139,8 +139,20 @@ def _with_template_repeats(cls: str, repeats: dict) -> dict:
 
 
 # -- the workbook -----------------------------------------------------------------------------------------
-def write_workbook(out: Path, lang: str = "en", dataset: dict | None = None) -> Path:
-    """Write the template (dataset None) or a dataset's records as a workbook, atomically."""
+def _prefixed(text: str, prefix: str) -> str:
+    return text.replace("{prefix}", prefix)
+
+
+def _readable(path: str) -> None:
+    """A temporary file is readable by its owner only; the workbook gets the usual permissions."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, 0o666 & ~umask)
+
+
+def write_workbook(out: Path, lang: str = "en", dataset: dict | None = None, prefix: str = TEMPLATE_PREFIX) -> Path:
+    """Write the template (dataset None) or a dataset's records as a workbook, atomically.
+    prefix: the template's prefix for identifiers (a federation may give each member its own)."""
     import xlsxwriter  # imported here: only workbooks need it
 
     out = Path(out)
@@ -149,8 +161,9 @@ def write_workbook(out: Path, lang: str = "en", dataset: dict | None = None) -> 
     try:
         book = xlsxwriter.Workbook(temp, {"strings_to_formulas": False, "strings_to_urls": False,
                                           "strings_to_numbers": False})
-        _Book(book, lang, dataset).write()
+        _Book(book, lang, dataset, prefix).write()
         book.close()
+        _readable(temp)
         os.replace(temp, out)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
@@ -159,8 +172,8 @@ def write_workbook(out: Path, lang: str = "en", dataset: dict | None = None) -> 
 
 
 class _Book:
-    def __init__(self, book, lang: str, dataset: dict | None):
-        self.book, self.lang, self.dataset = book, lang, dataset
+    def __init__(self, book, lang: str, dataset: dict | None, prefix: str = TEMPLATE_PREFIX):
+        self.book, self.lang, self.dataset, self.prefix = book, lang, dataset, prefix
         f = book.add_format
         self.fmt = {
             "title": f({"bold": True, "font_size": 16}),
@@ -192,7 +205,7 @@ class _Book:
         ws = self.book.add_worksheet(texts.SHEET_NAMES[self.lang]["read_me"])
         ws.set_column(0, 0, 120)
         for row, (style, text) in enumerate(texts.READ_ME[self.lang]):
-            ws.write_string(row, 0, text, self.fmt[style])
+            ws.write_string(row, 0, _prefixed(text, self.prefix), self.fmt[style])
         ws.activate()
 
     def list_source(self, enum: str) -> str:
@@ -209,7 +222,8 @@ class _Book:
 
     def sheet(self, cls: str) -> None:
         records = self.records(cls)
-        cols = _layout(cls, records, self.lang) if records else columns(cls, None, None, self.lang)
+        cols = _layout(cls, records, self.lang) if records else \
+            columns(cls, None, {("prefixes",): [self.prefix]}, self.lang)
         ws = self.book.add_worksheet(class_label(cls, self.lang)[:31])
         last = 2 if cls == DATASET else max(TEMPLATE_ROWS, len(records) + 200) + 1
         for number, column in enumerate(cols):
@@ -249,7 +263,7 @@ class _Book:
         elif is_date:
             note.append(notes["date"])
         elif slot.reference:
-            note.append(notes["reference"])
+            note.append(_prefixed(notes["reference"], self.prefix))
         if slot.multivalued and not is_map_column(column):
             note.append(notes["several"])
         ws.write_comment(0, number, "\n".join(n for n in note if n), {"x_scale": 2.2, "y_scale": 2.5})
@@ -296,16 +310,16 @@ def is_map_column(column: Column) -> bool:
 
 
 # -- the CSV form of the template: one file per sheet in a folder ----------------------------------------------
-def write_csv_template(out: Path, lang: str = "en") -> Path:
+def write_csv_template(out: Path, lang: str = "en", prefix: str = TEMPLATE_PREFIX) -> Path:
     """A folder with one CSV file per sheet (labels in row 1, field names in row 2) and a read-me
     describing every column. Written beside, then moved into place."""
     out = Path(out)
     temp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent or Path(".")))
     try:
         notes = texts.NOTES[lang]
-        lines = [text for _, text in texts.READ_ME[lang]] + [""]
+        lines = [_prefixed(text, prefix) for _, text in texts.READ_ME[lang]] + [""]
         for cls in sheet_classes():
-            cols = columns(cls, None, None, lang)
+            cols = columns(cls, None, {("prefixes",): [prefix]}, lang)
             with (temp / f"{cls}.csv").open("w", encoding="utf-8-sig", newline="") as fh:
                 writer = csv.writer(fh)
                 writer.writerow([c.label(lang) + (" *" if c.required else "") for c in cols])
