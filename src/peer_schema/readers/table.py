@@ -34,7 +34,7 @@ from .. import artifacts
 from ..model import Slot, model
 from .errors import Notice, ReadError, TableStart
 from .jsonl_reader import TYPE_KEY
-from .limits import Limits
+from .limits import Limits, size_problem
 
 #: separates the values of a multivalued cell: commas and semicolons occur in text
 SEPARATOR = "|"
@@ -585,14 +585,9 @@ def iter_table(path: Path, limits: Limits | None = None, fmt: str | None = None)
                                 "problem": f"the file's name must say which records it holds ({names}, or the "
                                            "dataset's list: organisations, peer_workers...)"})
         return
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        yield ReadError("read.unreadable", f"cannot open the file ({exc.strerror})", params={"reason": exc.strerror})
-        return
-    if size > limits.max_bytes:
-        yield ReadError("read.too-large", f"the file is {size:,} bytes, over the limit of {limits.max_bytes:,}",
-                        params={"size": size, "limit": limits.max_bytes})
+    problem = size_problem(path, limits)
+    if problem is not None:
+        yield problem
         return
     if cls != DATASET:
         header_row = dataset_header(path, limits)
@@ -677,6 +672,18 @@ def _start(sheet: str | None, cls: str, header: list[_Column | None]) -> TableSt
                       {".".join(str(s + 1) if isinstance(s, int) else s for s in c.steps): c.number for c in known})
 
 
+def _begin(cls: str, pending: tuple, max_digits: int, machine: list | None, sheet: str | None):
+    """Yield a table's start and the notices about its header; return its columns (None when
+    the header is refused, after yielding why)."""
+    made = _header(cls, pending[1], pending[0], max_digits, machine)
+    if isinstance(made, ReadError):
+        yield made
+        return None
+    yield _start(sheet, cls, made[0])
+    yield from made[1]
+    return made[0]
+
+
 def read_table(cls: str, source: Iterator[tuple[int, list] | ReadError], max_digits: int,
                sheet: str | None = None) -> Iterator[tuple | ReadError | Notice | TableStart]:
     """The records of one table (a CSV file, a workbook's sheet) from its rows.
@@ -703,13 +710,9 @@ def read_table(cls: str, source: Iterator[tuple[int, list] | ReadError], max_dig
                     pending = (start, row)
                 continue
             machine = row if is_machine_row(cls, row, max_digits) else None
-            made = _header(cls, pending[1], pending[0], max_digits, machine)
-            if isinstance(made, ReadError):
-                yield made
+            header = yield from _begin(cls, pending, max_digits, machine, sheet)
+            if header is None:
                 return
-            header = made[0]
-            yield _start(sheet, cls, header)
-            yield from made[1]
             if machine is not None:
                 continue
         made = _record(cls, header, row)
@@ -727,13 +730,9 @@ def read_table(cls: str, source: Iterator[tuple[int, list] | ReadError], max_dig
             continue
         yield start, made[0], made[1]
     if header is None and pending is not None:  # a header and nothing under it
-        made = _header(cls, pending[1], pending[0], max_digits)
-        if isinstance(made, ReadError):
-            yield made
+        header = yield from _begin(cls, pending, max_digits, None, sheet)
+        if header is None:
             return
-        header = made[0]
-        yield _start(sheet, cls, header)
-        yield from made[1]
     if header is None or (cls == DATASET and rows == 0):
         yield ReadError("read.empty", "the file holds no data")
 

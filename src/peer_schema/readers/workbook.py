@@ -25,7 +25,7 @@ from pathlib import Path
 
 from ..sheets.layout import DATASET, class_label, class_of_sheet, normal_label, sheet_classes
 from .errors import Notice, ReadError, TableStart
-from .limits import Limits
+from .limits import Limits, size_problem
 from .table import read_table
 
 #: the template's sheets that hold no records (read-me and the lists of the drop-downs)
@@ -46,14 +46,9 @@ def iter_workbook(path: Path, limits: Limits | None = None) -> Iterator:
     """The items of every sheet of a workbook, as `iter_table` gives them for a CSV file:
     TableStart, notices, (line, record, columns), ReadError. The line is the sheet's row."""
     limits = limits or Limits()
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        yield ReadError("read.unreadable", f"cannot open the file ({exc.strerror})", params={"reason": exc.strerror})
-        return
-    if size > limits.max_bytes:
-        yield ReadError("read.too-large", f"the file is {size:,} bytes, over the limit of {limits.max_bytes:,}",
-                        params={"size": size, "limit": limits.max_bytes})
+    problem = size_problem(path, limits)
+    if problem is not None:
+        yield problem
         return
     unpacked = _unpacked_size(path)
     if unpacked is not None and unpacked > 4 * limits.max_bytes:
