@@ -340,3 +340,12 @@ def test_reading_a_long_table_does_not_grow_memory(tmp_path):
         tracemalloc.stop()
     assert count == 200_000
     assert peak < 2 * 1024 * 1024, f"peak {peak:,} bytes"
+
+
+def test_a_mistyped_label_suggests_the_concept_it_most_likely_means(tmp_path):
+    path = write(tmp_path, "Organisation.csv",
+                 "id,name,organisation_kinds,country\nex:org/1,One,Asociation of peer support workers,Belgum\n")
+    findings = validate([path]).findings
+    assert [f.code for f in findings] == ["vocab.unknown-code"] * 2
+    assert 'did you mean "Association of peer support workers" (code "peer_worker_association")' in findings[0].message("en")
+    assert "« Belgium » (code « BE »)" in findings[1].message("fr")

@@ -7,6 +7,7 @@ with the code to write when the value is one of the vocabulary's labels.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from functools import cache
 
@@ -86,6 +87,24 @@ def _labels(enum: str) -> dict[str, str]:
     return {label.casefold(): code for code, c in concepts.items() for label in c["label"].values()}
 
 
+@cache
+def _spellings(enum: str) -> dict[str, tuple[str, str]]:
+    """Codes and labels (both languages) of a vocabulary, case-folded -> (label as written, code)."""
+    concepts = artifacts.vocabularies().get(enum, {}).get("concepts", {})
+    out = {code.casefold(): (code, code) for code in concepts}
+    for code, concept in concepts.items():
+        for label in concept["label"].values():
+            out.setdefault(label.casefold(), (label, code))
+    return out
+
+
+def _nearest(enum: str, value: str) -> tuple[str, str] | None:
+    """The code or label a mistyped value most likely meant ("Asociation of peer..."), if any."""
+    spellings = _spellings(enum)
+    match = difflib.get_close_matches(value.strip().casefold(), list(spellings), n=1, cutoff=0.8)
+    return spellings[match[0]] if match else None
+
+
 def _enum_name(schema_path: list) -> str:
     return str(schema_path[len(schema_path) - schema_path[::-1].index("$defs")])
 
@@ -106,6 +125,10 @@ def _params(error, code: str, path: list, sensitive: bool) -> dict:
         if value is not None and value.strip().casefold() in _labels(enum):
             code = _labels(enum)[value.strip().casefold()]
             suggestion, suggestion_fr = f'; write the code "{code}"', f" ; écrivez le code « {code} »"
+        elif value is not None and not sensitive and (near := _nearest(enum, value)):
+            label, code = near
+            suggestion, suggestion_fr = (f'; did you mean "{label}" (code "{code}")?',
+                                         f" ; vouliez-vous dire « {label} » (code « {code} ») ?")
         shown = "this value" if sensitive or value is None else f'"{value}"'
         shown_fr = "cette valeur" if sensitive or value is None else f"« {value} »"
         return {"value": shown, "value_fr": shown_fr, "vocabulary": enum, "suggestion": suggestion,
