@@ -349,3 +349,12 @@ def test_a_mistyped_label_suggests_the_concept_it_most_likely_means(tmp_path):
     assert [f.code for f in findings] == ["vocab.unknown-code"] * 2
     assert 'did you mean "Association of peer support workers" (code "peer_worker_association")' in findings[0].message("en")
     assert "« Belgium » (code « BE »)" in findings[1].message("fr")
+
+
+def test_a_table_without_its_header_row_is_refused_and_its_cells_are_not_repeated(tmp_path):
+    path = write(tmp_path, "PeerWorker.csv", "ex:pw/abc123,peer_support_worker,Somebody - a diagnosis\n"
+                                             "ex:pw/def456,peer_support_worker,Other\n")
+    report = validate([path])
+    assert [f.code for f in report.findings] == ["read.syntax"] and report.unreadable
+    text = " ".join(f.message("en") + f.message("fr") for f in report.findings)
+    assert "Somebody" not in text and "diagnosis" not in text and "row of column names is missing" in text

@@ -302,3 +302,15 @@ def test_a_required_columns_mark_is_not_part_of_its_name_in_messages(template, t
     fill(book, book, "Memberships", [row])
     messages = [f.message("en") for f in validate([book]).findings if f.code == "refs.dangling"]
     assert messages and all("*" not in m for m in messages)
+
+
+def test_a_cell_far_away_is_refused_before_the_reader_makes_a_grid_of_it(tmp_path, capsys):
+    sparse = tmp_path / "sparse.xlsx"
+    book = openpyxl.Workbook()
+    book.active.title = "Organisations"
+    book.active["A1"] = "Identifier"
+    book.active["XFD1048576"] = "x"  # calamine would allocate 17 billion cells for this sheet
+    book.save(sparse)
+    assert main(["validate", str(sparse)]) == 2
+    out = capsys.readouterr().out
+    assert "read.sheet-too-large" in out and "1,048,576" in out

@@ -679,6 +679,14 @@ def _begin(cls: str, pending: tuple, max_digits: int, machine: list | None, shee
     if isinstance(made, ReadError):
         yield made
         return None
+    if not any(c is not None and c is not _IGNORED for c in made[0]):
+        # Not a header: the row of column names is missing (or the table holds something else).
+        # Its cells are data, perhaps personal: they are not repeated in the report.
+        yield ReadError("read.syntax", f"line {pending[0]}: no column the model knows", pending[0],
+                        params={"format": "CSV", "problem": f"row {pending[0]} should name the columns, but none "
+                                "of its cells is a column of this table: the row of column names is missing, or "
+                                "the table holds other records (start from the template)"})
+        return None
     yield _start(sheet, cls, made[0])
     yield from made[1]
     return made[0]

@@ -19,7 +19,9 @@ against the size limit before anything is unpacked.
 
 from __future__ import annotations
 
+import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,6 +33,57 @@ from .table import read_table
 #: the template's sheets that hold no records (read-me and the lists of the drop-downs)
 INFO_SHEETS = frozenset(normal_label(n) for n in ("Read me", "À lire", "Lists", "Listes"))
 WORKBOOK_FORMATS = {".xlsx": "xlsx", ".xlsm": "xlsx", ".ods": "ods"}
+
+
+#: the most cells a sheet may span (from its first to its last row and column): calamine makes a
+#: grid of that size, so one cell written at XFD1048576 would ask for half a terabyte
+MAX_GRID_CELLS = 25_000_000
+#: a cell beyond column ZZ or row 99,999: only then are a sheet's extents worked out exactly
+_FAR_CELL = re.compile(rb'<c r="(?:[A-Z]{3}|[A-Z]{1,2}[0-9]{6,})')
+_CELL_REF = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _grid_problem(path: Path) -> tuple[int, int] | None:
+    """(last row, last column) of a sheet that would be too large a grid to read, or None.
+    Streams each sheet's XML once; the exact extents are worked out only for sheets that reach
+    far."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for info in archive.infolist():
+                name = info.filename
+                if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                    continue
+                with archive.open(info) as fh:
+                    far, tail = False, b""
+                    while chunk := fh.read(1 << 22):
+                        data = tail + chunk
+                        if _FAR_CELL.search(data):
+                            far = True
+                            break
+                        tail = data[-24:]
+                if far:
+                    rows = columns = 0
+                    with archive.open(info) as fh:
+                        tail = b""
+                        while chunk := fh.read(1 << 22):
+                            data = tail + chunk
+                            cut = data.rfind(b"<")  # a reference cut in two is read with the next chunk
+                            for letters, digits in _CELL_REF.findall(data, 0, cut):
+                                columns = max(columns, _column_number(letters))
+                                rows = max(rows, int(digits))
+                            tail = data[cut:]
+                    if rows * columns > MAX_GRID_CELLS:
+                        return rows, columns
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error, NotImplementedError):
+        return None  # not a readable zip: calamine says what is wrong with it
+    return None
 
 
 def _unpacked_size(path: Path) -> int | None:
@@ -55,6 +108,13 @@ def iter_workbook(path: Path, limits: Limits | None = None) -> Iterator:
         # a few kilobytes that unpack to gigabytes (a zip bomb) are refused before unpacking
         yield ReadError("read.too-large", f"the workbook unpacks to {unpacked:,} bytes",
                         params={"size": unpacked, "limit": 4 * limits.max_bytes})
+        return
+    grid = _grid_problem(path)
+    if grid is not None:
+        rows, columns = grid
+        yield ReadError("read.sheet-too-large", f"a sheet reaches row {rows:,} and column {columns:,}",
+                        params={"rows": f"{rows:,}", "columns": f"{columns:,}", "cells": f"{rows * columns:,}",
+                                "limit": f"{MAX_GRID_CELLS:,}"})
         return
     from python_calamine import CalamineWorkbook  # imported here: only workbooks need it
 

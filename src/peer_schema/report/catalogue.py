@@ -71,6 +71,13 @@ _CODES = [
          "Export the data as text (JSON, YAML or CSV) rather than sending the program's own file.",
          "Exportez les données en texte (JSON, YAML ou CSV) plutôt que le fichier du programme.",
          "a picture renamed data.json"),
+    Code("read.sheet-too-large", E, "Sheet too large to read",
+         "a sheet reaches row {rows} and column {columns}: {cells} cells, over the limit of {limit}",
+         "une feuille va jusqu'à la ligne {rows} et la colonne {columns} : {cells} cellules, au-delà de la limite de {limit}",
+         "Delete the cells far below or to the right of your data (often a stray value or format), or split the sheet.",
+         "Supprimez les cellules loin sous vos données ou à leur droite (souvent une valeur ou un format égaré), "
+         "ou découpez la feuille.",
+         "a workbook with one cell at XFD1048576 (tests/test_workbook.py)"),
     Code("read.too-large", E, "File over the size limit", "the file is {size} bytes, over the limit of {limit} bytes",
          "le fichier fait {size} octets, au-delà de la limite de {limit} octets",
          "Split the file, or raise the limit with --max-bytes if you trust it.",
