@@ -289,7 +289,9 @@ def test_a_federation_gives_each_member_its_own_prefix(tmp_path, capsys):
     book = openpyxl.load_workbook(out)
     assert "prefixes.pen" in [c.value for c in book["Jeu de données"][2]]
     assert "pen:org/notre-association" in " ".join(str(c.value) for c in book["À lire"]["A"])
-    assert out.stat().st_mode & 0o044  # readable by others, as files people share usually are
+    from peer_schema.file_modes import default_mode
+
+    assert out.stat().st_mode & 0o777 == default_mode()  # a template holds no one: the usual mode
     assert main(["template", "-o", str(tmp_path / "bad.xlsx"), "--prefix", "a b"]) == 2
     assert not (tmp_path / "bad.xlsx").exists() and "a prefix is a short name" in capsys.readouterr().err
 
@@ -314,3 +316,15 @@ def test_a_cell_far_away_is_refused_before_the_reader_makes_a_grid_of_it(tmp_pat
     assert main(["validate", str(sparse)]) == 2
     out = capsys.readouterr().out
     assert "read.sheet-too-large" in out and "1,048,576" in out
+
+
+def test_files_holding_peer_workers_are_their_owners_only(tmp_path):
+    assert main(["export", str(TABLES), "--to", "xlsx", "-o", str(tmp_path / "w.xlsx")]) == 0
+    assert main(["export", str(TABLES), "--to", "ttl", "-o", str(tmp_path / "w.ttl")]) == 0
+    assert (tmp_path / "w.xlsx").stat().st_mode & 0o777 == 0o600  # the tables hold two peer workers
+    assert (tmp_path / "w.ttl").stat().st_mode & 0o777 == 0o600
+    compendium = EXAMPLES / "compendium"
+    assert main(["export", str(compendium), "--to", "ttl", "-o", str(tmp_path / "c.ttl")]) == 0
+    from peer_schema.file_modes import default_mode
+
+    assert (tmp_path / "c.ttl").stat().st_mode & 0o777 == default_mode()  # no peer worker: the usual mode

@@ -17,7 +17,7 @@ from __future__ import annotations
 import io
 import os
 import secrets
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -27,6 +27,7 @@ from pathlib import Path
 import pyoxigraph
 
 from ..config import OFF, Config
+from ..file_modes import PRIVATE_MODE, default_mode
 from ..readers import TYPE_KEY, Document, Limits, RdfGraph, ReadError, Stream, open_source
 from ..readers.errors import Notice, TableStart
 from ..report import Finding, Report, Severity
@@ -77,6 +78,8 @@ class ExportSummary:
     datasets: int = 0
     records: int = 0
     triples: int = 0
+    #: peer worker records written: then the file is readable by its owner only
+    peer_workers: int = 0
     #: the validation report (warnings stay visible; it has no errors, or there would be no export)
     report: Report | None = None
 
@@ -118,7 +121,7 @@ def export(
     writer = _Writer(Mapper(), summary, limits, input_format)
     files = [Path(f) for f in report.files]  # the files the validator read, in its order
     try:
-        with _atomic(out) as fh:
+        with _atomic(out, lambda: PRIVATE_MODE if summary.peer_workers else None) as fh:
             writer.write(files, fh, fmt)
     except UnknownPrefix as exc:
         finding = Finding("refs.undeclared-prefix", Severity.ERROR, {"prefix": exc.prefix, "id": exc.curie},
@@ -162,15 +165,18 @@ def _blocking(report: Report, profile: str | None) -> list[Finding]:
 
 # -- atomic output ----------------------------------------------------------------------------------
 @contextmanager
-def _atomic(out: Path):
-    """A binary file object that becomes `out` only when the block ends without an exception."""
+def _atomic(out: Path, mode: Callable[[], int | None] | None = None):
+    """A binary file object that becomes `out` only when the block ends without an exception.
+    The file is private while written; then it gets `mode()` (None: the umask's usual mode)."""
     tmp = out.with_name(f".{out.name}.{secrets.token_hex(6)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), PRIVATE_MODE)
     try:
         with os.fdopen(fd, "wb", buffering=1 << 20) as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
+        final = mode() if mode is not None else None
+        os.chmod(tmp, final if final is not None else default_mode())
         os.replace(tmp, out)
     except BaseException:
         with suppress(OSError):
@@ -252,6 +258,7 @@ class _Writer:
         for container, cls in self.mapper.model.containers.items():
             for rec in data.get(container) or ():
                 self.summary.records += 1
+                self.summary.peer_workers += cls == "PeerWorker"
                 yield self.mapper.record(cls, rec, ctx)
 
     def header(self, header: dict, ctx: Context) -> list:
@@ -281,5 +288,6 @@ class _Writer:
                 yield self.header(rec, ctx)
             elif cls in containers:
                 self.summary.records += 1
+                self.summary.peer_workers += cls == "PeerWorker"
                 yield self.mapper.record(cls, rec, ctx)
 

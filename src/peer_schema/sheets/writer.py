@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from .. import artifacts
+from ..file_modes import mode_for
 from ..model import Slot, model
 from ..readers.table import SEPARATOR, code_for_label
 from . import texts
@@ -143,13 +144,6 @@ def _prefixed(text: str, prefix: str) -> str:
     return text.replace("{prefix}", prefix)
 
 
-def _readable(path: str) -> None:
-    """A temporary file is readable by its owner only; the workbook gets the usual permissions."""
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(path, 0o666 & ~umask)
-
-
 def write_workbook(out: Path, lang: str = "en", dataset: dict | None = None, prefix: str = TEMPLATE_PREFIX) -> Path:
     """Write the template (dataset None) or a dataset's records as a workbook, atomically.
     prefix: the template's prefix for identifiers (a federation may give each member its own)."""
@@ -163,7 +157,8 @@ def write_workbook(out: Path, lang: str = "en", dataset: dict | None = None, pre
                                           "strings_to_numbers": False})
         _Book(book, lang, dataset, prefix).write()
         book.close()
-        _readable(temp)
+        # a temporary file is its owner's only: so stays a workbook that holds peer workers
+        os.chmod(temp, mode_for(bool(dataset and dataset.get("peer_workers"))))
         os.replace(temp, out)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
