@@ -34,7 +34,7 @@ _SCALARS = {
     "Year": st.integers(1900, 2026),
     "float": st.integers(0, 10**6).map(lambda n: n / 8),  # exact in binary and in decimal
     "boolean": st.booleans(),
-    "date": st.dates(date(1901, 1, 1), date(2099, 12, 31)).map(date.isoformat),
+    "date": st.dates(date(1700, 1, 1), date(2099, 12, 31)).map(date.isoformat),
     "LanguageTag": st.sampled_from(LANGS),
 }
 

@@ -328,3 +328,40 @@ def test_files_holding_peer_workers_are_their_owners_only(tmp_path):
     from peer_schema.file_modes import default_mode
 
     assert (tmp_path / "c.ttl").stat().st_mode & 0o777 == default_mode()  # no peer worker: the usual mode
+
+
+def test_a_year_typed_in_a_date_column_is_not_taken_for_a_day_count(tmp_path):
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Memberships"
+    ws.append(["member", "federation", "start_date"])
+    ws.append(["ex:org/a", "ex:org/f", 2021])
+    book.save(tmp_path / "year.xlsx")
+    [dataset] = read_datasets([tmp_path / "year.xlsx"])
+    assert dataset["memberships"][0]["start_date"] == "2021"  # and the structure check says it is no date
+    assert "structure.bad-format" in {f.code for f in validate([tmp_path / "year.xlsx"]).findings}
+
+
+def test_a_value_merged_down_over_several_rows_is_each_rows_value(tmp_path):
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Organisations"
+    ws.append(["id", "name", "organisation_kinds", "country"])
+    for i in range(3):
+        ws.append([f"ex:org/{i}", f"Org {i}", "ngo", "BE" if i == 0 else None])
+    ws.merge_cells("D2:D4")
+    book.save(tmp_path / "merged.xlsx")
+    [dataset] = read_datasets([tmp_path / "merged.xlsx"])
+    assert [o.get("country") for o in dataset["organisations"]] == ["BE", "BE", "BE"]
+
+
+def test_import_never_replaces_an_earlier_file_unless_asked(tmp_path, capsys):
+    out = tmp_path / "json"
+    book = tmp_path / "d.xlsx"
+    assert main(["export", str(TABLES), "--to", "xlsx", "-o", str(book)]) == 0
+    assert main(["import", str(book), "-o", str(out)]) == 0
+    [written] = out.glob("*.json")
+    written.write_text('{"precious": true}')
+    assert main(["import", str(book), "-o", str(out)]) == 2
+    assert written.read_text() == '{"precious": true}' and "already exist" in capsys.readouterr().err
+    assert main(["import", str(book), "-o", str(out), "--force"]) == 0 and "precious" not in written.read_text()

@@ -372,21 +372,25 @@ def _unnamed(number: int) -> _Column:
 #: day 0 of spreadsheet dates (1899-12-30: Excel's count, with its 1900 leap-year bug, and LibreOffice's)
 _EPOCH = date(1899, 12, 30)
 _LAST_DAY = (date(9999, 12, 31) - _EPOCH).days
+#: a smaller number in a date column is no day count but a year or a typo ("2021" would be
+#: 1905-07-13): it stays as typed, and the structure check says it is not a date
+_FIRST_DAY = (date(1910, 1, 1) - _EPOCH).days
 
 
 def _cell_text(value: object, is_date: bool) -> str:
     """A workbook's cell as the text a CSV cell would hold: a whole number without ".0", a date
-    as YYYY-MM-DD, a date typed as a number (a day count) in a date column as that date."""
+    as YYYY-MM-DD, a date typed as a number (a day count, from 1910 on) in a date column as
+    that date."""
     if value is True or value is False:
         return "true" if value else "false"
     if isinstance(value, float):
-        if is_date and value.is_integer() and 1 <= value <= _LAST_DAY:
+        if is_date and value.is_integer() and _FIRST_DAY <= value <= _LAST_DAY:
             return (_EPOCH + timedelta(days=int(value))).isoformat()
         if value.is_integer() and abs(value) < 1e15:
             return str(int(value))
         return repr(value)
     if isinstance(value, int):
-        if is_date and 1 <= value <= _LAST_DAY:
+        if is_date and _FIRST_DAY <= value <= _LAST_DAY:
             return (_EPOCH + timedelta(days=value)).isoformat()
         return str(value)
     if isinstance(value, datetime):

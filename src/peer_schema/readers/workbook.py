@@ -160,10 +160,16 @@ def _broken(exc: Exception) -> ReadError:
 
 def _rows(sheet) -> Iterator[tuple[int, list]]:
     """(row number, cells from column A) for each row; the header's merged group titles joined
-    with the row under them."""
+    with the row under them; a data cell merged down over several rows given to each of them."""
     offset = [""] * sheet.start[1] if sheet.start else []
-    merged = [r for r in (sheet.merged_cell_ranges or ()) if r[0][1] != r[1][1]]  # across columns
+    ranges = sheet.merged_cell_ranges or ()
+    merged = [r for r in ranges if r[0][1] != r[1][1]]  # across columns
+    downwards: dict[int, list[tuple[int, int]]] = {}  # first row -> (column, last row) of merges down
+    for (r1, c1), (r2, _) in ranges:
+        if r2 > r1:
+            downwards.setdefault(r1, []).append((c1, r2))
     rows = enumerate(sheet.iter_rows(), start=1)
+    header_rows = 0
     for number, row in rows:
         if offset:
             row = offset + row
@@ -171,13 +177,27 @@ def _rows(sheet) -> Iterator[tuple[int, list]]:
             continue
         in_header = [r for r in merged if r[0][0] == number - 1]
         if not in_header:
+            header_rows = number
             yield number, row
         else:
             below = next(rows, (number + 1, []))[1]
+            header_rows = number + 1
             yield number + 1, _two_level_header(row, offset + below if offset else below, in_header, number - 1)
         break
+    copies: dict[int, list[tuple[int, object]]] = {}  # row index -> (column, value) to copy in
     for number, row in rows:
-        yield number, (offset + row if offset else row)
+        if offset:
+            row = offset + row
+        index = number - 1
+        if downwards and index >= header_rows:
+            for column, last in downwards.get(index, ()):
+                if column < len(row):
+                    for below in range(index + 1, last + 1):
+                        copies.setdefault(below, []).append((column, row[column]))
+            for column, value in copies.pop(index, ()):
+                if column < len(row) and row[column] in ("", None):
+                    row[column] = value
+        yield number, row
 
 
 def _two_level_header(top: list, below: list, merged: list, row_index: int) -> list:

@@ -49,7 +49,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from ..readers.datasets import read_datasets
     from ..report.text import render_text
     from ..validation import UsageError, _expand, validate
-    from .importer import write_datasets
+    from .importer import OutputExists, write_datasets
 
     try:
         report = validate(args.paths, lang=args.lang, today=args.today)
@@ -67,7 +67,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
     if report.findings:
         print(render_text(report), file=sys.stderr)
     try:
-        written = write_datasets(datasets, args.output, args.to)
+        written = write_datasets(datasets, args.output, args.to, force=args.force)
+    except OutputExists as exc:
+        print(f"peer-schema import: {exc} already exist(s); nothing written (use --force to replace)", file=sys.stderr)
+        return EXIT_UNREADABLE
     except OSError as exc:
         print(f"peer-schema import: cannot write {args.output} ({exc.strerror or exc})", file=sys.stderr)
         return EXIT_UNREADABLE
@@ -100,6 +103,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
     p.add_argument("--to", choices=["json", "yaml"], default="json")
+    p.add_argument("--force", action="store_true", help="replace files of the same name in DIR")
     p.add_argument("--lang", choices=["en", "fr"], default="en", help="language of messages")
     p.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help="judge consents as on this date")
     p.set_defaults(run=_cmd_import)

@@ -31,6 +31,8 @@ TEMPLATE_ROWS = 500
 #: cells that a spreadsheet would take for a formula if typed
 FORMULA_START = ("=", "+", "-", "@")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: the first day every spreadsheet program stores as a date (Excel's 1900 has a 29 February)
+FIRST_SPREADSHEET_DATE = "1900-03-01"
 _NUMBER_RANGES = {"integer", "Year", "float", "double", "decimal"}
 
 
@@ -292,7 +294,8 @@ class _Book:
             value = texts_of(value, self.lang)
         if isinstance(value, (int, float)):
             ws.write_number(row, number, value)
-        elif isinstance(value, str) and column.slot.range in ("date", "datetime") and _ISO_DATE.fullmatch(value):
+        elif isinstance(value, str) and column.slot.range in ("date", "datetime") and _ISO_DATE.fullmatch(value) \
+                and value >= FIRST_SPREADSHEET_DATE:  # spreadsheets count days from 1900: older dates stay text
             ws.write_datetime(row, number, date.fromisoformat(value), self.fmt["date"])
         elif isinstance(value, str) and value.startswith(FORMULA_START):
             ws.write_string(row, number, value, self.fmt["safe"])  # shown as text, never run
