@@ -184,6 +184,9 @@ def _rows(sheet) -> Iterator[tuple[int, list]]:
             header_rows = number + 1
             yield number + 1, _two_level_header(row, offset + below if offset else below, in_header, number - 1)
         break
+    if not offset and not downwards:
+        yield from rows  # the usual sheet: its rows as they are
+        return
     copies: dict[int, list[tuple[int, object]]] = {}  # row index -> (column, value) to copy in
     for number, row in rows:
         if offset:
