@@ -135,8 +135,31 @@ def _value_reader(slot: Slot, max_digits: int) -> Callable[[str], object]:
     return str  # text, dates, identifiers, references: never evaluated, whatever they start with
 
 
+def _code_cell_reader(slot: Slot) -> Callable[[str], object]:
+    """A vocabulary cell: the code of each value; the cells a column repeats on every row (the
+    same few codes and labels) are remembered as written, so most cells cost one lookup."""
+    enum, multivalued = slot.range, slot.multivalued
+    known: dict[str, object] = {}
+
+    def read(text: str) -> object:
+        found = known.get(text)
+        if found is None:
+            parts = [p for p in map(str.strip, text.split(SEPARATOR)) if p] if multivalued else [text.strip()]
+            codes = [_code(enum, part) or part for part in parts if part]
+            found = (codes or None) if multivalued else (codes[0] if codes else None)
+            if found is None:
+                return None
+            if len(known) < 4096:
+                known[text] = found
+        return list(found) if multivalued else found  # a list of its own for each record
+
+    return read
+
+
 @lru_cache(maxsize=1024)
 def _cell_reader(slot: Slot, max_digits: int) -> Callable[[str], object]:
+    if slot.kind == "enum":
+        return _code_cell_reader(slot)
     one = _value_reader(slot, max_digits)
     if slot.multivalued:
         def read(text: str) -> object:
@@ -145,6 +168,9 @@ def _cell_reader(slot: Slot, max_digits: int) -> Callable[[str], object]:
                 return [one(text)] if text else None
             values = [one(part) for part in map(str.strip, text.split(SEPARATOR)) if part]
             return values or None
+    elif one is str:  # text, dates, identifiers: the cell itself
+        def read(text: str) -> object:
+            return text.strip() or None
     else:
         def read(text: str) -> object:
             text = text.strip()
@@ -226,15 +252,23 @@ class _Column:
     key: str | None = None
     #: the column's header as written, to speak of the column as the person sees it
     label: str = ""
-    #: a date field: a number in a workbook's cell is a day, as spreadsheets count them
-    is_date: bool = False
+    #: what a workbook's non-text cell is read as, without going through text: "date" (a number
+    #: is a day, as spreadsheets count them), "integer", "number", "boolean"; None: as text
+    kind: str | None = None
 
 
 def _text(cell: str) -> str | None:
     return cell.strip() or None
 
 
-def _resolve(cls: str, name: str, max_digits: int) -> tuple[tuple, Callable[[str], object], bool] | None:
+def _cell_kind(slot: Slot) -> str | None:
+    if slot.range in ("date", "datetime"):
+        return "date"
+    json_type = _JSON_TYPES.get(slot.range) if slot.kind == "type" and not slot.multivalued else None
+    return json_type if json_type in ("integer", "number", "boolean") else None
+
+
+def _resolve(cls: str, name: str, max_digits: int) -> tuple[tuple, Callable[[str], object], str | None] | None:
     """The path and the cell reader of a header name in a table of `cls`, or None when the name
     is not a field of the model."""
     parts = [p.strip() for p in name.split(".")]
@@ -249,12 +283,12 @@ def _resolve(cls: str, name: str, max_digits: int) -> tuple[tuple, Callable[[str
         if slot.kind != "class" or slot.reference:  # a value, a list of values, identifiers
             if rest:
                 return None
-            return tuple(steps), _cell_reader(slot, max_digits), slot.range in ("date", "datetime")
+            return tuple(steps), _cell_reader(slot, max_digits), _cell_kind(slot)
         if slot.multivalued and _is_map(cls, slot.name):  # title.en, prefixes.ex
             if len(rest) != 1 or not rest[0]:
                 return None
             steps.append(rest[0])
-            return tuple(steps), _text, False
+            return tuple(steps), _text, None
         if slot.multivalued:  # a list of objects: disclosure_consents.1.audiences
             if len(rest) < 2 or not rest[0].isdigit() or int(rest[0]) < 1:
                 return None
@@ -277,10 +311,10 @@ def _pointers(steps: tuple) -> tuple[str, ...]:
 
 
 def _column(number: int, steps: tuple, convert: Callable[[str], object], known: bool, label: str = "",
-            is_date: bool = False) -> _Column:
+            kind: str | None = None) -> _Column:
     in_list = any(isinstance(s, int) for s in steps)
     return _Column(number, steps, convert, known, _pointers(steps), in_list,
-                   steps[0] if len(steps) == 1 else None, label, is_date)
+                   steps[0] if len(steps) == 1 else None, label, kind)
 
 
 def _by_label(cls: str, name: str, max_digits: int):
@@ -330,7 +364,7 @@ def _header(cls: str, row: list, line: int, max_digits: int,
             columns.append(None)  # a cell under it is a value without a field name: see _unnamed
             continue
         if name == TYPE_KEY:  # the class, as in JSON Lines: it must be the table's
-            resolved = ((TYPE_KEY,), _text, False)
+            resolved = ((TYPE_KEY,), _text, None)
         else:
             resolved = _resolve(cls, name, max_digits) or _by_label(cls, name, max_digits)
             if resolved is None and " – " in name:  # a merged group title over a column's own name
@@ -340,13 +374,13 @@ def _header(cls: str, row: list, line: int, max_digits: int,
             # a group written without its part ("membership" for "membership.member_count"): the
             # field itself, given as text, so the structure check says what it should hold
             steps, known = (slot.name,), False
-            resolved = (steps, _text, False)
+            resolved = (steps, _text, None)
         if resolved is None:
             notices.append(Notice("table.unknown-column", {"column": label or name, "closest": _closest(cls, name)},
                                line, number))
             columns.append(_IGNORED)
             continue
-        steps, convert, is_date = resolved
+        steps, convert, kind = resolved
         known = not (len(steps) == 1 and (slot := _slots_by_name(cls).get(_name_key(steps[0]))) is not None
                      and slot.kind == "class" and not slot.reference)
         # Two columns for one field, or for a group and a field inside it ("title", "title.en").
@@ -355,7 +389,7 @@ def _header(cls: str, row: list, line: int, max_digits: int,
             return ReadError("read.duplicate-key", f'the column "{label or name}" is the same field as the column '
                              f'"{seen[clash]}"', line, number, params={"key": label or name})
         seen[steps] = label or name
-        columns.append(_column(number, steps, convert, known, label or name, is_date))
+        columns.append(_column(number, steps, convert, known, label or name, kind))
     return columns, notices
 
 
@@ -375,6 +409,21 @@ _LAST_DAY = (date(9999, 12, 31) - _EPOCH).days
 #: a smaller number in a date column is no day count but a year or a typo ("2021" would be
 #: 1905-07-13): it stays as typed, and the structure check says it is not a date
 _FIRST_DAY = (date(1910, 1, 1) - _EPOCH).days
+
+
+def _native(value: object, kind: str | None) -> object:
+    """A workbook's number or boolean as the field's value, without going through text; None
+    when it must be read as text (a date, a number in a text field, 12.5 in a whole-number field)."""
+    if kind == "integer" or kind == "number":
+        if value.__class__ is float:
+            if value.is_integer() and -1e15 < value < 1e15:
+                return int(value)
+            return value if kind == "number" else None
+        if value.__class__ is int:
+            return value
+    elif kind == "boolean" and value.__class__ is bool:
+        return value
+    return None
 
 
 def _cell_text(value: object, is_date: bool) -> str:
@@ -498,11 +547,12 @@ def _record(cls: str, header: list[_Column | None], row: list) -> tuple[dict, Ma
             continue
         if column is None:
             column = _unnamed(index + 1)
-        if cell.__class__ is not str:
-            cell = _cell_text(cell, column.is_date)
-        elif cell.isspace():
-            continue
-        value = column.convert(cell)
+        if cell.__class__ is str:
+            value = column.convert(cell)  # None for a cell of spaces
+        else:  # a workbook's number, boolean or date
+            value = _native(cell, column.kind)
+            if value is None:
+                value = column.convert(_cell_text(cell, column.kind == "date"))
         if value is None:
             continue
         key = column.key
@@ -530,10 +580,20 @@ def _record(cls: str, header: list[_Column | None], row: list) -> tuple[dict, Ma
         # Positions in lists are those the header gives, unless a group was left empty
         # (consents 1 and 3 filled: they become 0 and 1): then they are counted now, before
         # the lists are made.
-        if lists and any(_has_gap(record[key]) for key in lists):
-            columns = _Columns(filled, record)
-        for key in lists:
-            record[key] = _compact(record[key])
+        if not lists:
+            pass
+        elif header.deep:  # lists of groups inside lists of groups: the general way
+            if any(_has_gap(record[key]) for key in lists):
+                columns = _Columns(filled, record)
+            for key in lists:
+                record[key] = _compact(record[key])
+        else:
+            ordered = {key: sorted(record[key]) for key in lists}
+            if any(positions[-1] != len(positions) - 1 for positions in ordered.values()):
+                columns = _Columns(filled, record)
+            for key, positions in ordered.items():
+                items = record[key]
+                record[key] = [items[p] for p in positions]
     return record, columns
 
 
@@ -676,6 +736,12 @@ def _start(sheet: str | None, cls: str, header: list[_Column | None]) -> TableSt
                       {".".join(str(s + 1) if isinstance(s, int) else s for s in c.steps): c.number for c in known})
 
 
+class _Header(list):
+    """The columns of a table, in order (None: a column without a name)."""
+
+    deep = True
+
+
 def _begin(cls: str, pending: tuple, max_digits: int, machine: list | None, sheet: str | None):
     """Yield a table's start and the notices about its header; return its columns (None when
     the header is refused, after yielding why)."""
@@ -691,9 +757,12 @@ def _begin(cls: str, pending: tuple, max_digits: int, machine: list | None, shee
                                 "of its cells is a column of this table: the row of column names is missing, or "
                                 "the table holds other records (start from the template)"})
         return None
-    yield _start(sheet, cls, made[0])
+    header = _Header(made[0])
+    # whether a list of groups holds lists of groups: rows then take the general (slower) way
+    header.deep = any(sum(isinstance(s, int) for s in c.steps) > 1 for c in header if c is not None)
+    yield _start(sheet, cls, header)
     yield from made[1]
-    return made[0]
+    return header
 
 
 def read_table(cls: str, source: Iterator[tuple[int, list] | ReadError], max_digits: int,
