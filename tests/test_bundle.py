@@ -168,10 +168,10 @@ def test_public_bundle_has_no_peer_workers_and_no_small_counts(tmp_path, capsys)
     counts = [n for doc in docs for n in _people_counts(doc)]
     assert counts and min(counts) >= 5
     manifest = json.loads(members(out)["datapackage.json"])
-    assert manifest["left_out"]["records"] == {"PeerWorker": 2}
+    assert manifest["left_out"]["records"] == ["PeerWorker"]  # which, not how many
     small = manifest["left_out"]["small_counts"]
-    assert small["threshold"] == 5 and small["suppressed"] == sum(small["by_field"].values())
-    assert "left out: 2 PeerWorker record(s)" in capsys.readouterr().err
+    assert small["threshold"] == 5 and isinstance(small["fields"], list) and "suppressed" not in small
+    assert "left out: 2 PeerWorker record(s)" in capsys.readouterr().err  # the sender sees the counts
     data = unzip(out, tmp_path / "unzipped") / "data"
     assert validate([data], profile="public").valid
 
@@ -182,7 +182,42 @@ def test_min_count_sets_the_threshold(tmp_path):
     counts = [n for doc in datasets(out) for n in _people_counts(doc)]
     assert all(n >= 50 for n in counts)
     small = json.loads(members(out)["datapackage.json"])["left_out"]["small_counts"]
-    assert small["threshold"] == 50 and small["suppressed"] >= 4  # 48 members, 6 staff, 12 volunteers, 9 peers
+    assert small["threshold"] == 50  # 48 members, 6 staff, 12 volunteers, 9 peers suppressed:
+    assert {"MembershipProfile.member_count", "Organisation.staff_count"} <= set(small["fields"])
+
+
+def _numbers(value, path=()):
+    """(path, number) for every number in a JSON value."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _numbers(v, path + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _numbers(v, path + (i,))
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        yield path, value
+
+
+@pytest.mark.parametrize("min_count", [5, 50])
+def test_public_manifest_holds_no_small_count(tmp_path, capsys, min_count):
+    """No count of peer workers, nor any count below the threshold, in a public manifest: a
+    count of what was left out is itself a small count that can point at a person."""
+    rc, out = bundle(tmp_path, "--profile", "public", "--min-count", str(min_count))
+    assert rc == 0
+    files = members(out)
+    manifest = json.loads(files["datapackage.json"])
+    assert "PeerWorker" in json.dumps(manifest["left_out"])  # says which class was left out...
+    for path, n in _numbers(manifest):
+        if path == ("left_out", "small_counts", "threshold"):
+            assert n == min_count
+        elif path[0] == "resources" and path[-1] == "bytes":
+            assert n == len(files[manifest["resources"][path[1]]["path"]])
+        elif path[0] == "resources" and path[-1] == "records":  # what is in the bundle, not what was left out
+            doc = json.loads(files[manifest["resources"][path[1]]["path"]])
+            assert n == sum(len(doc.get(c, ())) for c in model().containers)
+        else:
+            assert n >= min_count, (path, n)  # ...never how many
+    assert "2 PeerWorker record(s)" in capsys.readouterr().err
 
 
 def test_public_bundle_of_the_compendium_still_validates(tmp_path):

@@ -117,7 +117,10 @@ def make_bundle(paths, out: str | Path, profile: str, *, recipient: str | None =
     files = _serialise(datasets)
     _check_again(files, out, profile, today)
     extra = {"pseudonyms": _pseudonyms_note(profile, recipient, summary.pseudonymised),
-             "left_out": filter_.left_out.to_dict()}
+             # public: no count of what was left out (a small count could point at a person); the
+             # sender sees the counts on the terminal. A federation bundle holds the peer workers
+             # themselves, so its counts of left-out fields say nothing more.
+             "left_out": filter_.left_out.to_dict(counts=profile != "public")}
     summary.descriptor = datapackage.build(out.stem, files, profile=profile, recipient=recipient,
                                            schema_version=model().schema_version, extra=extra)
     _write_zip(out, summary.descriptor, files)

@@ -8,7 +8,9 @@
   members, and a practice's scale figures that count people (the figure goes as a whole: its
   quantity is required).
 
-Only counts are kept of what was left out; never a value.
+Only counts are kept of what was left out, never a value; and a public bundle's manifest gets
+only the names of what was left out (`to_dict(counts=False)`): a count of peer workers, or of
+suppressed figures, is itself a small count.
 """
 
 from __future__ import annotations
@@ -39,7 +41,13 @@ class LeftOut:
     suppressed: Counter = field(default_factory=Counter)  # "Class.slot" -> counts below the threshold
     threshold: int | None = None
 
-    def to_dict(self) -> dict:
+    def to_dict(self, counts: bool = True) -> dict:
+        """For the manifest. `counts=False` (public bundles): which classes and fields, not how many."""
+        if not counts:
+            out = {"records": sorted(self.records), "fields": sorted(self.fields)}
+            if self.threshold is not None:
+                out["small_counts"] = {"threshold": self.threshold, "fields": sorted(self.suppressed)}
+            return out
         out = {"records": dict(sorted(self.records.items())), "fields": dict(sorted(self.fields.items()))}
         if self.threshold is not None:
             out["small_counts"] = {"threshold": self.threshold, "suppressed": sum(self.suppressed.values()),
