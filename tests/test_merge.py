@@ -281,3 +281,66 @@ def test_an_organisation_merged_away_stays_merged_in_later_bundles(tmp_path, ove
     report = json.loads((out / "merge-report.json").read_text(encoding="utf-8"))
     assert report["bundles"][2]["new_records"] == 0
     assert validate([out / "data"]).valid
+
+
+# -- profiles and access rights -------------------------------------------------------------------------
+def _rebundle(src: Path, dst: Path, change) -> Path:
+    """A copy of the bundle `src` whose datasets went through `change`, its manifest made to match."""
+    import hashlib
+    import zipfile
+
+    with zipfile.ZipFile(src) as zf:
+        files = {n: zf.read(n) for n in zf.namelist()}
+    manifest = json.loads(files["datapackage.json"])
+    for res in manifest["resources"]:
+        doc = json.loads(files[res["path"]])
+        change(doc)
+        data = json.dumps(doc, ensure_ascii=False).encode("utf-8")
+        files[res["path"]] = data
+        res["bytes"], res["hash"] = len(data), "sha256:" + hashlib.sha256(data).hexdigest()
+    files["datapackage.json"] = json.dumps(manifest).encode("utf-8")
+    with zipfile.ZipFile(dst, "w") as zf:
+        for name, data in files.items():
+            zf.writestr(name, data)
+    return dst
+
+
+@pytest.mark.parametrize("public_first", [True, False])
+def test_bundles_of_different_profiles_are_refused(tmp_path, capsys, public_first):
+    fed = make_bundle(tmp_path, "fed.zip", VALID)
+    public = tmp_path / "public.zip"
+    assert main(["bundle", str(VALID), "-o", str(public), "--profile", "public"]) == 0
+    capsys.readouterr()
+    order = [public, fed] if public_first else [fed, public]
+    out = tmp_path / "merged"
+    assert main(["merge", *map(str, order), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "fed.zip (federation profile)" in err and "public.zip (public profile)" in err
+    assert "different export profiles" in err and "nothing written" in err and "Traceback" not in err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("public_first", [True, False])
+def test_a_later_bundle_adds_no_field_across_access_rights(tmp_path, capsys, public_first):
+    """The same organisation in a public dataset and a restricted one: neither gains the other's fields."""
+    full = make_bundle(tmp_path, "full.zip", VALID)
+
+    def public_and_bare(doc):
+        doc["access_rights"] = "public"
+        for org in doc.get("organisations", ()):
+            for name in ("staff_count", "peer_worker_count", "volunteer_count", "description"):
+                org.pop(name, None)
+
+    bare = _rebundle(full, tmp_path / "bare.zip", public_and_bare)
+    out = tmp_path / "merged"
+    order = [bare, full] if public_first else [full, bare]
+    assert main(["merge", *map(str, order), "-o", str(out)]) == 0
+    restricted = {o["id"]: o for d in merged_docs(out) if d["access_rights"] == "restricted"
+                  for o in d.get("organisations", ())}
+    public = {o["id"]: o for d in merged_docs(out) if d["access_rights"] == "public"
+              for o in d.get("organisations", ())}
+    assert public or restricted
+    for org in public.values():
+        assert not {"staff_count", "peer_worker_count", "volunteer_count"} & set(org), org
+    report = json.loads((out / "merge-report.json").read_text(encoding="utf-8"))
+    assert report["added_fields"] == []

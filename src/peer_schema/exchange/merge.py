@@ -135,6 +135,16 @@ def read_bundle(path: Path, label: str, limits: ZipLimits | None = None) -> Bund
     return Bundle(label, path, _file_sha256(path), descriptor, docs)
 
 
+def _check_profiles(bundles: list[Bundle]) -> None:
+    """One export profile: a public merge must not receive a federation bundle's restricted
+    values (peer workers, the small counts a public bundle suppresses)."""
+    profiles = {b.label: b.descriptor.get(datapackage.EXPORT_PROFILE) for b in bundles}
+    if len(set(profiles.values())) > 1:
+        listed = ", ".join(f"{label} ({profile or 'no'} profile)" for label, profile in profiles.items())
+        raise Refused(f"these bundles were made for different export profiles: {listed}. A merge would put data "
+                      "meant for a federation into data meant for the public: merge bundles of one profile only")
+
+
 def _check_prefixes(bundles: list[Bundle]) -> None:
     """One prefix, one namespace: identifiers are compared as written, so `ex:org/1` must mean
     the same thing in every bundle."""
@@ -222,7 +232,7 @@ class _Merger:
                         self.membership_from[id(rec)] = b
                         b.new_records += 1
                         continue
-                    if self.record(b, cls, rec, key, usable):
+                    if self.record(b, cls, rec, key, usable, doc.get("access_rights")):
                         target.setdefault(container, []).append(rec)
                         b.new_records += 1
         b.records = dict(sorted(counts.items()))
@@ -238,12 +248,13 @@ class _Merger:
             target["was_derived_from"] = list(header.get("was_derived_from") or ()) + [citation]
             target["_origin"] = b.label
             return target
-        self.compare(key, "Dataset", target, header, b.label, skip={"was_derived_from"})
+        self.compare(key, "Dataset", target, header, b.label, skip={"was_derived_from"},
+                     may_add=target.get("access_rights") == header.get("access_rights"))
         if citation not in target["was_derived_from"]:
             target["was_derived_from"].append(citation)
         return target
 
-    def record(self, b: Bundle, cls: str, rec: dict, dataset_key: str, usable: set) -> bool:
+    def record(self, b: Bundle, cls: str, rec: dict, dataset_key: str, usable: set, rights=None) -> bool:
         """Place a record; True when it is new (to be written in its dataset)."""
         rid = rec.get("id")
         if not isinstance(rid, str):
@@ -276,16 +287,21 @@ class _Merger:
         if kept_cls != cls:
             self.conflict(kept_id, kept_cls, "(kind of record)", kept_label, kept_cls, b.label, cls)
             return False
-        self.compare(kept_id, cls, kept, rec, b.label, kept_label=kept_label, other_id=rid)
+        same_rights = self.out_docs[found[3]].get("access_rights") == rights
+        self.compare(kept_id, cls, kept, rec, b.label, kept_label=kept_label, other_id=rid, may_add=same_rights)
         return False
 
     def compare(self, rid: str, cls: str, kept: dict, other: dict, label: str, kept_label: str | None = None,
-                skip=frozenset(), other_id: str | None = None) -> None:
+                skip=frozenset(), other_id: str | None = None, may_add: bool = True) -> None:
+        """`may_add` False: the records are in datasets with different access rights; a field
+        of the other one must not move into the kept one's (it could make restricted data public)."""
         kept_label = kept_label or kept.get("_origin", "")
         for name, value in other.items():
             if name in _SKIP or name in skip or name == "_origin":
                 continue
             if name not in kept or kept[name] is None:
+                if not may_add:
+                    continue
                 kept[name] = value
                 if value is not None:
                     self.result.added_fields.append({"record": rid, "field": name, "from": label})
@@ -361,7 +377,7 @@ class _Merger:
                         self._rewrite(inner, item, plans, used)
 
     def merge_memberships(self) -> None:
-        seen: dict[tuple, tuple[dict, str]] = {}
+        seen: dict[tuple, tuple[dict, str, dict]] = {}
         for doc in self.out_docs.values():
             kept_here = []
             for rec in doc.get("memberships") or ():
@@ -372,11 +388,12 @@ class _Merger:
                 b = self.membership_from[id(rec)]
                 first = seen.get(key)
                 if first is None:
-                    seen[key] = (rec, b.label)
+                    seen[key] = (rec, b.label, doc)
                     kept_here.append(rec)
                 else:
                     b.new_records -= 1
-                    self.compare(f"{key[0]} in {key[1]}", "Membership", first[0], rec, b.label, kept_label=first[1])
+                    self.compare(f"{key[0]} in {key[1]}", "Membership", first[0], rec, b.label, kept_label=first[1],
+                                 may_add=first[2].get("access_rights") == doc.get("access_rights"))
             if "memberships" in doc:
                 doc["memberships"] = kept_here
 
@@ -458,6 +475,7 @@ def merge(bundles, out: str | Path, *, replace: bool = False, limits: ZipLimits 
     gc.disable()
     try:
         loaded = [read_bundle(p, label, limits) for p, label in zip(paths, _labels(paths))]
+        _check_profiles(loaded)
         _check_prefixes(loaded)
         merger = _Merger(loaded)
         result = merger.run()
