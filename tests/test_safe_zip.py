@@ -94,6 +94,25 @@ def test_symlink_entry(tmp_path, good, earlier, capsys):
     assert_refused(tmp_path, bad, earlier, capsys, "symbolic link")
 
 
+@pytest.mark.parametrize("bit", [0x20, 0x40])  # patched data, strong encryption: zipfile cannot read them
+def test_patched_or_strongly_encrypted_entry(tmp_path, good, earlier, capsys, bit):
+    members = good_members(good)
+    name = next(n for n in members if n.startswith("data/"))
+    bad = write_zip(tmp_path / "flagged.zip", list(members.items()))
+    raw = bytearray(bad.read_bytes())  # zipfile writes no such flag: set it in both headers of the entry
+    with zipfile.ZipFile(bad) as zf:
+        local = zf.getinfo(name).header_offset
+    central = next(i for i in range(len(raw)) if raw.startswith(b"PK\x01\x02", i)
+                   and int.from_bytes(raw[i + 42:i + 46], "little") == local)  # its central entry
+    raw[local + 6] |= bit
+    raw[central + 8] |= bit
+    bad.write_bytes(bytes(raw))
+    with zipfile.ZipFile(bad) as zf:
+        assert zf.getinfo(name).flag_bits & bit  # the flag is really in the zip
+    assert_refused(tmp_path, bad, earlier, capsys, "encrypted or patched")
+    assert "Traceback" not in capsys.readouterr().err
+
+
 def test_duplicate_names(tmp_path, good, earlier, capsys):
     members = good_members(good)
     name = next(n for n in members if n.startswith("data/"))

@@ -69,8 +69,10 @@ def _check_entries(infos: list[zipfile.ZipInfo], limits: ZipLimits) -> None:
         seen.add(name.casefold())
         if stat.S_ISLNK(info.external_attr >> 16):
             raise ValueError(f"the entry {name!r} is a symbolic link")
-        if info.flag_bits & 0x1:
-            raise ValueError(f"the entry {name!r} is encrypted")
+        # bit 0 encrypted, bit 5 patched data, bit 6 strong encryption: zipfile cannot read the
+        # last two (NotImplementedError), and a bundle never uses any of them
+        if info.flag_bits & 0x61:
+            raise ValueError(f"the entry {name!r} is encrypted or patched (a zip feature bundles never use)")
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             raise ValueError(f"the entry {name!r} uses a compression method bundles never use")
         _check_ratio(name, info.file_size, info.compress_size, limits)
@@ -130,6 +132,8 @@ def read_zip(path: Path, limits: ZipLimits | None = None) -> dict[str, bytes]:
                 members[info.filename] = data
     except ValueError as exc:  # our own refusals (zipfile's own are BadZipFile)
         raise BadBundle(f"{label}: refused: {exc}") from None
+    except NotImplementedError as exc:  # a zip feature zipfile does not read
+        raise BadBundle(f"{label}: refused: it uses a zip feature bundles never use ({exc})") from None
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:  # a CRC mismatch, a cut stream
         raise BadBundle(f"{label}: damaged or truncated zip ({exc})") from None
     except OSError as exc:
