@@ -247,6 +247,17 @@ def test_unreadable_input_exits_2(tmp_path):
     assert not (tmp_path / "out.zip").exists()
 
 
+def test_output_that_cannot_be_written_exits_2(tmp_path, capsys):
+    """A real write failure even as root (chmod would not stop root): a file name so long that
+    the temporary names beside it are over the file system's limit of 255 bytes."""
+    out = tmp_path / ("b" * 246 + ".zip")
+    rc = main(["bundle", str(VALID), "-o", str(out), "--profile", "federation"])
+    err = capsys.readouterr().err
+    assert rc == 2, err
+    assert "cannot write the bundle" in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []  # nothing left behind
+
+
 def test_existing_bundle_is_replaced_only_on_success(tmp_path):
     rc, out = bundle(tmp_path, "--profile", "public")
     assert rc == 0

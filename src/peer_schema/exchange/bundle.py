@@ -162,12 +162,18 @@ def _serialise(datasets: list[dict]) -> list[tuple[str, bytes, dict]]:
 
 def _check_again(files: list[tuple[str, bytes, dict]], out: Path, profile: str, today: date | None) -> None:
     """Validate what the recipient will get, in a private folder beside OUT, removed after."""
-    folder = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".check", dir=out.parent))
+    try:  # the first write beside OUT: a folder we may not write to shows here
+        folder = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".check", dir=out.parent))
+    except OSError as exc:
+        raise BadBundle(f"{out}: cannot write the bundle ({exc.strerror or exc})") from None
     try:
-        for path, data, _ in files:
-            target = folder / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+        try:
+            for path, data, _ in files:
+                target = folder / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+        except OSError as exc:
+            raise BadBundle(f"{out}: cannot write the bundle ({exc.strerror or exc})") from None
         report = validate([folder], profile=profile, today=today)
         reasons = [f for f in report.findings if f.severity is Severity.ERROR or f.code == "refs.undeclared-prefix"]
         if reasons:  # a bug of the bundle, not of the data: say so, write nothing
