@@ -110,6 +110,21 @@ def test_pseudonyms_differ_between_recipients_and_stay_for_one(tmp_path, key):
     assert not peer_worker_ids(tmp_path / "k.zip") & ids["a1.zip"]  # another key, other pseudonyms
 
 
+def test_recipient_spellings_give_the_same_pseudonyms(tmp_path, key):
+    import unicodedata
+
+    spellings = ["Fédération fictive", "Fédération fictive ", unicodedata.normalize("NFD", "Fédération  Fictive")]
+    assert len(set(spellings)) == 3
+    ids, recipients = [], set()
+    for i, name in enumerate(spellings):
+        rc, out = bundle(tmp_path, "--profile", "federation", "--for", name, "--key-file", str(key), name=f"{i}.zip")
+        assert rc == 0
+        ids.append(peer_worker_ids(out))
+        recipients.add(json.loads(members(out)["datapackage.json"])["recipient"])
+    assert ids[0] == ids[1] == ids[2]
+    assert recipients == {"fédération fictive"}  # the normalised form the pseudonyms are keyed on
+
+
 def test_missing_key_file_is_created_private(tmp_path, capsys):
     path = tmp_path / "new.key"
     rc, _ = bundle(tmp_path, "--profile", "federation", "--for", "fed-a", "--key-file", str(path))

@@ -33,7 +33,7 @@ from . import datapackage
 from .errors import BadBundle, Refused
 from .jsonio import dumps_dataset
 from .profile_filter import DEFAULT_MIN_COUNT, LeftOut, ProfileFilter
-from .pseudonyms import Pseudonyms, load_or_create_key, pseudonymise
+from .pseudonyms import Pseudonyms, load_or_create_key, normalise_recipient, pseudonymise
 
 BUNDLE_PROFILES = ("federation", "public")
 #: the access rights a bundle's datasets get, so that the unzipped bundle is checked against the
@@ -84,6 +84,8 @@ def make_bundle(paths, out: str | Path, profile: str, *, recipient: str | None =
         raise UsageError("--for needs the recipient's name")
     if min_count < 1:
         raise UsageError("--min-count must be 1 or more")
+    if recipient is not None:  # the form the pseudonyms are keyed on, written in the manifest
+        recipient = normalise_recipient(recipient)
     out = Path(out)
     if out.is_dir():
         raise UsageError(f"{out}: is a folder; name the bundle file (.zip)")
@@ -137,7 +139,7 @@ def _pseudonyms_note(profile: str, recipient: str | None, n: int) -> dict:
         return {"method": None, "note": "a public bundle holds no peer worker"}
     if recipient is None:
         return {"method": None, "note": "peer worker identifiers are the publisher's own opaque identifiers"}
-    return {"method": "HMAC-SHA256(key, recipient + NUL + identifier), first 128 bits", "peer_workers": n,
+    return {"method": "HMAC-SHA256(key, normalised recipient + NUL + identifier), first 128 bits", "peer_workers": n,
             "note": "stable for this recipient and key, unlinkable between recipients; the key is not in the bundle"}
 
 

@@ -1,6 +1,7 @@
 """Keyed pseudonyms for peer workers, one set per recipient.
 
-pseudonym = HMAC-SHA256(key, recipient + "\\0" + original id), the first 128 bits, written as an
+pseudonym = HMAC-SHA256(key, recipient + "\\0" + original id), the recipient normalised
+(`normalise_recipient`: NFC, spaces collapsed, casefolded), the first 128 bits, written as an
 identifier of the same form as the original: `ex:pw/7f3a9c` becomes `ex:pw/<32 hex digits>`
 (the prefix stays, so the dataset's prefix declarations still cover it); an absolute identifier
 (`https://...`) becomes `urn:uuid:<the same bits as a UUID>`.
@@ -17,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import unicodedata
 import uuid
 from pathlib import Path
 
@@ -71,6 +73,13 @@ def _read_key(path: Path) -> bytes:
     return key
 
 
+def normalise_recipient(name: str) -> str:
+    """The recipient as the pseudonyms are keyed on it: the same name typed with a trailing
+    space, other capitals or decomposed accents (NFD, as macOS file names give it) must give
+    the same pseudonyms, or a federation could no longer follow its records."""
+    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
+
+
 class Pseudonyms:
     """Pseudonyms for one recipient under one key."""
 
@@ -78,7 +87,7 @@ class Pseudonyms:
         if not recipient:
             raise ValueError("a recipient is needed")
         self._key = key
-        self._recipient = recipient.encode("utf-8") + b"\0"
+        self._recipient = normalise_recipient(recipient).encode("utf-8") + b"\0"
 
     def __call__(self, original: str) -> str:
         digest = hmac.new(self._key, self._recipient + original.encode("utf-8"), hashlib.sha256).digest()[:16]
