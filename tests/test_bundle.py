@@ -110,6 +110,20 @@ def test_pseudonyms_differ_between_recipients_and_stay_for_one(tmp_path, key):
     assert not peer_worker_ids(tmp_path / "k.zip") & ids["a1.zip"]  # another key, other pseudonyms
 
 
+def test_peer_workers_are_in_the_order_of_their_pseudonyms(tmp_path):
+    """Position links nothing between two recipients' bundles."""
+    key = tmp_path / "fixed.key"
+    key.write_bytes(bytes(range(32)))  # fixed: the original order is unsorted for some recipient
+    key.chmod(0o600)
+    for i in range(6):
+        rc, out = bundle(tmp_path, "--profile", "federation", "--for", f"fed-{i}", "--key-file", str(key),
+                         name=f"{i}.zip")
+        assert rc == 0
+        for doc in datasets(out):
+            ids = [pw["id"] for pw in doc.get("peer_workers", ())]
+            assert ids == sorted(ids)
+
+
 def test_recipient_spellings_give_the_same_pseudonyms(tmp_path, key):
     import unicodedata
 

@@ -140,7 +140,8 @@ def _pseudonyms_note(profile: str, recipient: str | None, n: int) -> dict:
     if recipient is None:
         return {"method": None, "note": "peer worker identifiers are the publisher's own opaque identifiers"}
     return {"method": "HMAC-SHA256(key, normalised recipient + NUL + identifier), first 128 bits", "peer_workers": n,
-            "note": "stable for this recipient and key, unlinkable between recipients; the key is not in the bundle"}
+            "note": "stable for this recipient and key; identifiers (not the other fields) unlinkable between "
+                    "recipients; the key is not in the bundle"}
 
 
 def _slug(identifier) -> str:

@@ -8,7 +8,9 @@ identifier of the same form as the original: `ex:pw/7f3a9c` becomes `ex:pw/<32 h
 
 - Same key, same recipient: the same pseudonyms, bundle after bundle (a federation can follow
   a record over time).
-- Another recipient: other pseudonyms, which nobody can link to the first set without the key.
+- Another recipient: other pseudonyms, which nobody can link to the first set without the key
+  (peer workers are written in the order of their pseudonyms, so position links nothing). Only
+  the identifiers are unlinkable: the fields a consent discloses are the same in both bundles.
 - Without the key, a pseudonym cannot be turned back into the original identifier, nor
   recomputed from a guessed one.
 """
@@ -120,6 +122,10 @@ def pseudonymise(datasets: list[dict], pseudonym: Pseudonyms) -> int:
             if isinstance(pw, dict) and isinstance(pw.get("id"), str):
                 pw["id"] = pseudonym(pw["id"])
                 n += 1
+        if doc.get("peer_workers"):
+            # in the order of their pseudonyms: in the original order, the n-th peer worker of one
+            # recipient's bundle would be the n-th of another's, and position would link them
+            doc["peer_workers"].sort(key=lambda pw: str(pw.get("id")) if isinstance(pw, dict) else "")
         for container, cls in m.containers.items():
             slots = refs.get(cls)
             if not slots:
