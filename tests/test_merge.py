@@ -344,3 +344,31 @@ def test_a_later_bundle_adds_no_field_across_access_rights(tmp_path, capsys, pub
         assert not {"staff_count", "peer_worker_count", "volunteer_count"} & set(org), org
     report = json.loads((out / "merge-report.json").read_text(encoding="utf-8"))
     assert report["added_fields"] == []
+
+
+# -- malformed data inside an intact bundle --------------------------------------------------------
+def _prefixes_a_list(doc):
+    doc["prefixes"] = ["ex", "https://example.org/peer/"]
+
+
+def _identifiers_not_a_list(doc):
+    for org in doc.get("organisations", ()):
+        org["identifiers"] = "be-kbo 0000000000"
+
+
+def _start_date_a_list(doc):
+    for membership in doc.get("memberships", ()):
+        membership["start_date"] = ["2021-03-15"]
+
+
+@pytest.mark.parametrize("change", [_prefixes_a_list, _identifiers_not_a_list, _start_date_a_list])
+def test_malformed_data_in_an_intact_bundle_is_a_bad_bundle(tmp_path, capsys, change):
+    good = make_bundle(tmp_path, "good.zip", VALID)
+    bad = _rebundle(good, tmp_path / "bad.zip", change)  # manifest made to match: only the data is wrong
+    capsys.readouterr()
+    out = tmp_path / "merged"
+    for order in ([bad], [good, bad]):
+        assert main(["merge", *map(str, order), "-o", str(out)]) == 2
+        err = capsys.readouterr().err
+        assert "bad.zip" in err and "data/" in err and "structure" in err and "Traceback" not in err, err
+        assert not out.exists()

@@ -63,7 +63,8 @@ def domain_key(homepage) -> tuple[str, str] | None:
 
 def keys(org: dict) -> list[tuple]:
     found = []
-    for identifier in org.get("identifiers") or ():
+    identifiers = org.get("identifiers")
+    for identifier in identifiers if isinstance(identifiers, list) else ():
         if isinstance(identifier, dict) and (key := identifier_key(identifier)):
             found.append(key)
     if key := domain_key(org.get("homepage")):

@@ -36,8 +36,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from ..checks.structure import check_structure
 from ..model import model
 from ..readers import Limits, ReadError
+from ..report import Severity
 from ..readers.json_reader import read_json
 from ..validation import UsageError
 from . import datapackage, matching
@@ -131,6 +133,14 @@ def read_bundle(path: Path, label: str, limits: ZipLimits | None = None) -> Bund
         if isinstance(theirs, str) and datapackage.major(theirs) != datapackage.major(ours):
             raise BadBundle(f"{label}: the dataset in {name} was made with version {theirs} of the peer_schema "
                             f"model, and this program reads version {ours}: their major versions differ")
+        # the merge reads the records' fields as the model types them: a bundle made by another
+        # tool (or changed, manifest and all) with a list where a date should be is refused here
+        errors = [f for f in check_structure(doc, name) if f.severity is Severity.ERROR]
+        if errors:
+            shown = "; ".join(f"{f.pointer or '/'}: {f.code}" for f in errors[:3])
+            raise BadBundle(f"{label}: {name} does not have the structure of a dataset ({len(errors)} problem(s): "
+                            f"{shown}{'; ...' if len(errors) > 3 else ''}); run peer-schema validate on its "
+                            "unzipped data to see them all")
         docs.append(doc)
     return Bundle(label, path, _file_sha256(path), descriptor, docs)
 
@@ -151,7 +161,8 @@ def _check_prefixes(bundles: list[Bundle]) -> None:
     seen: dict[str, tuple[str, str]] = {}
     for b in bundles:
         for doc in b.docs:
-            for prefix, ns in (doc.get("prefixes") or {}).items():
+            prefixes = doc.get("prefixes")
+            for prefix, ns in (prefixes.items() if isinstance(prefixes, dict) else ()):
                 ns = ns.get("namespace") if isinstance(ns, dict) else ns
                 first = seen.setdefault(prefix, (ns, b.label))
                 if first[0] != ns:
@@ -382,7 +393,7 @@ class _Merger:
             kept_here = []
             for rec in doc.get("memberships") or ():
                 key = (rec.get("member"), rec.get("federation"), rec.get("start_date"))
-                if not all(isinstance(k, str) for k in key[:2]):
+                if not all(isinstance(k, str) for k in key[:2]) or not isinstance(key[2], (str, type(None))):
                     kept_here.append(rec)
                     continue
                 b = self.membership_from[id(rec)]
