@@ -287,6 +287,21 @@ def test_output_that_cannot_be_written_exits_2(tmp_path, capsys):
     assert list(tmp_path.iterdir()) == []  # nothing left behind
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_a_bundle_with_peer_workers_is_its_owners_only(tmp_path, key):
+    old = os.umask(0o022)
+    try:
+        rc, fed = bundle(tmp_path, "--profile", "federation", "--for", "fed-a", "--key-file", str(key), name="f.zip")
+        assert rc == 0 and peer_worker_ids(fed)
+        rc, public = bundle(tmp_path, "--profile", "public", name="p.zip")
+        assert rc == 0
+    finally:
+        os.umask(old)
+    assert fed.stat().st_mode & 0o777 == 0o600
+    assert all((i.external_attr >> 16) & 0o777 == 0o600 for i in zipfile.ZipFile(fed).infolist())
+    assert public.stat().st_mode & 0o777 == 0o644  # no peer worker: the umask's usual mode
+
+
 def test_existing_bundle_is_replaced_only_on_success(tmp_path):
     rc, out = bundle(tmp_path, "--profile", "public")
     assert rc == 0

@@ -372,3 +372,23 @@ def test_malformed_data_in_an_intact_bundle_is_a_bad_bundle(tmp_path, capsys, ch
         err = capsys.readouterr().err
         assert "bad.zip" in err and "data/" in err and "structure" in err and "Traceback" not in err, err
         assert not out.exists()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_a_merge_with_peer_workers_is_its_owners_only(tmp_path):
+    fed = make_bundle(tmp_path, "fed.zip", VALID)
+    public = tmp_path / "public.zip"
+    old = os.umask(0o022)
+    try:
+        assert main(["bundle", str(VALID), "-o", str(public), "--profile", "public"]) == 0
+        assert main(["merge", str(fed), "-o", str(tmp_path / "private")]) == 0
+        assert main(["merge", str(public), "-o", str(tmp_path / "open")]) == 0
+    finally:
+        os.umask(old)
+    private = tmp_path / "private"
+    assert records(private, "peer_workers")
+    for path in [private, *private.rglob("*")]:
+        assert path.stat().st_mode & 0o777 == (0o700 if path.is_dir() else 0o600), path
+    opened = tmp_path / "open"
+    for path in [opened, *opened.rglob("*")]:
+        assert path.stat().st_mode & 0o777 == (0o755 if path.is_dir() else 0o644), path

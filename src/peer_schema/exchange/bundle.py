@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from ..file_modes import PRIVATE_MODE
 from ..model import model
 from ..readers import Limits, ReadError
 from ..readers.datasets import read_datasets
@@ -189,14 +190,17 @@ def _check_again(files: list[tuple[str, bytes, dict]], out: Path, profile: str, 
 def _write_zip(out: Path, descriptor: dict, files: list[tuple[str, bytes, dict]]) -> None:
     from ..rdf.export import _atomic  # the one atomic writer of the project
 
+    # a bundle holding peer workers' records is its sender's only (0600); others: the umask's mode
+    private = any(doc.get("peer_workers") for _, _, doc in files)
     stamp = datetime.now().timetuple()[:6]
     manifest = (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     try:
-        with _atomic(out) as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as zf:
+        with _atomic(out, lambda: PRIVATE_MODE if private else None) as fh, \
+                zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as zf:
             for name, data in [(datapackage.MANIFEST, manifest)] + [(p, d) for p, d, _ in files]:
                 info = zipfile.ZipInfo(name, date_time=stamp)
                 info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
+                info.external_attr = (PRIVATE_MODE if private else 0o644) << 16  # as unzip will restore it
                 zf.writestr(info, data)
     except OSError as exc:
         raise BadBundle(f"{out}: cannot write the bundle ({exc.strerror or exc})") from None

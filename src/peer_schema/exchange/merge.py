@@ -37,6 +37,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..checks.structure import check_structure
+from ..file_modes import PRIVATE_MODE
 from ..model import model
 from ..readers import Limits, ReadError
 from ..report import Severity
@@ -439,11 +440,25 @@ def _prepare_output(out: Path, replace: bool) -> None:
         raise UsageError(f"{out.parent}: no such folder")
 
 
+def _write_text(path: Path, text: str, private: bool) -> None:
+    # created with its final mode (the umask still applies): never readable by others, not even
+    # for a moment, when it may hold a peer worker's data
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                 PRIVATE_MODE if private else 0o666)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        fh.write(text)
+
+
 def _write_folder(out: Path, docs: list[dict], report: dict) -> None:
     tmp = out.parent / f".{out.name}.{secrets.token_hex(6)}.tmp"
     old = out.parent / f".{out.name}.{secrets.token_hex(6)}.old"
+    # peer workers' records (and the report, which quotes their values) are special-category
+    # data: the whole folder is its owner's only; other merges follow the umask
+    private = any(doc.get("peer_workers") for doc in docs)
+    folder_mode = 0o700 if private else 0o777
     try:
-        (tmp / datapackage.DATA_FOLDER).mkdir(parents=True)
+        tmp.mkdir(mode=folder_mode)
+        (tmp / datapackage.DATA_FOLDER).mkdir(mode=folder_mode)
         used: set[str] = set()
         for doc in docs:
             stem, n = _slug(doc.get("id")), 2
@@ -452,8 +467,8 @@ def _write_folder(out: Path, docs: list[dict], report: dict) -> None:
                 name, n = f"{stem}-{n}", n + 1
             used.add(name.casefold())
             text = dumps_dataset(doc)
-            (tmp / datapackage.DATA_FOLDER / f"{name}.json").write_text(text, encoding="utf-8")
-        (tmp / REPORT).write_text(dumps_report(report), encoding="utf-8")
+            _write_text(tmp / datapackage.DATA_FOLDER / f"{name}.json", text, private)
+        _write_text(tmp / REPORT, dumps_report(report), private)
         if out.exists():
             os.rename(out, old)
             try:
