@@ -5,14 +5,32 @@ indented dump goes through the pure-Python one, several times slower)."""
 from __future__ import annotations
 
 import json
+from json import encoder as _encoder
 
 from ..model import model
+
+
+def _make_dumps():
+    """json.dumps(value, ensure_ascii=False) with the C encoder built once, not once a call:
+    a merge writes a hundred thousand items."""
+    make = _encoder.c_make_encoder
+    if make is None:  # a Python without the C accelerator
+        return lambda value: json.dumps(value, ensure_ascii=False)
+
+    def fail(value):
+        raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+    encode = make(None, fail, _encoder.encode_basestring, None, ": ", ", ", False, False, True)
+    return lambda value: "".join(encode(value, 0))
+
+
+_dumps = _make_dumps()
 
 
 def dumps_lines(doc: dict, lists) -> str:
     """`doc` as JSON, the items of the lists named in `lists` one per line."""
     head = {k: v for k, v in doc.items() if k not in lists}
-    parts = [json.dumps(head, ensure_ascii=False)[:-1]]
+    parts = [_dumps(head)[:-1]]
     first = not head
     for name, value in doc.items():
         if name not in lists:
@@ -20,10 +38,10 @@ def dumps_lines(doc: dict, lists) -> str:
         lead = "" if first else ",\n"
         first = False
         if isinstance(value, list) and value:
-            body = ",\n".join(json.dumps(item, ensure_ascii=False) for item in value)
+            body = ",\n".join(map(_dumps, value))
             parts.append(f"{lead}{json.dumps(name)}: [\n{body}\n]")
         else:
-            parts.append(f"{lead}{json.dumps(name)}: {json.dumps(value, ensure_ascii=False)}")
+            parts.append(f"{lead}{json.dumps(name)}: {_dumps(value)}")
     parts.append("}\n")
     return "".join(parts)
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 #: legal-form and similar words left out of a name before comparing (after accents, case and
@@ -48,6 +49,11 @@ SHARED_HOSTS = frozenset("""
 def domain_key(homepage) -> tuple[str, str] | None:
     if not isinstance(homepage, str):
         return None
+    return _domain_key(homepage)
+
+
+@lru_cache(maxsize=65536)  # the same organisation's site comes again in every bundle that lists it
+def _domain_key(homepage: str) -> tuple[str, str] | None:
     try:
         host = urlsplit(homepage.strip()).hostname
     except ValueError:

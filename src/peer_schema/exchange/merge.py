@@ -177,7 +177,7 @@ def _same(a, b) -> bool:
         return True
     # lists of codes: the order says nothing
     if isinstance(a, list) and isinstance(b, list) and len(a) == len(b) \
-            and all(isinstance(x, (str, int, float)) for x in a + b):
+            and all(isinstance(x, (str, int, float)) for x in a) and all(isinstance(x, (str, int, float)) for x in b):
         try:
             return sorted(a) == sorted(b)
         except TypeError:
