@@ -309,16 +309,17 @@ class _Merger:
         of the other one must not move into the kept one's (it could make restricted data public)."""
         kept_label = kept_label or kept.get("_origin", "")
         for name, value in other.items():
-            if name in _SKIP or name in skip or name == "_origin":
-                continue
-            if name not in kept or kept[name] is None:
+            kept_value = kept.get(name)
+            if kept_value == value or name in _SKIP or name in skip or name == "_origin":
+                continue  # the same value (the usual case), or not a field to compare
+            if kept_value is None:
                 if not may_add:
                     continue
                 kept[name] = value
                 if value is not None:
                     self.result.added_fields.append({"record": rid, "field": name, "from": label})
-            elif not _same(kept[name], value):
-                self.conflict(rid, cls, name, kept_label, kept[name], label, value, other_id)
+            elif not _same(kept_value, value):
+                self.conflict(rid, cls, name, kept_label, kept_value, label, value, other_id)
 
     def conflict(self, rid, cls, name, kept_label, kept_value, label, value, other_id=None) -> None:
         entry = self.conflict_at.get((rid, name))
