@@ -18,6 +18,7 @@ Goal: merging N bundles of R records takes at most 2x the time of validating the
 from __future__ import annotations
 
 import argparse
+import statistics
 import os
 import sys
 import tempfile
@@ -79,10 +80,16 @@ def case(work: Path, label: str, args: argparse.Namespace, distinct: bool) -> fl
     size = sum(b.stat().st_size for b in bundles)
     print(f"{label}: {len(bundles)} bundles of {args.records:,} records ({size / 1e6:.1f} MB zipped) made in "
           f"{time.perf_counter() - start:.0f} s")
-    validate = run([PYTHON, "-m", "peer_schema.cli", "validate", "--no-progress", "--format", "json",
-                    str(work / label / "unzipped")], args.repeat, ok=(0, 1))
-    merge = run([PYTHON, "-m", "peer_schema.cli", "merge", *map(str, bundles), "-o", str(work / label / "merged"),
-                 "--replace"], args.repeat)
+    # The two are run in turn (validate, merge, validate, merge...), each the median of its runs:
+    # this machine's speed drifts over minutes, and all of one then all of the other would
+    # measure the drift as much as the tools.
+    validate_cmd = [PYTHON, "-m", "peer_schema.cli", "validate", "--no-progress", "--format", "json",
+                    str(work / label / "unzipped")]
+    merge_cmd = [PYTHON, "-m", "peer_schema.cli", "merge", *map(str, bundles), "-o", str(work / label / "merged"),
+                 "--replace"]
+    pairs = [(run(validate_cmd, 1, ok=(0, 1)), run(merge_cmd, 1)) for _ in range(args.repeat)]
+    validate = statistics.median(v for v, _ in pairs)
+    merge = statistics.median(m for _, m in pairs)
     ratio = merge / validate
     print(f"  validate {args.bundles * args.records:,} records: {validate:.2f} s")
     print(f"  merge {args.bundles} bundles:            {merge:.2f} s")
