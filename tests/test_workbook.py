@@ -365,3 +365,43 @@ def test_import_never_replaces_an_earlier_file_unless_asked(tmp_path, capsys):
     assert main(["import", str(book), "-o", str(out)]) == 2
     assert written.read_text() == '{"precious": true}' and "already exist" in capsys.readouterr().err
     assert main(["import", str(book), "-o", str(out), "--force"]) == 0 and "precious" not in written.read_text()
+
+
+ODS_CONTENT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Organisations">
+<table:table-row><table:table-cell office:value-type="string"><text:p>id</text:p></table:table-cell>
+<table:table-cell office:value-type="string"><text:p>name</text:p></table:table-cell>
+<table:table-cell office:value-type="string"><text:p>organisation_kinds</text:p></table:table-cell></table:table-row>
+<table:table-row><table:table-cell office:value-type="string"><text:p>ex:org/1</text:p></table:table-cell>
+<table:table-cell office:value-type="string"><text:p>One</text:p></table:table-cell>
+<table:table-cell office:value-type="string"><text:p>ngo</text:p></table:table-cell></table:table-row>
+{extra}<table:table-row table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>
+</table:table></office:spreadsheet></office:body></office:document-content>"""
+
+
+def ods(path, extra=""):
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", compress_type=zipfile.ZIP_STORED)
+        # calamine reads OpenDocument XML without whitespace between the cells, as LibreOffice writes it
+        content = ODS_CONTENT.format(extra=extra).replace("\n<", "<").replace("\n", " ")
+        z.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+        z.writestr("META-INF/manifest.xml", '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                   'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+                   '<manifest:file-entry manifest:full-path="/" '
+                   'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                   '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                   "</manifest:manifest>")
+    return path
+
+
+def test_an_opendocument_sheet_is_read_and_one_repeated_into_millions_of_cells_is_refused(tmp_path, capsys):
+    # trailing empty rows repeated a million times, as LibreOffice writes them, are fine
+    [dataset] = read_datasets([ods(tmp_path / "ok.ods")])
+    assert dataset["organisations"] == [{"id": "ex:org/1", "name": "One", "organisation_kinds": ["ngo"]}]
+    bomb = ods(tmp_path / "bomb.ods", '<table:table-row table:number-rows-repeated="20000"><table:table-cell '
+               'table:number-columns-repeated="3000" office:value-type="string"><text:p>x</text:p>'
+               "</table:table-cell></table:table-row>")
+    assert main(["validate", str(bomb)]) == 2  # 60 million cells: refused before calamine allocates them
+    assert "read.sheet-too-large" in capsys.readouterr().out

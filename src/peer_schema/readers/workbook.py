@@ -86,6 +86,52 @@ def _grid_problem(path: Path) -> tuple[int, int] | None:
     return None
 
 
+_ODS_ROW = re.compile(rb'<table:table-row\b([^>]*)>')
+_ODS_CELL = re.compile(rb'<table:table-cell\b([^>]*?)(/?)>')
+_ROWS_REPEATED = re.compile(rb'table:number-rows-repeated="(\d{1,9})"')
+_COLUMNS_REPEATED = re.compile(rb'table:number-columns-repeated="(\d{1,9})"')
+
+
+def _ods_row_cells(data: bytes, end: int) -> int:
+    """Cells with a value that the rows in data[:end] make, their repeat counts multiplied out."""
+    total = 0
+    for row in _ODS_ROW.finditer(data, 0, end):
+        row_end = data.find(b"</table:table-row>", row.end(), end)
+        row_end = end if row_end < 0 else row_end
+        repeated = _ROWS_REPEATED.search(row.group(1))
+        rows = int(repeated.group(1)) if repeated else 1
+        for cell in _ODS_CELL.finditer(data, row.end(), row_end):
+            attributes = cell.group(1)
+            if b"value-type" not in attributes and cell.group(2):
+                continue  # an empty cell
+            repeated = _COLUMNS_REPEATED.search(attributes)
+            total += rows * (int(repeated.group(1)) if repeated else 1)
+    return total
+
+
+def _ods_cells(path: Path) -> int | None:
+    """How many cells with a value an OpenDocument workbook's repeat counts make (a row repeated
+    a million times over a cell repeated sixteen thousand times is one line of XML), or None when
+    the file is not a zip with content.xml. Empty cells are left out: calamine skips them."""
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open("content.xml") as fh:
+            total, tail = 0, b""
+            while chunk := fh.read(1 << 22):
+                data = tail + chunk
+                cut = data.rfind(b"<table:table-row")  # the last row may go on in the next chunk
+                if cut <= 0 and len(data) < (1 << 25):
+                    tail = data
+                    continue
+                cut = cut if cut > 0 else len(data)  # one row of over 32 MB: counted as it is
+                total += _ods_row_cells(data, cut)
+                tail = data[cut:]
+                if total > MAX_GRID_CELLS:
+                    return total
+            return total + _ods_row_cells(tail, len(tail))
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, zlib.error, NotImplementedError):
+        return None
+
+
 def _unpacked_size(path: Path) -> int | None:
     """What the workbook's parts declare they unpack to (None: not a zip)."""
     try:
@@ -109,12 +155,20 @@ def iter_workbook(path: Path, limits: Limits | None = None) -> Iterator:
         yield ReadError("read.too-large", f"the workbook unpacks to {unpacked:,} bytes",
                         params={"size": unpacked, "limit": 4 * limits.max_bytes})
         return
+    if path.suffix.lower() == ".ods":
+        cells = _ods_cells(path)
+        if cells is not None and cells > MAX_GRID_CELLS:
+            yield ReadError("read.sheet-too-large", f"the sheets' repeated cells make {cells:,} cells",
+                            params={"cells": f"{cells:,}", "limit": f"{MAX_GRID_CELLS:,}",
+                                    "where": " (cells repeated many times)", "where_fr": " (cellules répétées)"})
+            return
     grid = _grid_problem(path)
     if grid is not None:
         rows, columns = grid
         yield ReadError("read.sheet-too-large", f"a sheet reaches row {rows:,} and column {columns:,}",
-                        params={"rows": f"{rows:,}", "columns": f"{columns:,}", "cells": f"{rows * columns:,}",
-                                "limit": f"{MAX_GRID_CELLS:,}"})
+                        params={"cells": f"{rows * columns:,}", "limit": f"{MAX_GRID_CELLS:,}",
+                                "where": f" (it reaches row {rows:,} and column {columns:,})",
+                                "where_fr": f" (elle va jusqu'à la ligne {rows:,} et la colonne {columns:,})"})
         return
     from python_calamine import CalamineWorkbook  # imported here: only workbooks need it
 

@@ -72,8 +72,8 @@ _CODES = [
          "Exportez les données en texte (JSON, YAML ou CSV) plutôt que le fichier du programme.",
          "a picture renamed data.json"),
     Code("read.sheet-too-large", E, "Sheet too large to read",
-         "a sheet reaches row {rows} and column {columns}: {cells} cells, over the limit of {limit}",
-         "une feuille va jusqu'à la ligne {rows} et la colonne {columns} : {cells} cellules, au-delà de la limite de {limit}",
+         "a sheet would take {cells} cells to read{where}, over the limit of {limit}",
+         "une feuille demanderait {cells} cellules à lire{where_fr}, au-delà de la limite de {limit}",
          "Delete the cells far below or to the right of your data (often a stray value or format), or split the sheet.",
          "Supprimez les cellules loin sous vos données ou à leur droite (souvent une valeur ou un format égaré), "
          "ou découpez la feuille.",
