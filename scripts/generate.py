@@ -43,6 +43,13 @@ URI_TABLE = Path("docs/uri-mappings.md")
 CODES_DOC = Path("docs/codes.md")
 
 PV = "https://w3id.org/peer-schema/vocab/"
+PEER = "https://w3id.org/peer-schema/"
+#: Schemes whose codes stand, in RDF data, for another authority's concepts (the one each concept
+#: is `exact_match` of), because a standard the data is read against requires that authority:
+#: DCAT-AP wants `dct:accessRights` from the EU access-right table. The concept's `meaning` in the
+#: enumeration is then that IRI, so the SHACL shapes, the JSON-LD context and the exporter all use
+#: it; our own concept stays in the SKOS, `skos:exactMatch` the authority's.
+AUTHORITY_VALUES = {"pv:access-right"}
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -64,6 +71,14 @@ def enum_name(scheme_id: str) -> str:
     return "".join(part.capitalize() for part in re.split(r"[-_]", local))
 
 
+def data_value(scheme: dict, concept: dict) -> str:
+    """The IRI (or pv: CURIE) that a code of this concept becomes in RDF data."""
+    if scheme["id"] in AUTHORITY_VALUES:
+        (authority,) = concept["exact_match"]
+        return authority
+    return concept["id"]
+
+
 def build_enum_module(datasets: list[dict]) -> str:
     enums: dict[str, dict] = {}
     for ds in datasets:
@@ -72,7 +87,7 @@ def build_enum_module(datasets: list[dict]) -> str:
             for c in scheme["concepts"]:
                 pv: dict = {
                     "title": c["pref_label"]["en"],
-                    "meaning": c["id"],
+                    "meaning": data_value(scheme, c),
                 }
                 if c.get("definition", {}).get("en"):
                     pv["description"] = c["definition"]["en"]
@@ -111,6 +126,8 @@ def build_vocab_json(datasets: list[dict]) -> str:
                     "uri": PV + c["id"].split(":", 1)[1],
                     "label": c["pref_label"],
                     **({"broader": c["broader"].rsplit("/", 1)[1]} if c.get("broader") else {}),
+                    # the IRI of the code in RDF data, where it is not the concept's own
+                    **({"value": data_value(scheme, c)} if data_value(scheme, c) != c["id"] else {}),
                 }
                 for c in scheme["concepts"]
             }
@@ -128,7 +145,7 @@ def build_vocab_json(datasets: list[dict]) -> str:
 
 
 def build_vocab_turtle(datasets: list[dict]) -> str:
-    from rdflib import DCTERMS, RDF, SKOS, Graph, Literal, Namespace, URIRef
+    from rdflib import DCTERMS, RDF, SKOS, BNode, Graph, Literal, Namespace, URIRef
 
     g = Graph()
     g.bind("skos", SKOS)
@@ -154,10 +171,15 @@ def build_vocab_turtle(datasets: list[dict]) -> str:
             texts(s, DCTERMS.title, scheme["title"])
             texts(s, DCTERMS.description, scheme.get("description"))
             g.add((s, DCTERMS.license, URIRef(ds["license"])))
-            for src in scheme.get("sources", []):
-                g.add((s, DCTERMS.source, Literal(src["text"])))
+            for src in scheme.get("sources", []):  # a Citation of the model (rdf:value, schema:url)
+                cite = BNode(f"{scheme['notation']}-source-{len(list(g.objects(s, DCTERMS.source)))}")
+                g.add((s, DCTERMS.source, cite))
+                g.add((cite, RDF.type, DCTERMS.BibliographicResource))
+                g.add((cite, RDF.value, Literal(src["text"])))
+                if src.get("url"):
+                    g.add((cite, URIRef("http://schema.org/url"), URIRef(src["url"])))
             if scheme.get("editorial_note"):
-                g.add((s, SKOS.editorialNote, Literal(scheme["editorial_note"], lang="en")))
+                g.add((s, SKOS.editorialNote, Literal(scheme["editorial_note"])))
             for c in scheme["concepts"]:
                 cs = iri(c["id"])
                 g.add((cs, RDF.type, SKOS.Concept))
@@ -177,9 +199,10 @@ def build_vocab_turtle(datasets: list[dict]) -> str:
                 for uri in c.get("close_match", []):
                     g.add((cs, SKOS.closeMatch, URIRef(uri)))
                 if c.get("editorial_note"):
-                    g.add((cs, SKOS.editorialNote, Literal(c["editorial_note"], lang="en")))
+                    g.add((cs, SKOS.editorialNote, Literal(c["editorial_note"])))
             for col in scheme.get("collections", []):
                 cs = iri(col["id"])
+                g.add((s, URIRef(PEER + "collection"), cs))  # the model's link; SKOS has none
                 g.add((cs, RDF.type, SKOS.Collection))
                 texts(cs, SKOS.prefLabel, col["pref_label"])
                 for m in col["members"]:
@@ -237,8 +260,10 @@ def build_context(schema_path: Path) -> str:
         if isinstance(entry, dict):
             entry["@type"] = "@vocab"
             # a code that is also a term of the context (`federation`) would expand to that
-            # term's IRI: such codes are defined in the scoped context explicitly
-            entry["@context"] = {"@vocab": scheme + "/", **{c: scheme + "/" + c for c in sorted(codes & terms)}}
+            # term's IRI, and a code that stands for an authority's concept (AUTHORITY_VALUES) is
+            # not in our namespace: such codes are defined in the scoped context explicitly
+            entry["@context"] = {"@vocab": scheme + "/", **{
+                c: codes[c] for c in sorted(codes) if c in terms or codes[c] != scheme + "/" + c}}
     # A `uri` value (a licence, a home page) is an IRI in RDF, as the SHACL shapes expect.
     for name, entry in ctx["@context"].items():
         if isinstance(entry, dict) and entry.get("@type") == "xsd:anyURI":
@@ -248,14 +273,15 @@ def build_context(schema_path: Path) -> str:
 
 
 @functools.cache
-def enum_slots(schema_path: Path) -> dict[str, tuple[str, set[str]]]:
-    """Slot name -> (the namespace of its enum's concepts, the enum's codes)."""
+def enum_slots(schema_path: Path) -> dict[str, tuple[str, dict[str, str]]]:
+    """Slot name -> (the namespace of its enum's concepts, each code's IRI in RDF data)."""
     from linkml_runtime import SchemaView
 
     sv = SchemaView(str(schema_path))
     enums = sv.all_enums()
     return {
-        s.name: (sv.expand_curie(enums[s.range].enum_uri), set(enums[s.range].permissible_values))
+        s.name: (sv.expand_curie(enums[s.range].enum_uri),
+                 {code: sv.expand_curie(pv.meaning) for code, pv in enums[s.range].permissible_values.items()})
         for s in sv.all_slots().values()
         if s.range in enums and enums[s.range].enum_uri
     }

@@ -120,7 +120,7 @@ def to_graph(data: dict) -> Graph:
     def term(item, slot):
         if slot.kind == "enum":
             concept = vocabularies[slot.range]["concepts"].get(item) if isinstance(item, str) else None
-            return URIRef(concept["uri"]) if concept else Literal(str(item))
+            return URIRef(concept.get("value", concept["uri"])) if concept else Literal(str(item))
         if slot.kind == "class":
             if slot.reference:
                 return iri(item) if isinstance(item, str) else Literal(str(item))

@@ -39,8 +39,8 @@ def test_every_slot_has_description_and_privacy_annotations(schema_view):
 def test_every_slot_of_a_peer_worker_stays_out_of_public_exports(schema_view):
     for cls in ("PeerWorker", "DisclosureConsent", "Certification"):
         for slot in schema_view.class_induced_slots(cls):
-            if slot.name == "id" or slot.range == "Organisation":
-                continue  # the identifier and links to organisations are public in themselves
+            if slot.name in ("id", "in_dataset", "source_datasets") or slot.range == "Organisation":
+                continue  # the identifier and links to organisations and datasets are public in themselves
             profiles = set(annotation(schema_view.get_slot(slot.name), "export_profiles").split())
             assert "public" not in profiles, f"{cls}.{slot.name} would be published"
 

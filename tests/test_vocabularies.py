@@ -113,5 +113,7 @@ def test_enumerations_match_the_vocabularies():
 
 def test_disclosable_fields_are_the_fields_of_a_peer_worker():
     schema = artifacts.json_schema()
-    fields = set(schema["$defs"]["PeerWorker"]["properties"]) - {"id", "disclosure_consents", "local_reference"}
+    from peer_schema.checks.consent import NOT_DISCLOSED
+
+    fields = set(schema["$defs"]["PeerWorker"]["properties"]) - NOT_DISCLOSED
     assert set(scheme("DisclosableField")["concepts"]) == fields | {"peer_status"}

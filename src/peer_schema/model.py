@@ -13,6 +13,15 @@ PROFILE_AUDIENCE = {"public": "public", "federation": "federation", "internal": 
 #: the dataset's access rights -> the profile it is checked against unless --profile says otherwise
 ACCESS_PROFILE = {"public": "public", "restricted": "federation", "non_public": "internal"}
 PROFILES = ("public", "federation", "internal")
+#: prefixes every dataset may use without declaring them: the vocabularies' and the model's
+BUILTIN_PREFIXES = {"pv": "https://w3id.org/peer-schema/vocab/", "peer": "https://w3id.org/peer-schema/"}
+#: the model; one version of it is <SCHEMA_IRI>/<version>/, what a dataset `conforms_to`
+SCHEMA_IRI = "https://w3id.org/peer-schema"
+
+
+def schema_version_iri(version: str) -> str:
+    """The IRI of one version of the model (`https://w3id.org/peer-schema/0.2.0/`)."""
+    return f"{SCHEMA_IRI}/{version}/"
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ from datetime import date
 from .rules import Hit
 
 # Fields that are the record's machinery, not disclosed facts about the worker.
-NOT_DISCLOSED = {"id", "disclosure_consents", "local_reference"}
+# (`in_dataset`, `source_datasets`: where the record sits, which its presence already says)
+NOT_DISCLOSED = {"id", "disclosure_consents", "local_reference", "in_dataset", "source_datasets"}
 #: the fact of being a peer worker at all, disclosed by the record's very presence
 PEER_STATUS = "peer_status"
 

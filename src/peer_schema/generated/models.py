@@ -1482,6 +1482,8 @@ class Record(ConfiguredBaseModel):
     Anything that has its own identifier in a dataset and can be referred to.
     """
     id: str = Field(default=..., title="Identifier", description="""The record's identifier: a CURIE under the publisher's own namespace or an absolute URI. Opaque for peer workers (it must not encode a name or initials).""")
+    in_dataset: Optional[str] = Field(default=None, title="In dataset", description="""The dataset the record belongs to (DCAT). Files need not say it: the exporter writes it from the dataset that holds the record, and the RDF reader leaves it out again when it is that dataset.""")
+    source_datasets: Optional[list[str]] = Field(default=None, title="Source datasets", description="""The datasets the record's facts come from (PROV-O lineage): its own dataset, and after a federation merge each dataset it was merged from. Files need not say it: the exporter writes the record's own dataset.""")
 
 
 class Agent(ConfiguredBaseModel):
@@ -1573,12 +1575,16 @@ class ConceptScheme(Record):
     """
     notation: Optional[str] = Field(default=None, title="Code", description="""The code of a concept or scheme, as data files write it (`C03.2`, `FR`, `community_based`).""")
     title: dict[str, Union[str, LanguageText]] = Field(default=..., title="Title", description="""The title, in one or more languages (`{en: \"...\", fr: \"...\"}`).""")
+    pref_label: Optional[dict[str, Union[str, LanguageText]]] = Field(default=None, title="Preferred label", description="""The preferred label of a concept, in English and French at least.""")
     description: Optional[dict[str, Union[str, LanguageText]]] = Field(default=None, title="Description", description="""A description, in one or more languages.""")
+    license: Optional[str] = Field(default=None, title="Licence", description="""The URI of the licence the dataset is shared under.""")
     sources: Optional[list[Citation]] = Field(default=None, title="Sources", description="""The published sources that the record's facts are taken from.""")
     editorial_note: Optional[str] = Field(default=None, title="Editorial note", description="""A note for maintainers and careful readers (printing slips, counts checked, translation status).""")
     concepts: list[Concept] = Field(default=..., title="Concepts", description="""The concepts of the scheme. In SKOS every concept gets `skos:inScheme`; those without a broader concept are also its top concepts.""")
     collections: Optional[list[ConceptCollection]] = Field(default=None, title="Collections", description="""Labelled groups of the scheme's concepts.""")
     id: str = Field(default=..., title="Identifier", description="""The record's identifier: a CURIE under the publisher's own namespace or an absolute URI. Opaque for peer workers (it must not encode a name or initials).""")
+    in_dataset: Optional[str] = Field(default=None, title="In dataset", description="""The dataset the record belongs to (DCAT). Files need not say it: the exporter writes it from the dataset that holds the record, and the RDF reader leaves it out again when it is that dataset.""")
+    source_datasets: Optional[list[str]] = Field(default=None, title="Source datasets", description="""The datasets the record's facts come from (PROV-O lineage): its own dataset, and after a federation merge each dataset it was merged from. Files need not say it: the exporter writes the record's own dataset.""")
 
 
 class Concept(Record):
@@ -1590,10 +1596,15 @@ class Concept(Record):
     definition: Optional[dict[str, Union[str, LanguageText]]] = Field(default=None, title="Definition", description="""What the concept means.""")
     scope_note: Optional[dict[str, Union[str, LanguageText]]] = Field(default=None, title="Scope note", description="""How the concept is to be used, or the recommendation attached to it in the source.""")
     broader: Optional[str] = Field(default=None, title="Broader concept", description="""The broader concept in the same scheme (a competency item's category).""")
+    narrower: Optional[list[str]] = Field(default=None, title="Narrower concepts", description="""The concepts whose broader concept this one is (the inverse of `broader`). Files need not say it: the exporter writes it from each concept's `broader`.""")
+    in_scheme: Optional[str] = Field(default=None, title="In scheme", description="""The vocabulary a concept belongs to. Files need not say it: a concept is listed inside its vocabulary, and the exporter writes the link.""")
+    top_concept_of: Optional[str] = Field(default=None, title="Top concept of", description="""The vocabulary of which a concept without a broader concept is a top concept. Files need not say it: the exporter writes it.""")
     exact_match: Optional[list[str]] = Field(default=None, title="Exact matches", description="""The same concept in an external authority (the EU Publications Office country URI).""")
     close_match: Optional[list[str]] = Field(default=None, title="Close matches", description="""A close but not identical concept in an external vocabulary.""")
     editorial_note: Optional[str] = Field(default=None, title="Editorial note", description="""A note for maintainers and careful readers (printing slips, counts checked, translation status).""")
     id: str = Field(default=..., title="Identifier", description="""The record's identifier: a CURIE under the publisher's own namespace or an absolute URI. Opaque for peer workers (it must not encode a name or initials).""")
+    in_dataset: Optional[str] = Field(default=None, title="In dataset", description="""The dataset the record belongs to (DCAT). Files need not say it: the exporter writes it from the dataset that holds the record, and the RDF reader leaves it out again when it is that dataset.""")
+    source_datasets: Optional[list[str]] = Field(default=None, title="Source datasets", description="""The datasets the record's facts come from (PROV-O lineage): its own dataset, and after a federation merge each dataset it was merged from. Files need not say it: the exporter writes the record's own dataset.""")
 
 
 class ConceptCollection(Record):
@@ -1603,6 +1614,8 @@ class ConceptCollection(Record):
     pref_label: Optional[dict[str, Union[str, LanguageText]]] = Field(default=None, title="Preferred label", description="""The preferred label of a concept, in English and French at least.""")
     members: list[str] = Field(default=..., title="Member concepts", description="""The concepts in a collection, by identifier.""")
     id: str = Field(default=..., title="Identifier", description="""The record's identifier: a CURIE under the publisher's own namespace or an absolute URI. Opaque for peer workers (it must not encode a name or initials).""")
+    in_dataset: Optional[str] = Field(default=None, title="In dataset", description="""The dataset the record belongs to (DCAT). Files need not say it: the exporter writes it from the dataset that holds the record, and the RDF reader leaves it out again when it is that dataset.""")
+    source_datasets: Optional[list[str]] = Field(default=None, title="Source datasets", description="""The datasets the record's facts come from (PROV-O lineage): its own dataset, and after a federation merge each dataset it was merged from. Files need not say it: the exporter writes the record's own dataset.""")
 
 
 class Organisation(Record):
@@ -1635,6 +1648,8 @@ class Organisation(Record):
     homepage: Optional[str] = Field(default=None, title="Home page", description="""The home page of the body on the web.""")
     sources: Optional[list[Citation]] = Field(default=None, title="Sources", description="""The published sources that the record's facts are taken from.""")
     id: str = Field(default=..., title="Identifier", description="""The record's identifier: a CURIE under the publisher's own namespace or an absolute URI. Opaque for peer workers (it must not encode a name or initials).""")
+    in_dataset: Optional[str] = Field(default=None, title="In dataset", description="""The dataset the record belongs to (DCAT). Files need not say it: the exporter writes it from the dataset that holds the record, and the RDF reader leaves it out again when it is that dataset.""")
+    source_datasets: Optional[list[str]] = Field(default=None, title="Source datasets", description="""The datasets the record's facts come from (PROV-O lineage): its own dataset, and after a federation merge each dataset it was merged from. Files need not say it: the exporter writes the record's own dataset.""")
 
 
 class MembershipProfile(ConfiguredBaseModel):
@@ -1664,6 +1679,8 @@ class Membership(ConfiguredBaseModel):
     membership_role: Optional[MembershipRole] = Field(default=None, title="Role in the federation", description="""The member's role in the federation (founding member, member, observer).""")
     start_date: Optional[date] = Field(default=None, title="Start date", description="""The date a membership, placement or consent period began.""")
     end_date: Optional[date] = Field(default=None, title="End date", description="""The date it ended; empty while it lasts.""")
+    in_dataset: Optional[str] = Field(default=None, title="In dataset", description="""The dataset the record belongs to (DCAT). Files need not say it: the exporter writes it from the dataset that holds the record, and the RDF reader leaves it out again when it is that dataset.""")
+    source_datasets: Optional[list[str]] = Field(default=None, title="Source datasets", description="""The datasets the record's facts come from (PROV-O lineage): its own dataset, and after a federation merge each dataset it was merged from. Files need not say it: the exporter writes the record's own dataset.""")
 
 
 class TrainingProgramme(Record):
@@ -1693,6 +1710,8 @@ class TrainingProgramme(Record):
     homepage: Optional[str] = Field(default=None, title="Home page", description="""The home page of the body on the web.""")
     sources: Optional[list[Citation]] = Field(default=None, title="Sources", description="""The published sources that the record's facts are taken from.""")
     id: str = Field(default=..., title="Identifier", description="""The record's identifier: a CURIE under the publisher's own namespace or an absolute URI. Opaque for peer workers (it must not encode a name or initials).""")
+    in_dataset: Optional[str] = Field(default=None, title="In dataset", description="""The dataset the record belongs to (DCAT). Files need not say it: the exporter writes it from the dataset that holds the record, and the RDF reader leaves it out again when it is that dataset.""")
+    source_datasets: Optional[list[str]] = Field(default=None, title="Source datasets", description="""The datasets the record's facts come from (PROV-O lineage): its own dataset, and after a federation merge each dataset it was merged from. Files need not say it: the exporter writes the record's own dataset.""")
 
 
 class Accreditation(ConfiguredBaseModel):
@@ -1747,6 +1766,8 @@ class PeerWorker(Record):
     disclosure_consents: Optional[list[DisclosureConsent]] = Field(default=None, title="Disclosure consents", description="""The peer worker's disclosure consents, newest last.""")
     local_reference: Optional[str] = Field(default=None, title="Local reference", description="""The organisation's own reference for the worker (an HR number), to re-link records inside the organisation. Internal only: it never leaves in a federation or public export.""")
     id: str = Field(default=..., title="Identifier", description="""The record's identifier: a CURIE under the publisher's own namespace or an absolute URI. Opaque for peer workers (it must not encode a name or initials).""")
+    in_dataset: Optional[str] = Field(default=None, title="In dataset", description="""The dataset the record belongs to (DCAT). Files need not say it: the exporter writes it from the dataset that holds the record, and the RDF reader leaves it out again when it is that dataset.""")
+    source_datasets: Optional[list[str]] = Field(default=None, title="Source datasets", description="""The datasets the record's facts come from (PROV-O lineage): its own dataset, and after a federation merge each dataset it was merged from. Files need not say it: the exporter writes the record's own dataset.""")
 
 
 class Certification(ConfiguredBaseModel):
@@ -1780,6 +1801,8 @@ class CompendiumSection(Record):
     directives: Optional[list[str]] = Field(default=None, title="Legal directives", description="""Legal instruments cited as directives (`CRPD Art. 4(3)`).""")
     sources: Optional[list[Citation]] = Field(default=None, title="Sources", description="""The published sources that the record's facts are taken from.""")
     id: str = Field(default=..., title="Identifier", description="""The record's identifier: a CURIE under the publisher's own namespace or an absolute URI. Opaque for peer workers (it must not encode a name or initials).""")
+    in_dataset: Optional[str] = Field(default=None, title="In dataset", description="""The dataset the record belongs to (DCAT). Files need not say it: the exporter writes it from the dataset that holds the record, and the RDF reader leaves it out again when it is that dataset.""")
+    source_datasets: Optional[list[str]] = Field(default=None, title="Source datasets", description="""The datasets the record's facts come from (PROV-O lineage): its own dataset, and after a federation merge each dataset it was merged from. Files need not say it: the exporter writes the record's own dataset.""")
 
 
 class Practice(Record):
@@ -1809,6 +1832,8 @@ class Practice(Record):
     links: Optional[list[Link]] = Field(default=None, title="Links", description="""Web pages with more information.""")
     sources: Optional[list[Citation]] = Field(default=None, title="Sources", description="""The published sources that the record's facts are taken from.""")
     id: str = Field(default=..., title="Identifier", description="""The record's identifier: a CURIE under the publisher's own namespace or an absolute URI. Opaque for peer workers (it must not encode a name or initials).""")
+    in_dataset: Optional[str] = Field(default=None, title="In dataset", description="""The dataset the record belongs to (DCAT). Files need not say it: the exporter writes it from the dataset that holds the record, and the RDF reader leaves it out again when it is that dataset.""")
+    source_datasets: Optional[list[str]] = Field(default=None, title="Source datasets", description="""The datasets the record's facts come from (PROV-O lineage): its own dataset, and after a federation merge each dataset it was merged from. Files need not say it: the exporter writes the record's own dataset.""")
 
 
 class ScaleFigure(ConfiguredBaseModel):
@@ -1833,6 +1858,7 @@ class Dataset(ConfiguredBaseModel):
     publisher: Agent = Field(default=..., title="Publisher", description="""The organisation that publishes the dataset and answers for it.""")
     dataset_version: str = Field(default=..., title="Dataset version", description="""The version of this dataset, chosen by its publisher (`2024.1`, `1.0.0`).""")
     schema_version: str = Field(default=..., title="Schema version", description="""The version of the peer_schema model the dataset follows (`0.1.0`); a consumer refuses a dataset of another major version.""")
+    conforms_to: Optional[str] = Field(default=None, title="Conforms to", description="""The IRI of the standard the dataset follows: this model's IRI for its version (`https://w3id.org/peer-schema/0.2.0/`). Files need not say it: the exporter writes it from `schema_version`.""")
     license: str = Field(default=..., title="Licence", description="""The URI of the licence the dataset is shared under.""")
     access_rights: AccessRight = Field(default=..., title="Access rights", description="""Who may see the dataset: public, restricted (the federation and named recipients) or non-public (inside the organisation only). Decides which export profile it is checked against.""")
     created: date = Field(default=..., title="Date created", description="""The date the dataset was created.""")

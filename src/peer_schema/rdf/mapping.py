@@ -15,9 +15,12 @@ docs/rdf-export.md lists:
 - a prefix declaration is a blank node with its prefix and namespace (LinkML would mint an IRI
   from the bare prefix, which it cannot expand);
 - a concept scheme is the SKOS that `peer-schema vocab --format ttl` prints;
-- the dataset node carries DCAT-AP provenance: `dct:conformsTo` the model, `dct:accessRights`
-  the EU access-right authority, `foaf:name` on the publisher; every record is `dct:isPartOf`
-  and `prov:wasDerivedFrom` its dataset.
+- what files need not say is written from where it is said (slots of the model all the same, so
+  the SHACL shapes accept it): the dataset `dct:conformsTo` the model's IRI for its
+  `schema_version`; every record `dct:isPartOf` and `prov:wasDerivedFrom` its dataset; every
+  concept `skos:inScheme` its scheme, `skos:topConceptOf` it or `skos:narrower` of its broader;
+- a code is the IRI its enumeration gives it (`meaning`): our SKOS concept, or for access
+  rights the EU access-right authority's concept that DCAT-AP requires.
 
 **Terms are pyoxigraph's; a triple is a tuple of their N-Triples forms.** Every IRI and literal
 is made by pyoxigraph (`NamedNode` checks the IRI, `Literal` the language tag; `str()` of either
@@ -30,6 +33,7 @@ a tuple of strings costs a few hundred nanoseconds; most triples have a literal 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 from itertools import count
@@ -37,7 +41,7 @@ from itertools import count
 from pyoxigraph import Literal, NamedNode
 
 from .. import artifacts
-from ..model import Model, ModelClass, Slot, model
+from ..model import BUILTIN_PREFIXES, Model, ModelClass, Slot, model, schema_version_iri
 
 # -- namespaces ---------------------------------------------------------------------------------
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -51,11 +55,8 @@ PEER = "https://w3id.org/peer-schema/"
 PV = "https://w3id.org/peer-schema/vocab/"
 #: the EU Publications Office access-right authority, the values DCAT-AP requires
 EU_ACCESS_RIGHT = "http://publications.europa.eu/resource/authority/access-right/"
-#: what every dataset conforms to: the model itself
-SCHEMA_IRI = "https://w3id.org/peer-schema"
 
 #: prefixes known without a declaration (as the validator knows them)
-BUILTIN_PREFIXES = {"pv": PV, "peer": PEER}
 #: URI schemes an identifier may use as it is
 ABSOLUTE_SCHEMES = frozenset({"http", "https", "urn", "did"})
 #: prefixes written in Turtle output
@@ -81,9 +82,6 @@ OUTPUT_PREFIXES = {
     "pv": PV,
 }
 
-#: access-right code -> the authority's concept (each pv:access-right concept's skos:exactMatch)
-ACCESS_RIGHTS = {"public": "PUBLIC", "restricted": "RESTRICTED", "non_public": "NON_PUBLIC"}
-
 
 def iri(value: str) -> str:
     """An IRI as an N-Triples term (`<...>`); pyoxigraph refuses what is not an IRI."""
@@ -94,8 +92,8 @@ RDF_TYPE = iri(RDF + "type")
 DCT_IS_PART_OF = iri(DCT + "isPartOf")
 DCT_CONFORMS_TO = iri(DCT + "conformsTo")
 PROV_DERIVED = iri(PROV + "wasDerivedFrom")
-FOAF_NAME = iri(FOAF + "name")
-SCHEMA_NODE = iri(SCHEMA_IRI)
+#: a schema version as the model's pattern has it (the structure check refuses others)
+_VERSION = re.compile(r"\d+\.\d+\.\d+")
 
 _XSD_INTEGER = NamedNode(XSD + "integer")
 _XSD_FLOAT = NamedNode(XSD + "float")
@@ -227,6 +225,8 @@ class Mapper:
         self._concepts: dict[str, dict[str, str]] = {}
         self._vocab = artifacts.vocabularies()
         self._blank = count(1)
+        self._agents: set[str] = set()  # publishers already written
+        self._publisher = iri(self.model.classes["Dataset"].slots["publisher"].uri)
         #: record class -> the Dataset slot that holds it, as a predicate
         self.container_predicates = {
             cls: iri(self.model.classes["Dataset"].slots[container].uri)
@@ -253,7 +253,7 @@ class Mapper:
             concepts = self._vocab.get(enum, {}).get("concepts", {})
             if not concepts:
                 raise ValueError(f"the vocabulary of {enum} is missing from vocabularies.json")
-            table = self._concepts[enum] = {code: iri(c["uri"]) for code, c in concepts.items()}
+            table = self._concepts[enum] = {code: iri(c.get("value", c["uri"])) for code, c in concepts.items()}
         return table
 
     def _handler(self, cls: ModelClass, slot: Slot) -> Handler | None:
@@ -283,9 +283,6 @@ class Mapper:
                 return each(lambda x, ctx, later: iri(x))
             return each(lambda x, ctx, later: ctx.iri(x))
         if slot.kind == "enum":
-            if cls.name == "Dataset" and slot.name == "access_rights":
-                authority = {code: iri(EU_ACCESS_RIGHT + a) for code, a in ACCESS_RIGHTS.items()}
-                return each(lambda x, ctx, later: authority[x])
             table = self.concepts(slot.range)
             base = (slot.enum_uri or "") + "/"
             return each(lambda x, ctx, later: table.get(x) or iri(base + x))
@@ -347,7 +344,13 @@ class Mapper:
         """The triples of one record of a dataset, with its links to and from the dataset."""
         out: Out = []
         ds = ctx.node
-        tail = () if ds is None else ((DCT_IS_PART_OF, ds), (PROV_DERIVED, ds))
+        tail: list = []
+        if ds is not None:  # unless the record says so itself
+            if rec.get("in_dataset") is None:
+                tail.append((DCT_IS_PART_OF, ds))
+            lineage = rec.get("source_datasets")
+            if not isinstance(lineage, list) or ds not in {ctx.iri(x) for x in lineage if isinstance(x, str)}:
+                tail.append((PROV_DERIVED, ds))
         if cls_name == "ConceptScheme":
             s = self.concept_scheme(rec, ctx, out, tail)
         else:
@@ -362,13 +365,20 @@ class Mapper:
         if ctx.node is None:
             return out
         containers = self.model.containers
-        self.node("Dataset", {k: v for k, v in header.items() if k not in containers}, ctx, out,
-                  ((DCT_CONFORMS_TO, SCHEMA_NODE),))
-        publisher = header.get("publisher")
-        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str) \
-                and isinstance(publisher.get("id"), str):
-            # DCAT-AP reads a publisher's name as foaf:name; the model maps it to schema:name
-            out.append((ctx.iri(publisher["id"]), FOAF_NAME, text(publisher["name"])))
+        header = {k: v for k, v in header.items() if k not in containers}
+        version = header.get("schema_version")
+        if header.get("conforms_to") is None and isinstance(version, str) and _VERSION.fullmatch(version):
+            header["conforms_to"] = schema_version_iri(version)
+        # Datasets often share their publisher: its node is written once per export, so that a
+        # triple is never written twice (and the count of triples written is the count of triples)
+        publisher, agent, agent_out = header.pop("publisher", None), None, []
+        if isinstance(publisher, dict):
+            agent = self.node("Agent", publisher, ctx, agent_out)
+            if agent in self._agents:
+                agent_out = []
+            self._agents.add(agent)
+        self.node("Dataset", header, ctx, out, () if agent is None else ((self._publisher, agent),))
+        out += agent_out
         return out
 
     # -- SKOS: concept schemes as `peer-schema vocab --format ttl` prints them ------------------------
@@ -383,12 +393,14 @@ class Mapper:
         _texts(out, s, _DCT_DESCRIPTION, scheme.get("description"))
         if ctx.license is not None:
             out.append((s, _DCT_LICENSE, ctx.license))
+        citations: Out = []  # the sources' nodes, after the scheme's own triples
         for src in scheme.get("sources") or ():
-            out.append((s, _DCT_SOURCE, text(src['text'])))
+            out.append((s, _DCT_SOURCE, self.node("Citation", src, ctx, citations)))
         if scheme.get("editorial_note"):
-            out.append((s, sk['editorialNote'], tagged(scheme['editorial_note'], 'en')))
+            out.append((s, sk['editorialNote'], text(scheme['editorial_note'])))
         for p, o in tail:
             out.append((s, p, o))
+        out += citations
         for c in scheme.get("concepts") or ():
             cs = ctx.iri(c["id"])
             out.append((cs, RDF_TYPE, sk['Concept']))
@@ -409,9 +421,10 @@ class Mapper:
             for uri in c.get("close_match") or ():
                 out.append((cs, sk['closeMatch'], iri(uri)))
             if c.get("editorial_note"):
-                out.append((cs, sk['editorialNote'], tagged(c['editorial_note'], 'en')))
+                out.append((cs, sk['editorialNote'], text(c['editorial_note'])))
         for col in scheme.get("collections") or ():
             cs = ctx.iri(col["id"])
+            out.append((s, _PEER_COLLECTION, cs))  # SKOS links no collection to its scheme; the model does
             out.append((cs, RDF_TYPE, sk['Collection']))
             _texts(out, cs, sk["prefLabel"], col.get("pref_label"))
             for member in col.get("members") or ():
@@ -424,6 +437,7 @@ _SKOS = {name: iri(SKOS + name) for name in (
     "inScheme", "broader", "narrower", "topConceptOf", "hasTopConcept", "exactMatch", "closeMatch", "member")}
 _DCT_TITLE, _DCT_DESCRIPTION = iri(DCT + "title"), iri(DCT + "description")
 _DCT_LICENSE, _DCT_SOURCE = iri(DCT + "license"), iri(DCT + "source")
+_PEER_COLLECTION = iri(PEER + "collection")
 
 
 def _texts(out: Out, s: str, p: str, value) -> None:

@@ -16,7 +16,13 @@ the vocabularies (`vocabularies.json`):
   accreditation, scale figures, citations) are nested dicts; typed literals are Python values
   (dates as ISO strings);
 - a multivalued slot is a sorted list; a single-valued slot with several values stays a list,
-  which no layer takes for a single value.
+  which no layer takes for a single value;
+- what the exporter writes from where a record sits, files do not say, so it is left out again
+  when it says just that: a record's `in_dataset` and `source_datasets` naming the dataset that
+  lists it, the dataset's `conforms_to` the model's IRI for its `schema_version`, a concept
+  scheme's licence (its dataset's) and `pref_label` (its title); a concept
+  scheme's concepts are all those `skos:inScheme` it, without their `in_scheme`,
+  `top_concept_of` and `narrower` (the nesting and each concept's `broader` say them).
 
 RDF has no positions: every record's pointer is "". rdflib is imported inside the functions.
 """
@@ -30,7 +36,7 @@ from decimal import Decimal
 from functools import cache
 
 from .. import artifacts
-from ..model import Slot, model
+from ..model import BUILTIN_PREFIXES, Slot, model, schema_version_iri
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 #: where the concepts of the reference vocabularies live: <VOCAB_BASE><scheme>/<code>
@@ -62,7 +68,8 @@ def _concepts() -> tuple[dict[str, dict[str, str]], dict[str, str]]:
     per_enum: dict[str, dict[str, str]] = {}
     every: dict[str, str] = {}
     for enum, vocabulary in artifacts.vocabularies().items():
-        codes = {c["uri"]: code for code, c in vocabulary["concepts"].items()}
+        # a code's IRI in data: its concept, or the authority's concept it stands for (access rights)
+        codes = {c.get("value", c["uri"]): code for code, c in vocabulary["concepts"].items()}
         per_enum[enum] = codes
         every.update(codes)
     return per_enum, every
@@ -112,8 +119,9 @@ def declared_prefixes(graph) -> dict[str, str]:
 
 
 def names_for(graph, prefixes: dict[str, str] | None = None) -> Names:
-    """How this graph's records are named: the datasets' own prefixes first, then the file's."""
-    return Names(declared_prefixes(graph), prefixes or {})
+    """How this graph's records are named: the datasets' own prefixes first, then the file's,
+    then those every dataset may use undeclared (`pv:`, `peer:`)."""
+    return Names(declared_prefixes(graph), prefixes or {}, BUILTIN_PREFIXES)
 
 
 # -- the mapping ---------------------------------------------------------------------------------
@@ -151,7 +159,11 @@ def records_from_graph(graph, prefixes: dict[str, str] | None = None) -> Iterato
     for node, found in typed.items():
         for cls in sorted(set(found), key=lambda c: order.get(c, -1)):
             if cls != "Dataset":
-                by_dataset[owner.get(node, single)].append((cls, _object(graph, node, cls, names), ""))
+                dataset = owner.get(node, single)
+                rec = _object(graph, node, cls, names)
+                if dataset is not None:  # the dataset as an IRI (a CurieOrUri value) or as its id
+                    _without_implied(cls, rec, {str(dataset), headers[dataset].get("id")}, headers[dataset])
+                by_dataset[dataset].append((cls, rec, ""))
     for dataset in [None, *datasets]:
         if dataset is not None:
             yield "Dataset", headers[dataset], ""
@@ -162,11 +174,60 @@ def _header(graph, node, names: Names) -> dict:
     """A dataset without its records; of several access rights (SHACL's maxCount finding), the
     one whose profile is the strictest, so that a header is never checked more leniently."""
     header = _object(graph, node, "Dataset", names, skip=model().containers)
+    version = header.get("schema_version")
+    if isinstance(version, str) and header.get("conforms_to") == schema_version_iri(version):
+        del header["conforms_to"]
     rights = header.get("access_rights")
     if isinstance(rights, list):
         codes = [r for r in rights if isinstance(r, str)]
         header["access_rights"] = min(codes, key=lambda r: _ACCESS_ORDER.get(r, -1)) if codes else None
     return header
+
+
+def _without_implied(cls: str, rec: dict, dataset: set, header: dict) -> None:
+    """Leave out what the exporter writes from where the record sits: files do not write it. The
+    links to the dataset that lists the record; a concept scheme's licence when it is its
+    dataset's and its `pref_label` when it is its title."""
+    if cls == "ConceptScheme":
+        if rec.get("license") is not None and rec.get("license") == header.get("license"):
+            del rec["license"]
+        if rec.get("pref_label") is not None and rec.get("pref_label") == rec.get("title"):
+            del rec["pref_label"]
+    if isinstance(rec.get("in_dataset"), str) and rec["in_dataset"] in dataset:
+        del rec["in_dataset"]
+    lineage = rec.get("source_datasets")
+    if isinstance(lineage, list) and not dataset.isdisjoint(lineage):
+        rest = [x for x in lineage if x not in dataset]
+        if rest:
+            rec["source_datasets"] = rest
+        else:
+            del rec["source_datasets"]
+
+
+def _scheme_concepts(graph, scheme, names: Names, path: frozenset) -> list[dict]:
+    """The concepts of a scheme as its file lists them: every concept `skos:inScheme` it (or its
+    top concept), without the links the nesting and `broader` already say."""
+    from rdflib import URIRef
+
+    uris = slot_uris()
+    nodes = set(graph.subjects(URIRef(uris["in_scheme"]), scheme))
+    nodes |= set(graph.objects(scheme, URIRef(uris["concepts"])))
+    nodes -= path
+    scheme_id = names.curie(scheme)
+    concepts = [_object(graph, n, "Concept", names, path=path) for n in nodes if isinstance(n, URIRef)]
+    broader = {c.get("id"): c.get("broader") for c in concepts}
+    for c in concepts:
+        for name in ("in_scheme", "top_concept_of"):
+            if c.get(name) == scheme_id:
+                del c[name]
+        narrower = c.get("narrower")
+        if isinstance(narrower, list):
+            rest = [x for x in narrower if broader.get(x) != c.get("id")]
+            if rest:
+                c["narrower"] = rest
+            else:
+                del c["narrower"]
+    return sorted(concepts, key=_sort_key)
 
 
 def _object(graph, node, cls: str, names: Names, skip=(), path: frozenset = frozenset()) -> dict:
@@ -187,6 +248,11 @@ def _object(graph, node, cls: str, names: Names, skip=(), path: frozenset = froz
         converted = _value(graph, value, model_class.slots[name], names, path)
         if converted is not _NOTHING:
             found.setdefault(name, []).append(converted)
+    if cls == "ConceptScheme":
+        found.pop("concepts", None)
+        concepts = _scheme_concepts(graph, node, names, path)
+        if concepts:
+            found["concepts"] = concepts
     for name in sorted(found):
         values = found[name]
         slot = model_class.slots[name]
@@ -238,6 +304,8 @@ def _value(graph, value, slot: Slot, names: Names, path: frozenset):
         return _object(graph, value, slot.range, names, path=path)
     if isinstance(value, Literal):
         return _literal(value)
+    if slot.range == "CurieOrUri" and isinstance(value, URIRef):
+        return names.curie(value)  # an identifier, named as records are
     if isinstance(value, (URIRef, BNode)):
         return str(value) if isinstance(value, URIRef) else _NOTHING
     return _NOTHING
