@@ -185,7 +185,7 @@ def build():
                            "Pays et États membres du Conseil de l'Europe"),
         'publisher: {id: "https://w3id.org/peer-schema", name: "peer_schema maintainers"}',
         'dataset_version: "1.0.0"',
-        'schema_version: "0.1.0"',
+        'schema_version: "0.2.0"',
         'license: "https://creativecommons.org/publicdomain/zero/1.0/"',
         "access_rights: public",
         'created: "2026-11-23"',

@@ -151,6 +151,9 @@ def build_vocab_turtle(datasets: list[dict]) -> str:
     g.bind("skos", SKOS)
     g.bind("dcterms", DCTERMS)
     g.bind("pv", Namespace(PV))
+    # every namespace bound by name: rdflib would number the others (ns1, ns2) in no fixed order
+    g.bind("peer", Namespace(PEER))
+    g.bind("schema", Namespace("http://schema.org/"), replace=True)
 
     def iri(curie: str) -> URIRef:
         prefix, local = curie.split(":", 1)

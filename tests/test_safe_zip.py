@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES
+import peer_schema
 from peer_schema.cli import main
 from peer_schema.exchange.errors import BadBundle
 from peer_schema.exchange.safe_zip import ZipLimits, read_zip
@@ -235,7 +236,7 @@ def test_major_version_mismatch(tmp_path, good, earlier, capsys):
     def future(m):
         m["schema_version"] = "7.0.0"
     bad = write_zip(tmp_path / "future.zip", list(with_manifest(good_members(good), future).items()))
-    assert_refused(tmp_path, bad, earlier, capsys, "version 7.0.0", "version 0.1.0", "major versions")
+    assert_refused(tmp_path, bad, earlier, capsys, "version 7.0.0", f"version {peer_schema.SCHEMA_VERSION}", "major versions")
 
 
 def test_minor_version_difference_is_accepted(tmp_path, good):

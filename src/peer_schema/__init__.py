@@ -6,10 +6,10 @@ The model lives in `schema/` (LinkML); what is generated from it ships in
 
 # The package version, read by the build (pyproject: tool.hatch.version). A literal, because
 # importlib.metadata would add ~50 ms to every start of the command.
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 #: The version of the model this package carries (the schema's own `version`).
-SCHEMA_VERSION = "0.1.0"
+SCHEMA_VERSION = "0.2.0"
 
 __all__ = ["SCHEMA_VERSION", "__version__"]
 

@@ -30,7 +30,7 @@ from pydantic import (
 
 
 metamodel_version = "1.12.0"
-version = "0.1.0"
+version = "0.2.0"
 
 
 class ConfiguredBaseModel(BaseModel):
@@ -1857,7 +1857,7 @@ class Dataset(ConfiguredBaseModel):
     description: Optional[dict[str, Union[str, LanguageText]]] = Field(default=None, title="Description", description="""A description, in one or more languages.""")
     publisher: Agent = Field(default=..., title="Publisher", description="""The organisation that publishes the dataset and answers for it.""")
     dataset_version: str = Field(default=..., title="Dataset version", description="""The version of this dataset, chosen by its publisher (`2024.1`, `1.0.0`).""")
-    schema_version: str = Field(default=..., title="Schema version", description="""The version of the peer_schema model the dataset follows (`0.1.0`); a consumer refuses a dataset of another major version.""")
+    schema_version: str = Field(default=..., title="Schema version", description="""The version of the peer_schema model the dataset follows (`0.2.0`); a consumer refuses a dataset of another major version.""")
     conforms_to: Optional[str] = Field(default=None, title="Conforms to", description="""The IRI of the standard the dataset follows: this model's IRI for its version (`https://w3id.org/peer-schema/0.2.0/`). Files need not say it: the exporter writes it from `schema_version`.""")
     license: str = Field(default=..., title="Licence", description="""The URI of the licence the dataset is shared under.""")
     access_rights: AccessRight = Field(default=..., title="Access rights", description="""Who may see the dataset: public, restricted (the federation and named recipients) or non-public (inside the organisation only). Decides which export profile it is checked against.""")
