@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from . import __version__, artifacts
+from .model import CONSENT_PURPOSES, PROFILES
 from .readers import FORMATS
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
@@ -70,7 +71,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     try:
         config = load_config(args.config)
         limits = Limits(max_bytes=args.max_bytes, max_depth=args.max_depth)
-        report = validate(args.paths, profile=args.profile, lang=args.lang, limits=limits, config=config,
+        report = validate(args.paths, profile=args.profile, purpose=args.purpose, lang=args.lang, limits=limits,
+                          config=config,
                           max_errors=args.max_errors, input_format=args.input_format, today=args.today,
                           progress=None if args.no_progress else _progress_bar())
     except (UsageError, ConfigError) as exc:
@@ -107,7 +109,7 @@ def _export_workbook(args: argparse.Namespace) -> int:
     from .validation import UsageError, _expand, validate
 
     try:
-        report = validate(args.paths, profile=args.profile, lang=args.lang, today=args.today)
+        report = validate(args.paths, profile=args.profile, purpose=args.purpose, lang=args.lang, today=args.today)
         if not report.valid:
             print(render_text(report), file=sys.stderr)
             print("peer-schema export: refused, nothing written (fix the errors above)", file=sys.stderr)
@@ -141,7 +143,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     try:
         summary = export(args.paths, args.output, args.to, args.profile, config=load_config(args.config),
-                         today=args.today)
+                         today=args.today, purpose=args.purpose)
     except ExportRefused as exc:
         exc.report.lang = args.lang
         exc.report.findings = list(exc.findings)
@@ -165,7 +167,8 @@ def _cmd_store_load(args: argparse.Namespace) -> int:
 
     try:
         triples = load(args.paths, None if args.endpoint else args.store, endpoint=args.endpoint,
-                       graph_store=args.graph_store, profile=args.profile, replace=args.replace)
+                       graph_store=args.graph_store, profile=args.profile, replace=args.replace,
+                       purpose=args.purpose)
     except ExportRefused as exc:
         exc.report.findings = list(exc.findings)
         print(render_text(exc.report), file=sys.stderr)
@@ -235,6 +238,14 @@ def _positive(text: str) -> int:
     return value
 
 
+def _add_purpose(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--purpose", choices=CONSENT_PURPOSES, metavar="PURPOSE",
+                   help="what peer workers' fields are disclosed for: a field goes only where a consent in force "
+                        "names the profile's audience and this purpose (default: registry_exchange for the "
+                        "federation profile, research for the research profile). One of: "
+                        + ", ".join(CONSENT_PURPOSES))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="peer-schema", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"peer-schema {__version__}")
@@ -246,8 +257,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--format", choices=["text", "json", "junit", "sarif"], default="text",
                    help="report format (default: text)")
-    p.add_argument("--profile", choices=["public", "federation", "internal"],
+    p.add_argument("--profile", choices=PROFILES,
                    help="export profile to check against (default: from each dataset's access_rights)")
+    _add_purpose(p)
     p.add_argument("--lang", choices=["en", "fr"], default="en", help="language of messages (default: en)")
     p.add_argument("--strict", action="store_true", help="warnings also make the exit code 1")
     p.add_argument("--max-errors", type=_positive, metavar="N", help="stop after N errors")
@@ -271,8 +283,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", choices=["ttl", "nt", "jsonld", "rdfxml", "xlsx"], default="ttl",
                    help="RDF format (default: ttl), or xlsx: the data in the spreadsheet template's layout")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
-    p.add_argument("--profile", choices=["public", "federation", "internal"],
+    p.add_argument("--profile", choices=PROFILES,
                    help="export profile (default: from each dataset's access_rights)")
+    _add_purpose(p)
     p.add_argument("--lang", choices=["en", "fr"], default="en",
                    help="language of the reasons for a refusal (and of a workbook's labels)")
     p.add_argument("--sheet-lang", choices=["en", "fr"], help="language of a workbook's labels, if not --lang")
@@ -288,7 +301,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the store's folder (default: ./peer-schema-store)")
     p.add_argument("--endpoint", metavar="URL", help="load into a SPARQL 1.1 server instead (Graph Store Protocol)")
     p.add_argument("--graph-store", metavar="URL", help="the Graph Store Protocol URL, if not the endpoint's /store")
-    p.add_argument("--profile", choices=["public", "federation", "internal"])
+    p.add_argument("--profile", choices=PROFILES)
+    _add_purpose(p)
     p.add_argument("--replace", action="store_true", help="empty the store first")
     p.set_defaults(run=_cmd_store_load)
 

@@ -1,5 +1,13 @@
-"""Disclosure consent: a peer worker's record may only carry, for the audience of the export,
-the fields a consent in force covers. "In force": given, not withdrawn, not past its review date.
+"""Disclosure consent: a peer worker's record may only carry the fields that a consent in force
+covers for both the audience and the purpose of the export. "In force": given, not withdrawn,
+not past its review date. A consent that names no purpose covers no purpose (consent is
+explicit: GDPR Art. 6(1)(a) and 9(2)(a) ask for specified purposes), as one that names no
+audience covers no audience.
+
+Why a field is not covered is said in the most useful order: a consent that would have covered
+it but was withdrawn or is past its review (`consent.withdrawn`, `consent.review-overdue`), one in
+force for the audience but for other purposes (`consent.purpose-not-covered`), or none at all
+(`consent.field-not-covered`). Findings name fields and codes, never a value or a date.
 
 Dates are ISO strings (the structure check has verified their form), so they compare as text.
 """
@@ -28,13 +36,16 @@ def _strings(values: list) -> set[str]:
         return {v for v in values if isinstance(v, str)}
 
 
-def peer_worker(record: dict, audience: str | None, today: date, fields: frozenset[str]) -> Iterator[Hit]:
+def peer_worker(record: dict, audience: str | None, today: date, fields: frozenset[str],
+                purpose: str | None = None) -> Iterator[Hit]:
     """`fields`: the slots of a peer worker that disclose something (a field the model does
-    not know is the structure check's finding; it is not counted as disclosed here)."""
+    not know is the structure check's finding; it is not counted as disclosed here).
+    `audience` None: nothing is disclosed (internal data), only the dates are checked."""
     now = today.isoformat()
     pid = record.get("id")
     covered: set[str] = set()
-    lapsed: list[tuple[int, list, str]] = []  # consents for this audience that no longer hold
+    lapsed: list[tuple[int, list, str]] = []  # consents for this audience and purpose that no longer hold
+    other_purposes: list[tuple[int, list, str]] = []  # consents in force for this audience, not for this purpose
     for i, c in enumerate(record.get("disclosure_consents") or ()):
         if not isinstance(c, dict):
             continue
@@ -49,17 +60,22 @@ def peer_worker(record: dict, audience: str | None, today: date, fields: frozens
                 if wrong:
                     yield ("consent.dates-inconsistent", {"id": pid, "n": i + 1, "problem": problem, "problem_fr": problem_fr},
                            f"/disclosure_consents/{i}")
-        audiences, listed = c.get("audiences"), c.get("disclosed_fields")
+        audiences, purposes, listed = c.get("audiences"), c.get("purposes"), c.get("disclosed_fields")
         if audience is None or not given or given > now or not isinstance(listed, list):
             continue
         if not isinstance(audiences, list) or audience not in audiences:
             continue
+        for_purpose = isinstance(purposes, list) and purpose in purposes
         if withdrawn and withdrawn <= now:
-            lapsed.append((i, listed, "consent.withdrawn"))
+            if for_purpose:
+                lapsed.append((i, listed, "consent.withdrawn"))
         elif review and review < now:
-            lapsed.append((i, listed, "consent.review-overdue"))
-        else:
+            if for_purpose:
+                lapsed.append((i, listed, "consent.review-overdue"))
+        elif for_purpose:
             covered |= _strings(listed)
+        else:  # the finding points at its purposes, or at the consent when it has none
+            other_purposes.append((i, listed, "/purposes" if isinstance(purposes, list) and purposes else ""))
     if audience is None:  # internal data stays in the organisation: no disclosure to check
         return
     missing = {k for k in fields.intersection(record) if record[k] not in (None, [], "")}
@@ -72,5 +88,13 @@ def peer_worker(record: dict, audience: str | None, today: date, fields: frozens
         if lost:
             yield code, {"id": pid, "n": i + 1, "fields": ", ".join(sorted(lost))}, f"/disclosure_consents/{i}"
             missing -= lost
+    for i, listed, below in other_purposes:
+        elsewhere = missing & _strings(listed)
+        if elsewhere:
+            yield ("consent.purpose-not-covered",
+                   {"id": pid, "n": i + 1, "fields": ", ".join(sorted(elsewhere)), "audience": audience,
+                    "purpose": purpose}, f"/disclosure_consents/{i}{below}")
+            missing -= elsewhere
     if missing:
-        yield "consent.field-not-covered", {"id": pid, "fields": ", ".join(sorted(missing)), "audience": audience}, ""
+        yield ("consent.field-not-covered",
+               {"id": pid, "fields": ", ".join(sorted(missing)), "audience": audience, "purpose": purpose}, "")

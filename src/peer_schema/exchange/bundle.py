@@ -1,6 +1,10 @@
-"""`make_bundle()`: valid data as a zip to send to a federation or to publish.
+"""`make_bundle()`: valid data as a zip to send to a federation, to researchers, or to publish.
 
-1. The data is validated against the bundle's profile. The privacy guard's own findings
+0. Each bundle discloses to an audience (the profile's: the federation, researchers, the public)
+   for a purpose (`--purpose`; by default the profile's: registry_exchange for a federation bundle,
+   research for a research bundle). A research bundle needs a recipient and a key: researchers
+   always get keyed pseudonyms, never the publisher's own identifiers.
+1. The data is validated against the bundle's profile and purpose. The privacy guard's own findings
    (a field or a record the profile does not allow) do not refuse the bundle: the bundle leaves
    those out (step 3). Every other error refuses it, and so does an identifier whose prefix is
    not declared (it could not be exported as RDF). Nothing is written then.
@@ -25,7 +29,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..file_modes import PRIVATE_MODE
-from ..model import model
+from ..model import CONSENT_PURPOSES, PROFILE_AUDIENCE, PROFILE_PURPOSE, model
 from ..readers import Limits, ReadError
 from ..readers.datasets import read_datasets
 from ..report import Finding, Report, Severity
@@ -36,10 +40,15 @@ from .jsonio import dumps_dataset
 from .profile_filter import DEFAULT_MIN_COUNT, LeftOut, ProfileFilter
 from .pseudonyms import Pseudonyms, load_or_create_key, normalise_recipient, pseudonymise
 
-BUNDLE_PROFILES = ("federation", "public")
+BUNDLE_PROFILES = ("federation", "research", "public")
 #: the access rights a bundle's datasets get, so that the unzipped bundle is checked against the
-#: profile it was made for without --profile
-ACCESS_RIGHTS = {"federation": "restricted", "public": "public"}
+#: profile it was made for without --profile (a research bundle: with --profile research)
+ACCESS_RIGHTS = {"federation": "restricted", "research": "restricted", "public": "public"}
+#: bundles whose peer workers must get keyed pseudonyms (--for and --key-file)
+PSEUDONYMS_REQUIRED = frozenset({"research"})
+#: bundles that carry only the consents naming their audience and purpose (data minimisation: the
+#: worker's consents to others say nothing the recipient needs)
+ONLY_CONSENTS_IN_USE = frozenset({"research"})
 #: the privacy guard's findings that the bundle resolves by leaving the field or record out
 LEFT_OUT_CODES = frozenset({"privacy.field-not-allowed", "privacy.record-not-allowed"})
 
@@ -49,6 +58,9 @@ class BundleSummary:
     out: Path
     profile: str
     recipient: str | None
+    #: the consent audience and purpose of the disclosure (None: a public bundle discloses no peer worker)
+    audience: str | None = None
+    purpose: str | None = None
     datasets: int = 0
     records: int = 0
     pseudonymised: int = 0
@@ -72,15 +84,22 @@ def blocking(report: Report) -> list[Finding]:
 
 def make_bundle(paths, out: str | Path, profile: str, *, recipient: str | None = None,
                 key_file: str | Path | None = None, min_count: int = DEFAULT_MIN_COUNT,
-                today: date | None = None, limits: Limits | None = None) -> BundleSummary:
-    """Bundle the files or folders in `paths` into the zip `out` for `profile` (federation or
-    public). With `recipient`, peer workers get pseudonyms keyed with the key in `key_file`
-    (created when missing). Raises Refused (errors in the data; `.report` says which),
-    BadBundle (the key file, the output), UsageError (a wrong call)."""
+                today: date | None = None, limits: Limits | None = None,
+                purpose: str | None = None) -> BundleSummary:
+    """Bundle the files or folders in `paths` into the zip `out` for `profile` (federation,
+    research or public) and `purpose` (a ConsentPurpose code; by default the profile's). With
+    `recipient`, peer workers get pseudonyms keyed with the key in `key_file` (created when
+    missing; a research bundle needs both). Raises Refused (errors in the data; `.report` says
+    which), BadBundle (the key file, the output), UsageError (a wrong call)."""
     if profile not in BUNDLE_PROFILES:
-        raise UsageError(f"a bundle is made for the federation or public profile, not {profile!r}")
+        raise UsageError(f"a bundle is made for the {', '.join(BUNDLE_PROFILES[:-1])} or {BUNDLE_PROFILES[-1]} "
+                         f"profile, not {profile!r}")
+    purpose = _purpose(profile, purpose)
     if (recipient is None) != (key_file is None):
         raise UsageError("--for RECIPIENT and --key-file KEYFILE go together: the key makes the pseudonyms")
+    if recipient is None and profile in PSEUDONYMS_REQUIRED:
+        raise UsageError(f"a {profile} bundle needs --for RECIPIENT and --key-file KEYFILE: researchers get keyed "
+                         "pseudonyms, never your own identifiers of peer workers")
     if recipient is not None and not recipient.strip():
         raise UsageError("--for needs the recipient's name")
     if min_count < 1:
@@ -93,12 +112,13 @@ def make_bundle(paths, out: str | Path, profile: str, *, recipient: str | None =
     if not out.parent.is_dir():
         raise UsageError(f"{out.parent}: no such folder")
 
-    report = validate(paths, profile=profile, today=today, limits=limits)
+    report = validate(paths, profile=profile, purpose=purpose, today=today, limits=limits)
     reasons = blocking(report)
     if reasons:
         raise Refused(f"bundle refused: the data has {len(reasons)} problem(s) to fix first", _only(report, reasons))
 
-    summary = BundleSummary(out, profile, recipient, report=report)
+    audience = None if profile == "public" else PROFILE_AUDIENCE[profile]
+    summary = BundleSummary(out, profile, recipient, audience, purpose, report=report)
     try:
         datasets = read_datasets([Path(f) for f in report.files], limits)
     except ReadError as exc:  # a file changed since it was validated
@@ -111,6 +131,8 @@ def make_bundle(paths, out: str | Path, profile: str, *, recipient: str | None =
     for doc in datasets:
         doc["access_rights"] = ACCESS_RIGHTS[profile]
         filter_.dataset(doc)
+        if profile in ONLY_CONSENTS_IN_USE and (dropped := _consents_in_use(doc, audience, purpose)):
+            filter_.left_out.fields["PeerWorker.disclosure_consents"] += dropped
         if pseudonym is not None:
             summary.pseudonymised += pseudonymise([doc], pseudonym)
     summary.left_out = filter_.left_out
@@ -118,16 +140,49 @@ def make_bundle(paths, out: str | Path, profile: str, *, recipient: str | None =
     summary.records = sum(len(doc.get(c) or ()) for doc in datasets for c in model().containers)
 
     files = _serialise(datasets)
-    _check_again(files, out, profile, today)
+    _check_again(files, out, profile, purpose, today)
     extra = {"pseudonyms": _pseudonyms_note(profile, recipient, summary.pseudonymised),
              # public: no count of what was left out (a small count could point at a person); the
              # sender sees the counts on the terminal. A federation bundle holds the peer workers
              # themselves, so its counts of left-out fields say nothing more.
              "left_out": filter_.left_out.to_dict(counts=profile != "public")}
     summary.descriptor = datapackage.build(out.stem, files, profile=profile, recipient=recipient,
-                                           schema_version=model().schema_version, extra=extra)
+                                           schema_version=model().schema_version, extra=extra,
+                                           audience=audience, purpose=purpose)
     _write_zip(out, summary.descriptor, files)
     return summary
+
+
+def _consents_in_use(doc: dict, audience: str, purpose: str) -> int:
+    """Keep on each peer worker only the consents that name `audience` and `purpose`; return how
+    many others were left out. The validator has checked that what is disclosed is covered."""
+    left_out = 0
+    for worker in doc.get("peer_workers") or ():
+        consents = worker.get("disclosure_consents") if isinstance(worker, dict) else None
+        if not isinstance(consents, list):
+            continue
+        kept = [c for c in consents if isinstance(c, dict) and audience in (c.get("audiences") or ())
+                and purpose in (c.get("purposes") or ())]
+        left_out += len(consents) - len(kept)
+        if kept:
+            worker["disclosure_consents"] = kept
+        else:
+            del worker["disclosure_consents"]
+    return left_out
+
+
+def _purpose(profile: str, purpose: str | None) -> str | None:
+    """The purpose a bundle discloses for: the one asked for, or the profile's own."""
+    if profile == "public":
+        if purpose is not None:  # nothing would check it: saying it would mislead the recipient
+            raise UsageError("--purpose is for bundles that hold peer workers (federation, research); a public "
+                             "bundle holds none")
+        return None
+    if purpose is None:
+        return PROFILE_PURPOSE[profile]
+    if purpose not in CONSENT_PURPOSES:
+        raise UsageError(f"unknown purpose {purpose!r} (use {', '.join(CONSENT_PURPOSES)})")
+    return purpose
 
 
 def _only(report: Report, findings: list[Finding]) -> Report:
@@ -164,7 +219,8 @@ def _serialise(datasets: list[dict]) -> list[tuple[str, bytes, dict]]:
     return files
 
 
-def _check_again(files: list[tuple[str, bytes, dict]], out: Path, profile: str, today: date | None) -> None:
+def _check_again(files: list[tuple[str, bytes, dict]], out: Path, profile: str, purpose: str | None,
+                 today: date | None) -> None:
     """Validate what the recipient will get, in a private folder beside OUT, removed after."""
     try:  # the first write beside OUT: a folder we may not write to shows here
         folder = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".check", dir=out.parent))
@@ -178,7 +234,7 @@ def _check_again(files: list[tuple[str, bytes, dict]], out: Path, profile: str, 
                 target.write_bytes(data)
         except OSError as exc:
             raise BadBundle(f"{out}: cannot write the bundle ({exc.strerror or exc})") from None
-        report = validate([folder], profile=profile, today=today)
+        report = validate([folder], profile=profile, purpose=purpose, today=today)
         reasons = [f for f in report.findings if f.severity is Severity.ERROR or f.code == "refs.undeclared-prefix"]
         if reasons:  # a bug of the bundle, not of the data: say so, write nothing
             raise Refused("bundle refused: the bundle made from this data would not validate "
