@@ -163,8 +163,19 @@ def test_validate_and_export_take_the_purpose_on_the_command_line(tmp_path, caps
     out = tmp_path / "out.ttl"
     assert main(["export", str(path), "-o", str(out), *today]) == 1
     assert not out.exists()
-    assert main(["export", str(path), "-o", str(out), "--purpose", "workforce_statistics", *today]) == 0
+    capsys.readouterr()
+    assert main(["export", str(path), "-o", str(out), "--profile", "federation", "--purpose", "workforce_statistics",
+                 *today]) == 0
     assert WORKER.split("/")[-1] in out.read_text(encoding="utf-8")
+    assert "peer workers' fields to the federation, for workforce_statistics" in capsys.readouterr().err
+
+
+def test_store_load_takes_the_purpose(tmp_path, capsys):
+    path = _write(tmp_path, _dataset([_consent("federation", "workforce_statistics", "covered")]))
+    store = tmp_path / "store"
+    assert main(["store", "load", str(path), "--store", str(store)]) == 1
+    assert "consent.purpose-not-covered" in capsys.readouterr().err
+    assert main(["store", "load", str(path), "--store", str(store), "--purpose", "workforce_statistics"]) == 0
 
 
 # -- through peer-schema bundle --------------------------------------------------------------------

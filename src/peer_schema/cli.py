@@ -153,7 +153,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
     except (UsageError, ConfigError, ExportError) as exc:
         print(f"peer-schema export: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
-    print(f"{summary.out}: {summary.records} records, {summary.triples} triples ({summary.format})", file=sys.stderr)
+    from .model import PROFILE_AUDIENCE, PROFILE_PURPOSE
+
+    # what the peer workers' fields were disclosed to and for, when --profile names one audience
+    purpose, audience = args.purpose or PROFILE_PURPOSE.get(args.profile), PROFILE_AUDIENCE.get(args.profile)
+    disclosed = f"; peer workers' fields to the {audience}, for {purpose}" if summary.peer_workers and purpose \
+        and audience else ""
+    print(f"{summary.out}: {summary.records} records, {summary.triples} triples ({summary.format}){disclosed}",
+          file=sys.stderr)
     return EXIT_OK
 
 
