@@ -79,7 +79,8 @@ def _dataset(consents: list[dict], **worker) -> dict:
 
 def _write(tmp_path: Path, doc: dict, name: str = "workers.yaml") -> Path:
     path = tmp_path / name
-    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    plain = json.loads(json.dumps(doc))  # no shared lists: YAML would write them as aliases, which are refused
+    path.write_text(yaml.safe_dump(plain, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
 
 
@@ -136,6 +137,25 @@ def test_fields_are_judged_one_by_one_across_consents(tmp_path):
     assert [(f.code, f.params["fields"], f.pointer) for f in report.findings] == [
         ("consent.purpose-not-covered", "employment_status", "/peer_workers/0/disclosure_consents/1/purposes")]
     assert report.findings[0].line is not None  # on the purposes line of the file
+
+
+@pytest.mark.parametrize("lapsed", ["withdrawn", "review-lapsed"])
+def test_a_lapsed_consent_for_another_purpose_does_not_take_away_one_in_force(tmp_path, lapsed):
+    old = _consent("federation", "registry_exchange", lapsed)
+    old["purposes"] = ["certification"]
+    in_force = _consent("federation", "registry_exchange", "covered")
+    assert validate([_write(tmp_path, _dataset([old, in_force]))], today=TODAY).findings == []
+    # and the other way round: lapsed for the purpose, in force for another only
+    old["purposes"], in_force["purposes"] = ["registry_exchange"], ["certification"]
+    report = validate([_write(tmp_path, _dataset([old, in_force]))], today=TODAY)
+    assert [f.code for f in report.findings] == [CASES[lapsed]]
+
+
+def test_a_field_the_profile_never_carries_is_the_privacy_guard_s_finding_not_consent_s(tmp_path):
+    consent = _consent("researchers", "research", "covered")
+    report = validate([_write(tmp_path, _dataset([consent], role_title="pair aidant"))], profile="research",
+                      today=TODAY)
+    assert [(f.code, f.params.get("field")) for f in report.findings] == [("privacy.field-not-allowed", "role_title")]
 
 
 def test_internal_data_discloses_nothing_so_needs_no_purpose(tmp_path):
