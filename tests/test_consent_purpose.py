@@ -245,6 +245,54 @@ def test_a_field_covered_only_for_another_purpose_never_reaches_a_bundle(tmp_pat
     assert out.read_bytes() == b"earlier bundle"
 
 
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize(("profile", "purpose"), DISCLOSURES)
+def test_only_consented_leaves_out_what_no_consent_covers(tmp_path, capsys, profile, purpose, case):
+    """--only-consented: the same cases, left out instead of refused; nothing not covered goes."""
+    audience, wanted = PROFILE_AUDIENCE[profile], purpose or PROFILE_PURPOSE[profile]
+    path = _write(tmp_path, _dataset([_consent(audience, wanted, case)]))
+    out = tmp_path / "out.zip"
+    rc = main(["bundle", str(path), "-o", str(out), "--only-consented", *_bundle_args(tmp_path, profile, purpose)])
+    err = capsys.readouterr().err
+    assert rc == 0, err
+    members = _members(out)
+    manifest = json.loads(members["datapackage.json"])
+    (doc,) = [json.loads(d) for n, d in members.items() if n.startswith("data/")]
+    if CASES[case] is None:
+        assert len(doc["peer_workers"]) == 1 and manifest["not_consented"] == {"peer_workers": 0, "fields": {}}
+    else:  # the worker's very status is not covered: the record does not go at all
+        assert "peer_workers" not in doc and b"employment_status" not in members[next(iter(
+            n for n in members if n.startswith("data/")))]
+        assert manifest["not_consented"] == {"peer_workers": 1, "fields": {}}
+        assert "1 peer worker(s) without consent for this left out" in err
+
+
+def test_only_consented_leaves_out_a_field_covered_for_another_purpose_only(tmp_path, capsys):
+    for_purpose = {**_consent("federation", "registry_exchange", "covered"), "disclosed_fields": ["peer_status", "role"]}
+    other = {**_consent("federation", "registry_exchange", "other-purpose"), "disclosed_fields": ["employment_status"]}
+    path = _write(tmp_path, _dataset([for_purpose, other], weekly_hours=17.5))
+    out = tmp_path / "out.zip"
+    assert main(["bundle", str(path), "-o", str(out), "--profile", "federation", "--only-consented"]) == 0
+    assert "2 field value(s) without consent for this left out" in capsys.readouterr().err
+    members = _members(out)
+    (worker,) = [w for n, d in members.items() if n.startswith("data/") for w in json.loads(d)["peer_workers"]]
+    assert set(worker) == {"id", "role", "disclosure_consents"}
+    assert json.loads(members["datapackage.json"])["not_consented"] == {
+        "peer_workers": 0, "fields": {"PeerWorker.employment_status": 1, "PeerWorker.weekly_hours": 1}}
+    folder = tmp_path / "unzipped"
+    with zipfile.ZipFile(out) as zf:
+        zf.extractall(folder)
+    assert validate([folder], today=TODAY).findings == []  # what the recipient gets is covered
+
+
+def test_only_consented_does_not_excuse_other_errors(tmp_path, capsys):
+    consent = {**_consent("federation", "registry_exchange", "covered"), "given_date": DATES[3]}  # in the future
+    path = _write(tmp_path, _dataset([consent]))
+    out = tmp_path / "out.zip"
+    assert main(["bundle", str(path), "-o", str(out), "--profile", "federation", "--only-consented"]) == 1
+    assert "consent.dates-inconsistent" in capsys.readouterr().err and not out.exists()
+
+
 def test_manifest_names_audience_and_purpose_with_their_iris(tmp_path):
     path = _write(tmp_path, _dataset([_consent("federation", "registry_exchange", "covered")]))
     out = tmp_path / "fed.zip"

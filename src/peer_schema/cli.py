@@ -72,9 +72,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         config = load_config(args.config)
         limits = Limits(max_bytes=args.max_bytes, max_depth=args.max_depth)
         report = validate(args.paths, profile=args.profile, purpose=args.purpose, lang=args.lang, limits=limits,
-                          config=config,
-                          max_errors=args.max_errors, input_format=args.input_format, today=args.today,
-                          progress=None if args.no_progress else _progress_bar())
+                          config=config, max_errors=args.max_errors, input_format=args.input_format,
+                          today=args.today, progress=None if args.no_progress else _progress_bar())
     except (UsageError, ConfigError) as exc:
         print(f"peer-schema validate: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE

@@ -98,3 +98,21 @@ def peer_worker(record: dict, audience: str | None, today: date, fields: frozens
     if missing:
         yield ("consent.field-not-covered",
                {"id": pid, "fields": ", ".join(sorted(missing)), "audience": audience, "purpose": purpose}, "")
+
+
+def covered_fields(record: dict, audience: str, purpose: str, today: date) -> set[str]:
+    """The fields of a peer worker that the consents in force name for `audience` and `purpose`
+    (what a bundle made with --only-consented keeps; `peer_status`: the record itself)."""
+    now = today.isoformat()
+    covered: set[str] = set()
+    for c in record.get("disclosure_consents") or ():
+        if not isinstance(c, dict) or not isinstance(c.get("disclosed_fields"), list):
+            continue
+        given, withdrawn, review = _iso(c.get("given_date")), _iso(c.get("withdrawn_date")), _iso(c.get("review_date"))
+        audiences, purposes = c.get("audiences"), c.get("purposes")
+        if (given and given <= now and not (withdrawn and withdrawn <= now) and not (review and review < now)
+                and isinstance(audiences, list) and audience in audiences
+                and isinstance(purposes, list) and purpose in purposes):
+            covered |= _strings(c["disclosed_fields"])
+    return covered
+

@@ -6,8 +6,11 @@
    always get keyed pseudonyms, never the publisher's own identifiers.
 1. The data is validated against the bundle's profile and purpose. The privacy guard's own findings
    (a field or a record the profile does not allow) do not refuse the bundle: the bundle leaves
-   those out (step 3). Every other error refuses it, and so does an identifier whose prefix is
-   not declared (it could not be exported as RDF). Nothing is written then.
+   those out (step 3). With `only_consented`, nor do the findings of a peer worker's field that
+   no consent in force covers for the audience and purpose: those fields are left out too (and
+   a worker whose very status is not covered, whole). Every other error refuses it, and so does
+   an identifier whose prefix is not declared (it could not be exported as RDF). Nothing is
+   written then.
 2. The datasets are read whole (`read_datasets`), whatever the input format.
 3. Each dataset gets the access rights of the profile, loses what the profile does not allow
    (`profile_filter`), and, with a recipient, its peer workers get keyed pseudonyms.
@@ -24,10 +27,12 @@ import re
 import shutil
 import tempfile
 import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from ..checks.consent import NOT_DISCLOSED, PEER_STATUS, covered_fields
 from ..file_modes import PRIVATE_MODE
 from ..model import CONSENT_PURPOSES, PROFILE_AUDIENCE, PROFILE_PURPOSE, model
 from ..readers import Limits, ReadError
@@ -51,6 +56,9 @@ PSEUDONYMS_REQUIRED = frozenset({"research"})
 ONLY_CONSENTS_IN_USE = frozenset({"research"})
 #: the privacy guard's findings that the bundle resolves by leaving the field or record out
 LEFT_OUT_CODES = frozenset({"privacy.field-not-allowed", "privacy.record-not-allowed"})
+#: the consent findings that --only-consented resolves by leaving the fields (or the worker) out
+NOT_CONSENTED_CODES = frozenset({"consent.field-not-covered", "consent.purpose-not-covered", "consent.withdrawn",
+                                 "consent.review-overdue"})
 
 
 @dataclass
@@ -66,16 +74,18 @@ class BundleSummary:
     pseudonymised: int = 0
     key_created: bool = False
     left_out: LeftOut = field(default_factory=LeftOut)
+    #: --only-consented: "PeerWorker.<field>" -> values left out, "PeerWorker" -> whole workers
+    not_consented: Counter = field(default_factory=Counter)
     #: the validation report of the input (its warnings stay visible)
     report: Report | None = None
     descriptor: dict = field(default_factory=dict)
 
 
-def blocking(report: Report) -> list[Finding]:
+def blocking(report: Report, only_consented: bool = False) -> list[Finding]:
     """The findings that refuse a bundle."""
     found = []
     for f in report.findings:
-        if f.code in LEFT_OUT_CODES:
+        if f.code in LEFT_OUT_CODES or (only_consented and f.code in NOT_CONSENTED_CODES):
             continue
         if f.severity is Severity.ERROR or f.code == "refs.undeclared-prefix":
             found.append(f)
@@ -85,12 +95,14 @@ def blocking(report: Report) -> list[Finding]:
 def make_bundle(paths, out: str | Path, profile: str, *, recipient: str | None = None,
                 key_file: str | Path | None = None, min_count: int = DEFAULT_MIN_COUNT,
                 today: date | None = None, limits: Limits | None = None,
-                purpose: str | None = None) -> BundleSummary:
+                purpose: str | None = None, only_consented: bool = False) -> BundleSummary:
     """Bundle the files or folders in `paths` into the zip `out` for `profile` (federation,
     research or public) and `purpose` (a ConsentPurpose code; by default the profile's). With
     `recipient`, peer workers get pseudonyms keyed with the key in `key_file` (created when
-    missing; a research bundle needs both). Raises Refused (errors in the data; `.report` says
-    which), BadBundle (the key file, the output), UsageError (a wrong call)."""
+    missing; a research bundle needs both). `only_consented`: leave out, rather than refuse, the
+    peer workers' fields that no consent in force covers for the audience and purpose. Raises
+    Refused (errors in the data; `.report` says which), BadBundle (the key file, the output),
+    UsageError (a wrong call)."""
     if profile not in BUNDLE_PROFILES:
         raise UsageError(f"a bundle is made for the {', '.join(BUNDLE_PROFILES[:-1])} or {BUNDLE_PROFILES[-1]} "
                          f"profile, not {profile!r}")
@@ -113,7 +125,7 @@ def make_bundle(paths, out: str | Path, profile: str, *, recipient: str | None =
         raise UsageError(f"{out.parent}: no such folder")
 
     report = validate(paths, profile=profile, purpose=purpose, today=today, limits=limits)
-    reasons = blocking(report)
+    reasons = blocking(report, only_consented)
     if reasons:
         raise Refused(f"bundle refused: the data has {len(reasons)} problem(s) to fix first", _only(report, reasons))
 
@@ -131,6 +143,8 @@ def make_bundle(paths, out: str | Path, profile: str, *, recipient: str | None =
     for doc in datasets:
         doc["access_rights"] = ACCESS_RIGHTS[profile]
         filter_.dataset(doc)
+        if only_consented and audience is not None:
+            _only_consented(doc, audience, purpose, today or date.today(), summary.not_consented)
         if profile in ONLY_CONSENTS_IN_USE and (dropped := _consents_in_use(doc, audience, purpose)):
             filter_.left_out.fields["PeerWorker.disclosure_consents"] += dropped
         if pseudonym is not None:
@@ -146,11 +160,42 @@ def make_bundle(paths, out: str | Path, profile: str, *, recipient: str | None =
              # sender sees the counts on the terminal. A federation bundle holds the peer workers
              # themselves, so its counts of left-out fields say nothing more.
              "left_out": filter_.left_out.to_dict(counts=profile != "public")}
+    if only_consented and audience is not None:  # what no consent covered, as counts (never in a public bundle)
+        counts = summary.not_consented
+        extra["not_consented"] = {"peer_workers": counts["PeerWorker"],
+                                  "fields": {k: n for k, n in sorted(counts.items()) if k != "PeerWorker"}}
     summary.descriptor = datapackage.build(out.stem, files, profile=profile, recipient=recipient,
                                            schema_version=model().schema_version, extra=extra,
                                            audience=audience, purpose=purpose)
     _write_zip(out, summary.descriptor, files)
     return summary
+
+
+def _only_consented(doc: dict, audience: str, purpose: str, today: date, counts: Counter) -> None:
+    """Leave out of each peer worker the fields no consent in force covers for `audience` and
+    `purpose`, and the whole worker when their very status, or a field a record must have (the
+    role), is not covered; count what went."""
+    workers = doc.get("peer_workers")
+    if not isinstance(workers, list):
+        return
+    slots = model().classes["PeerWorker"].slots
+    needed = {PEER_STATUS} | {n for n, slot in slots.items() if slot.required} - NOT_DISCLOSED
+    kept = []
+    for worker in workers:
+        if not isinstance(worker, dict):
+            continue
+        covered = covered_fields(worker, audience, purpose, today)
+        if not needed <= covered:
+            counts["PeerWorker"] += 1
+            continue
+        for name in [n for n in worker if n not in NOT_DISCLOSED and n not in covered]:
+            del worker[name]
+            counts[f"PeerWorker.{name}"] += 1
+        kept.append(worker)
+    if kept:
+        doc["peer_workers"] = kept
+    else:
+        del doc["peer_workers"]
 
 
 def _consents_in_use(doc: dict, audience: str, purpose: str) -> int:

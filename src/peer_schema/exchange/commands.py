@@ -28,7 +28,8 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
 
     try:
         summary = make_bundle(args.paths, args.output, args.profile, recipient=args.recipient,
-                              key_file=args.key_file, min_count=args.min_count, purpose=args.purpose)
+                              key_file=args.key_file, min_count=args.min_count, purpose=args.purpose,
+                              only_consented=args.only_consented)
     except Refused as exc:
         if exc.report is not None:
             exc.report.lang = args.lang
@@ -55,6 +56,11 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
                      "profile left out")
     if consents:
         notes.append(f"{consents} consent(s) to other audiences or purposes left out")
+    not_consented = dict(summary.not_consented)
+    if not_consented.get("PeerWorker"):
+        notes.append(f"{not_consented.pop('PeerWorker')} peer worker(s) without consent for this left out")
+    if sum(not_consented.values()):
+        notes.append(f"{sum(not_consented.values())} field value(s) without consent for this left out")
     if left.threshold is not None:
         notes.append(f"{sum(left.suppressed.values())} count(s) below {left.threshold} suppressed")
     disclosed = f" (to the {summary.audience}, for {summary.purpose})" if summary.purpose else ""
@@ -106,6 +112,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
                    help="what the peer workers' fields are disclosed for; a consent must name it (default: "
                         "registry_exchange for federation, research for research; not for public). One of: "
                         + ", ".join(CONSENT_PURPOSES))
+    p.add_argument("--only-consented", action="store_true",
+                   help="leave out, rather than refuse, each peer worker's fields that no consent in force covers "
+                        "for the audience and purpose (and a worker whose peer status or role is not covered)")
     p.add_argument("--for", dest="recipient", metavar="RECIPIENT",
                    help="who the bundle is for: peer workers get pseudonyms for this recipient (needs --key-file)")
     p.add_argument("--key-file", type=Path, metavar="KEYFILE",

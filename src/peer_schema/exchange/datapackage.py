@@ -7,7 +7,8 @@ ours is in custom properties (any tool ignores them): `publisher`, `dataset_vers
 `schema_version` (the model's version, which a merge checks), `export_profile` (`profile` is
 the Data Package's own), `recipient`, `audience` and `purpose` (what peer workers' fields are
 disclosed to and for, each with its concept's IRI; the purpose also with the closest W3C DPV
-purpose), `pseudonyms`, `left_out`, and per resource `dataset_id` and `records`.
+purpose), `not_consented` (--only-consented: counts of what no consent covered), `pseudonyms`,
+`left_out`, and per resource `dataset_id` and `records`.
 """
 
 from __future__ import annotations
