@@ -36,6 +36,26 @@ def _strings(values: list) -> set[str]:
         return {v for v in values if isinstance(v, str)}
 
 
+#: what a consent is on a day: not yet (or never) given, in force, or lapsed (the finding's code)
+NOT_GIVEN, IN_FORCE, WITHDRAWN, REVIEW_OVERDUE = None, "in force", "consent.withdrawn", "consent.review-overdue"
+
+
+def _state(consent: dict, now: str) -> str | None:
+    given, withdrawn, review = (_iso(consent.get(k)) for k in ("given_date", "withdrawn_date", "review_date"))
+    if not given or given > now:
+        return NOT_GIVEN
+    if withdrawn and withdrawn <= now:
+        return WITHDRAWN
+    if review and review < now:
+        return REVIEW_OVERDUE
+    return IN_FORCE
+
+
+def _names(consent: dict, key: str, code: str | None) -> bool:
+    values = consent.get(key)
+    return isinstance(values, list) and code in values
+
+
 def peer_worker(record: dict, audience: str | None, today: date, fields: frozenset[str],
                 purpose: str | None = None) -> Iterator[Hit]:
     """`fields`: the slots of a peer worker that disclose something (a field the model does
@@ -60,22 +80,17 @@ def peer_worker(record: dict, audience: str | None, today: date, fields: frozens
                 if wrong:
                     yield ("consent.dates-inconsistent", {"id": pid, "n": i + 1, "problem": problem, "problem_fr": problem_fr},
                            f"/disclosure_consents/{i}")
-        audiences, purposes, listed = c.get("audiences"), c.get("purposes"), c.get("disclosed_fields")
-        if audience is None or not given or given > now or not isinstance(listed, list):
+        listed, state = c.get("disclosed_fields"), _state(c, now)
+        if audience is None or state == NOT_GIVEN or not isinstance(listed, list) \
+                or not _names(c, "audiences", audience):
             continue
-        if not isinstance(audiences, list) or audience not in audiences:
-            continue
-        for_purpose = isinstance(purposes, list) and purpose in purposes
-        if withdrawn and withdrawn <= now:
-            if for_purpose:
-                lapsed.append((i, listed, "consent.withdrawn"))
-        elif review and review < now:
-            if for_purpose:
-                lapsed.append((i, listed, "consent.review-overdue"))
-        elif for_purpose:
+        if not _names(c, "purposes", purpose):
+            if state == IN_FORCE:  # the finding points at its purposes, or at the consent when it has none
+                other_purposes.append((i, listed, "/purposes" if c.get("purposes") else ""))
+        elif state == IN_FORCE:
             covered |= _strings(listed)
-        else:  # the finding points at its purposes, or at the consent when it has none
-            other_purposes.append((i, listed, "/purposes" if isinstance(purposes, list) and purposes else ""))
+        else:
+            lapsed.append((i, listed, state))
     if audience is None:  # internal data stays in the organisation: no disclosure to check
         return
     missing = {k for k in fields.intersection(record) if record[k] not in (None, [], "")}
@@ -106,13 +121,8 @@ def covered_fields(record: dict, audience: str, purpose: str, today: date) -> se
     now = today.isoformat()
     covered: set[str] = set()
     for c in record.get("disclosure_consents") or ():
-        if not isinstance(c, dict) or not isinstance(c.get("disclosed_fields"), list):
-            continue
-        given, withdrawn, review = _iso(c.get("given_date")), _iso(c.get("withdrawn_date")), _iso(c.get("review_date"))
-        audiences, purposes = c.get("audiences"), c.get("purposes")
-        if (given and given <= now and not (withdrawn and withdrawn <= now) and not (review and review < now)
-                and isinstance(audiences, list) and audience in audiences
-                and isinstance(purposes, list) and purpose in purposes):
+        if (isinstance(c, dict) and isinstance(c.get("disclosed_fields"), list) and _state(c, now) == IN_FORCE
+                and _names(c, "audiences", audience) and _names(c, "purposes", purpose)):
             covered |= _strings(c["disclosed_fields"])
     return covered
 
