@@ -190,6 +190,22 @@ def test_validate_and_export_take_the_purpose_on_the_command_line(tmp_path, caps
     assert "peer workers' fields to the federation, for workforce_statistics" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize(("profile", "purpose"), DISCLOSURES)
+def test_export_writes_a_peer_worker_only_when_covered(tmp_path, capsys, profile, purpose, case):
+    audience, wanted = PROFILE_AUDIENCE[profile], purpose or PROFILE_PURPOSE[profile]
+    path = _write(tmp_path, _dataset([_consent(audience, wanted, case)]))
+    out = tmp_path / "out.nt"
+    rc = main(["export", str(path), "-o", str(out), "--to", "nt", "--profile", profile,
+               *(["--purpose", purpose] if purpose else [])])
+    err = capsys.readouterr().err
+    assert not any(d in err for d in DATES)
+    if CASES[case] is None:
+        assert rc == 0 and "peer_support_worker" in out.read_text(encoding="utf-8")
+    else:
+        assert rc == 1 and CASES[case] in err and not out.exists()
+
+
 def test_store_load_takes_the_purpose(tmp_path, capsys):
     path = _write(tmp_path, _dataset([_consent("federation", "workforce_statistics", "covered")]))
     store = tmp_path / "store"
