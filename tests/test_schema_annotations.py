@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 SENSITIVITIES = {"public", "personal", "special_category"}
-PROFILES = {"public", "federation", "internal"}
+PROFILES = {"public", "research", "federation", "internal"}
 # Fields that identify a person or reveal health details; none may exist on a peer worker.
 FORBIDDEN_ON_PEER_WORKER = {
     "name", "first_name", "last_name", "full_name", "given_name", "family_name", "email", "phone",
@@ -43,6 +43,19 @@ def test_every_slot_of_a_peer_worker_stays_out_of_public_exports(schema_view):
                 continue  # the identifier and links to organisations and datasets are public in themselves
             profiles = set(annotation(schema_view.get_slot(slot.name), "export_profiles").split())
             assert "public" not in profiles, f"{cls}.{slot.name} would be published"
+
+
+def test_the_research_profile_carries_no_more_than_the_federation_and_no_free_text_of_a_peer_worker(schema_view):
+    """A research bundle (docs/bundles.md) is restricted like a federation one, for fewer fields:
+    no job title or certificate title, the free text in which a person could be recognised."""
+    wider = [name for name, slot in schema_view.all_slots().items()
+             if "research" in (annotation(slot, "export_profiles") or "").split()
+             and "federation" not in (annotation(slot, "export_profiles") or "").split()]
+    assert wider == []
+    for name in ("role_title", "certifications", "certification_title", "year_awarded", "local_reference"):
+        assert "research" not in annotation(schema_view.get_slot(name), "export_profiles").split(), name
+    for name in ("peer_workers", "role", "employer", "disclosure_consents", "purposes", "audiences"):
+        assert "research" in annotation(schema_view.get_slot(name), "export_profiles").split(), name
 
 
 def test_peer_worker_has_no_identifying_or_health_fields(schema_view):

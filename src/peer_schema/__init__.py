@@ -17,8 +17,11 @@ __all__ = ["SCHEMA_VERSION", "__version__"]
 def validate(paths, **options):
     """Validate files or folders against the model and return a `Report`.
 
-    Options: profile, lang, limits, config, max_errors, today, input_format, progress; see
-    `peer_schema.validation.validate`.
+    Options: profile, purpose, lang, limits, config, max_errors, today, input_format, progress;
+    see `peer_schema.validation.validate`. `purpose` (a consent purpose code such as
+    "registry_exchange" or "research") is what peer workers' fields are disclosed for: a field
+    passes only where a consent in force names both the profile's audience and this purpose; by
+    default the profile's own purpose (federation: registry_exchange, research: research).
     """
     from .validation import validate as _validate
 

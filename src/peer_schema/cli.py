@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from . import __version__, artifacts
+from .model import CONSENT_PURPOSES, PROFILES
 from .readers import FORMATS
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
@@ -70,9 +71,9 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     try:
         config = load_config(args.config)
         limits = Limits(max_bytes=args.max_bytes, max_depth=args.max_depth)
-        report = validate(args.paths, profile=args.profile, lang=args.lang, limits=limits, config=config,
-                          max_errors=args.max_errors, input_format=args.input_format, today=args.today,
-                          progress=None if args.no_progress else _progress_bar())
+        report = validate(args.paths, profile=args.profile, purpose=args.purpose, lang=args.lang, limits=limits,
+                          config=config, max_errors=args.max_errors, input_format=args.input_format,
+                          today=args.today, progress=None if args.no_progress else _progress_bar())
     except (UsageError, ConfigError) as exc:
         print(f"peer-schema validate: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
@@ -107,7 +108,7 @@ def _export_workbook(args: argparse.Namespace) -> int:
     from .validation import UsageError, _expand, validate
 
     try:
-        report = validate(args.paths, profile=args.profile, lang=args.lang, today=args.today)
+        report = validate(args.paths, profile=args.profile, purpose=args.purpose, lang=args.lang, today=args.today)
         if not report.valid:
             print(render_text(report), file=sys.stderr)
             print("peer-schema export: refused, nothing written (fix the errors above)", file=sys.stderr)
@@ -141,7 +142,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     try:
         summary = export(args.paths, args.output, args.to, args.profile, config=load_config(args.config),
-                         today=args.today)
+                         today=args.today, purpose=args.purpose)
     except ExportRefused as exc:
         exc.report.lang = args.lang
         exc.report.findings = list(exc.findings)
@@ -151,7 +152,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
     except (UsageError, ConfigError, ExportError) as exc:
         print(f"peer-schema export: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
-    print(f"{summary.out}: {summary.records} records, {summary.triples} triples ({summary.format})", file=sys.stderr)
+    from .model import PROFILE_AUDIENCE, PROFILE_PURPOSE
+
+    # what the peer workers' fields were disclosed to and for, when --profile names one audience
+    purpose, audience = args.purpose or PROFILE_PURPOSE.get(args.profile), PROFILE_AUDIENCE.get(args.profile)
+    disclosed = f"; peer workers' fields to the {audience}, for {purpose}" if summary.peer_workers and purpose \
+        and audience else ""
+    print(f"{summary.out}: {summary.records} records, {summary.triples} triples ({summary.format}){disclosed}",
+          file=sys.stderr)
     return EXIT_OK
 
 
@@ -165,7 +173,8 @@ def _cmd_store_load(args: argparse.Namespace) -> int:
 
     try:
         triples = load(args.paths, None if args.endpoint else args.store, endpoint=args.endpoint,
-                       graph_store=args.graph_store, profile=args.profile, replace=args.replace)
+                       graph_store=args.graph_store, profile=args.profile, replace=args.replace,
+                       purpose=args.purpose)
     except ExportRefused as exc:
         exc.report.findings = list(exc.findings)
         print(render_text(exc.report), file=sys.stderr)
@@ -235,6 +244,14 @@ def _positive(text: str) -> int:
     return value
 
 
+def _add_purpose(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--purpose", choices=CONSENT_PURPOSES, metavar="PURPOSE",
+                   help="what peer workers' fields are disclosed for: a field goes only where a consent in force "
+                        "names the profile's audience and this purpose (default: registry_exchange for the "
+                        "federation profile, research for the research profile). One of: "
+                        + ", ".join(CONSENT_PURPOSES))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="peer-schema", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"peer-schema {__version__}")
@@ -246,8 +263,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--format", choices=["text", "json", "junit", "sarif"], default="text",
                    help="report format (default: text)")
-    p.add_argument("--profile", choices=["public", "federation", "internal"],
+    p.add_argument("--profile", choices=PROFILES,
                    help="export profile to check against (default: from each dataset's access_rights)")
+    _add_purpose(p)
     p.add_argument("--lang", choices=["en", "fr"], default="en", help="language of messages (default: en)")
     p.add_argument("--strict", action="store_true", help="warnings also make the exit code 1")
     p.add_argument("--max-errors", type=_positive, metavar="N", help="stop after N errors")
@@ -271,8 +289,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", choices=["ttl", "nt", "jsonld", "rdfxml", "xlsx"], default="ttl",
                    help="RDF format (default: ttl), or xlsx: the data in the spreadsheet template's layout")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
-    p.add_argument("--profile", choices=["public", "federation", "internal"],
+    p.add_argument("--profile", choices=PROFILES,
                    help="export profile (default: from each dataset's access_rights)")
+    _add_purpose(p)
     p.add_argument("--lang", choices=["en", "fr"], default="en",
                    help="language of the reasons for a refusal (and of a workbook's labels)")
     p.add_argument("--sheet-lang", choices=["en", "fr"], help="language of a workbook's labels, if not --lang")
@@ -288,7 +307,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the store's folder (default: ./peer-schema-store)")
     p.add_argument("--endpoint", metavar="URL", help="load into a SPARQL 1.1 server instead (Graph Store Protocol)")
     p.add_argument("--graph-store", metavar="URL", help="the Graph Store Protocol URL, if not the endpoint's /store")
-    p.add_argument("--profile", choices=["public", "federation", "internal"])
+    p.add_argument("--profile", choices=PROFILES)
+    _add_purpose(p)
     p.add_argument("--replace", action="store_true", help="empty the store first")
     p.set_defaults(run=_cmd_store_load)
 

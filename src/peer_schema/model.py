@@ -9,10 +9,17 @@ from functools import cache
 from . import artifacts
 
 #: export profile -> the consent audience it discloses to (internal data stays in the organisation)
-PROFILE_AUDIENCE = {"public": "public", "federation": "federation", "internal": None}
+PROFILE_AUDIENCE = {"public": "public", "research": "researchers", "federation": "federation", "internal": None}
+#: export profile -> the consent purpose it discloses for unless --purpose says otherwise; None: it
+#: discloses no peer worker's field (public: no peer worker at all; internal: it stays in the organisation)
+PROFILE_PURPOSE = {"public": None, "research": "research", "federation": "registry_exchange", "internal": None}
+#: the codes of the ConsentPurpose vocabulary (vocab/workforce.yaml; a test keeps them equal)
+CONSENT_PURPOSES = ("registry_exchange", "workforce_statistics", "research", "service_directory", "certification",
+                    "funding_reporting")
 #: the dataset's access rights -> the profile it is checked against unless --profile says otherwise
 ACCESS_PROFILE = {"public": "public", "restricted": "federation", "non_public": "internal"}
-PROFILES = ("public", "federation", "internal")
+#: strictest first; research is restricted data like federation, for fewer fields and the researchers
+PROFILES = ("public", "research", "federation", "internal")
 #: prefixes every dataset may use without declaring them: the vocabularies' and the model's
 BUILTIN_PREFIXES = {"pv": "https://w3id.org/peer-schema/vocab/", "peer": "https://w3id.org/peer-schema/"}
 #: the model; one version of it is <SCHEMA_IRI>/<version>/, what a dataset `conforms_to`

@@ -19,7 +19,7 @@ from .checks.memberships import MembershipGraph
 from .checks.references import References
 from .checks.structure import check_structure
 from .config import OFF, Config
-from .model import ACCESS_PROFILE, PROFILE_AUDIENCE, PROFILES, model
+from .model import ACCESS_PROFILE, CONSENT_PURPOSES, PROFILE_AUDIENCE, PROFILE_PURPOSE, PROFILES, model
 from .readers import FORMATS, TYPE_KEY, Document, Limits, RdfGraph, ReadError, Stream, open_source
 from .readers.errors import Notice, TableStart
 from .report import Finding, Report, Severity
@@ -84,10 +84,12 @@ class _Run:
     """The state of one validation run: the report, the reference index, the memberships."""
 
     def __init__(self, report: Report, config: Config, profile: str | None, today: date, max_errors: int | None,
-                 streaming: bool = False):
+                 streaming: bool = False, purpose: str | None = None):
         self.report = report
         self.config = config
         self.profile_override = profile
+        #: the purpose of the disclosure (--purpose); None: the profile's own (PROFILE_PURPOSE)
+        self.purpose_override = purpose
         self.today = today
         self.max_errors = max_errors
         self.errors = 0
@@ -98,7 +100,12 @@ class _Run:
         self.applied: dict[str, dict] = {}
         #: called every PROGRESS_EVERY records with the count so far (the progress bar)
         self.on_records: Callable[[int], None] | None = None
-        self.peer_worker_fields = frozenset(self.model.classes["PeerWorker"].slots) - consent.NOT_DISCLOSED
+        peer_worker = self.model.classes["PeerWorker"]
+        # per profile, the fields a consent must cover: those the profile may carry (one it may
+        # not is the privacy guard's finding, and a bundle leaves it out)
+        self.peer_worker_fields = {
+            p: frozenset(n for n, slot in peer_worker.slots.items() if p in slot.profiles) - consent.NOT_DISCLOSED
+            for p in PROFILES}
         #: the prefixes the current file declares (None: the file declares none)
         self.prefixes: set[str] | None = None
         #: for the record being read from a table: JSON pointer of a field -> its column (1-based)
@@ -151,10 +158,11 @@ class _Run:
             for code, params, below in rule(rec, self.today):
                 self.hit(code, params, file, pointer + below, rid, locate, line)
         if cls == "PeerWorker":
-            fields = self.peer_worker_fields
+            fields = self.peer_worker_fields[profile]
             # no consent makes a peer worker publishable: the privacy guard refuses the record itself
             audience = None if profile == "public" else PROFILE_AUDIENCE[profile]
-            for code, params, below in consent.peer_worker(rec, audience, self.today, fields):
+            purpose = self.purpose_override or PROFILE_PURPOSE[profile]
+            for code, params, below in consent.peer_worker(rec, audience, self.today, fields, purpose):
                 self.hit(code, params, file, pointer + below, rid, locate, line)
         elif cls == "Membership":
             member, federation = rec.get("member"), rec.get("federation")
@@ -287,6 +295,7 @@ def validate(
     paths: Iterable[str | Path],
     *,
     profile: str | None = None,
+    purpose: str | None = None,
     lang: str = "en",
     limits: Limits | None = None,
     config: Config | None = None,
@@ -297,18 +306,23 @@ def validate(
 ) -> Report:
     """Validate data files or folders against the model and return the report.
 
-    profile: "public", "federation" or "internal"; by default each dataset's access rights
-    decide (public -> public, restricted -> federation, non-public -> internal).
+    profile: "public", "research", "federation" or "internal"; by default each dataset's access
+    rights decide (public -> public, restricted -> federation, non-public -> internal).
+    purpose: the consent purpose of the disclosure (a ConsentPurpose code); by default the
+    profile's (federation -> registry_exchange, research -> research). A peer worker's field is
+    disclosed only where a consent in force covers both the profile's audience and the purpose.
     Files that cannot be read become `read.*` findings (`Report.unreadable`).
     """
     if profile is not None and profile not in PROFILES:
         raise UsageError(f"unknown profile {profile!r} (use {', '.join(PROFILES)})")
+    if purpose is not None and purpose not in CONSENT_PURPOSES:
+        raise UsageError(f"unknown purpose {purpose!r} (use {', '.join(CONSENT_PURPOSES)})")
     if lang not in ("en", "fr"):
         raise UsageError(f"unknown language {lang!r} (use en or fr)")
     files = _expand(paths)
     report = Report(files=[str(f) for f in files], profile=profile, lang=lang)
     streaming = any((input_format or FORMATS.get(f.suffix.lower())) in STREAM_FORMATS for f in files)
-    run = _Run(report, config or Config(), profile, today or date.today(), max_errors, streaming)
+    run = _Run(report, config or Config(), profile, today or date.today(), max_errors, streaming, purpose)
     # The run builds large trees of fresh objects and no cycles: the cyclic collector would only
     # scan them again and again. It is paused for the run and restored after.
     gc_was_enabled = gc.isenabled()

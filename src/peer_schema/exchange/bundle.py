@@ -1,9 +1,16 @@
-"""`make_bundle()`: valid data as a zip to send to a federation or to publish.
+"""`make_bundle()`: valid data as a zip to send to a federation, to researchers, or to publish.
 
-1. The data is validated against the bundle's profile. The privacy guard's own findings
+0. Each bundle discloses to an audience (the profile's: the federation, researchers, the public)
+   for a purpose (`--purpose`; by default the profile's: registry_exchange for a federation bundle,
+   research for a research bundle). A research bundle needs a recipient and a key: researchers
+   always get keyed pseudonyms, never the publisher's own identifiers.
+1. The data is validated against the bundle's profile and purpose. The privacy guard's own findings
    (a field or a record the profile does not allow) do not refuse the bundle: the bundle leaves
-   those out (step 3). Every other error refuses it, and so does an identifier whose prefix is
-   not declared (it could not be exported as RDF). Nothing is written then.
+   those out (step 3). With `only_consented`, nor do the findings of a peer worker's field that
+   no consent in force covers for the audience and purpose: those fields are left out too (and
+   a worker whose very status is not covered, whole). Every other error refuses it, and so does
+   an identifier whose prefix is not declared (it could not be exported as RDF). Nothing is
+   written then.
 2. The datasets are read whole (`read_datasets`), whatever the input format.
 3. Each dataset gets the access rights of the profile, loses what the profile does not allow
    (`profile_filter`), and, with a recipient, its peer workers get keyed pseudonyms.
@@ -20,12 +27,14 @@ import re
 import shutil
 import tempfile
 import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from ..checks.consent import NOT_DISCLOSED, PEER_STATUS, covered_fields
 from ..file_modes import PRIVATE_MODE
-from ..model import model
+from ..model import CONSENT_PURPOSES, PROFILE_AUDIENCE, PROFILE_PURPOSE, model
 from ..readers import Limits, ReadError
 from ..readers.datasets import read_datasets
 from ..report import Finding, Report, Severity
@@ -36,12 +45,20 @@ from .jsonio import dumps_dataset
 from .profile_filter import DEFAULT_MIN_COUNT, LeftOut, ProfileFilter
 from .pseudonyms import Pseudonyms, load_or_create_key, normalise_recipient, pseudonymise
 
-BUNDLE_PROFILES = ("federation", "public")
+BUNDLE_PROFILES = ("federation", "research", "public")
 #: the access rights a bundle's datasets get, so that the unzipped bundle is checked against the
-#: profile it was made for without --profile
-ACCESS_RIGHTS = {"federation": "restricted", "public": "public"}
+#: profile it was made for without --profile (a research bundle: with --profile research)
+ACCESS_RIGHTS = {"federation": "restricted", "research": "restricted", "public": "public"}
+#: bundles whose peer workers must get keyed pseudonyms (--for and --key-file)
+PSEUDONYMS_REQUIRED = frozenset({"research"})
+#: bundles that carry only the consents naming their audience and purpose (data minimisation: the
+#: worker's consents to others say nothing the recipient needs)
+ONLY_CONSENTS_IN_USE = frozenset({"research"})
 #: the privacy guard's findings that the bundle resolves by leaving the field or record out
 LEFT_OUT_CODES = frozenset({"privacy.field-not-allowed", "privacy.record-not-allowed"})
+#: the consent findings that --only-consented resolves by leaving the fields (or the worker) out
+NOT_CONSENTED_CODES = frozenset({"consent.field-not-covered", "consent.purpose-not-covered", "consent.withdrawn",
+                                 "consent.review-overdue"})
 
 
 @dataclass
@@ -49,21 +66,26 @@ class BundleSummary:
     out: Path
     profile: str
     recipient: str | None
+    #: the consent audience and purpose of the disclosure (None: a public bundle discloses no peer worker)
+    audience: str | None = None
+    purpose: str | None = None
     datasets: int = 0
     records: int = 0
     pseudonymised: int = 0
     key_created: bool = False
     left_out: LeftOut = field(default_factory=LeftOut)
+    #: --only-consented: "PeerWorker.<field>" -> values left out, "PeerWorker" -> whole workers
+    not_consented: Counter = field(default_factory=Counter)
     #: the validation report of the input (its warnings stay visible)
     report: Report | None = None
     descriptor: dict = field(default_factory=dict)
 
 
-def blocking(report: Report) -> list[Finding]:
+def blocking(report: Report, only_consented: bool = False) -> list[Finding]:
     """The findings that refuse a bundle."""
     found = []
     for f in report.findings:
-        if f.code in LEFT_OUT_CODES:
+        if f.code in LEFT_OUT_CODES or (only_consented and f.code in NOT_CONSENTED_CODES):
             continue
         if f.severity is Severity.ERROR or f.code == "refs.undeclared-prefix":
             found.append(f)
@@ -72,15 +94,24 @@ def blocking(report: Report) -> list[Finding]:
 
 def make_bundle(paths, out: str | Path, profile: str, *, recipient: str | None = None,
                 key_file: str | Path | None = None, min_count: int = DEFAULT_MIN_COUNT,
-                today: date | None = None, limits: Limits | None = None) -> BundleSummary:
-    """Bundle the files or folders in `paths` into the zip `out` for `profile` (federation or
-    public). With `recipient`, peer workers get pseudonyms keyed with the key in `key_file`
-    (created when missing). Raises Refused (errors in the data; `.report` says which),
-    BadBundle (the key file, the output), UsageError (a wrong call)."""
+                today: date | None = None, limits: Limits | None = None,
+                purpose: str | None = None, only_consented: bool = False) -> BundleSummary:
+    """Bundle the files or folders in `paths` into the zip `out` for `profile` (federation,
+    research or public) and `purpose` (a ConsentPurpose code; by default the profile's). With
+    `recipient`, peer workers get pseudonyms keyed with the key in `key_file` (created when
+    missing; a research bundle needs both). `only_consented`: leave out, rather than refuse, the
+    peer workers' fields that no consent in force covers for the audience and purpose. Raises
+    Refused (errors in the data; `.report` says which), BadBundle (the key file, the output),
+    UsageError (a wrong call)."""
     if profile not in BUNDLE_PROFILES:
-        raise UsageError(f"a bundle is made for the federation or public profile, not {profile!r}")
+        raise UsageError(f"a bundle is made for the {', '.join(BUNDLE_PROFILES[:-1])} or {BUNDLE_PROFILES[-1]} "
+                         f"profile, not {profile!r}")
+    purpose = _purpose(profile, purpose)
     if (recipient is None) != (key_file is None):
         raise UsageError("--for RECIPIENT and --key-file KEYFILE go together: the key makes the pseudonyms")
+    if recipient is None and profile in PSEUDONYMS_REQUIRED:
+        raise UsageError(f"a {profile} bundle needs --for RECIPIENT and --key-file KEYFILE: researchers get keyed "
+                         "pseudonyms, never your own identifiers of peer workers")
     if recipient is not None and not recipient.strip():
         raise UsageError("--for needs the recipient's name")
     if min_count < 1:
@@ -93,12 +124,13 @@ def make_bundle(paths, out: str | Path, profile: str, *, recipient: str | None =
     if not out.parent.is_dir():
         raise UsageError(f"{out.parent}: no such folder")
 
-    report = validate(paths, profile=profile, today=today, limits=limits)
-    reasons = blocking(report)
+    report = validate(paths, profile=profile, purpose=purpose, today=today, limits=limits)
+    reasons = blocking(report, only_consented)
     if reasons:
         raise Refused(f"bundle refused: the data has {len(reasons)} problem(s) to fix first", _only(report, reasons))
 
-    summary = BundleSummary(out, profile, recipient, report=report)
+    audience = None if profile == "public" else PROFILE_AUDIENCE[profile]
+    summary = BundleSummary(out, profile, recipient, audience, purpose, report=report)
     try:
         datasets = read_datasets([Path(f) for f in report.files], limits)
     except ReadError as exc:  # a file changed since it was validated
@@ -111,6 +143,10 @@ def make_bundle(paths, out: str | Path, profile: str, *, recipient: str | None =
     for doc in datasets:
         doc["access_rights"] = ACCESS_RIGHTS[profile]
         filter_.dataset(doc)
+        if only_consented and audience is not None:
+            _only_consented(doc, audience, purpose, today or date.today(), summary.not_consented)
+        if profile in ONLY_CONSENTS_IN_USE and (dropped := _consents_in_use(doc, audience, purpose)):
+            filter_.left_out.fields["PeerWorker.disclosure_consents"] += dropped
         if pseudonym is not None:
             summary.pseudonymised += pseudonymise([doc], pseudonym)
     summary.left_out = filter_.left_out
@@ -118,16 +154,80 @@ def make_bundle(paths, out: str | Path, profile: str, *, recipient: str | None =
     summary.records = sum(len(doc.get(c) or ()) for doc in datasets for c in model().containers)
 
     files = _serialise(datasets)
-    _check_again(files, out, profile, today)
+    _check_again(files, out, profile, purpose, today)
     extra = {"pseudonyms": _pseudonyms_note(profile, recipient, summary.pseudonymised),
              # public: no count of what was left out (a small count could point at a person); the
              # sender sees the counts on the terminal. A federation bundle holds the peer workers
              # themselves, so its counts of left-out fields say nothing more.
              "left_out": filter_.left_out.to_dict(counts=profile != "public")}
+    if only_consented and audience is not None:  # what no consent covered, as counts (never in a public bundle)
+        counts = summary.not_consented
+        extra["not_consented"] = {"peer_workers": counts["PeerWorker"],
+                                  "fields": {k: n for k, n in sorted(counts.items()) if k != "PeerWorker"}}
     summary.descriptor = datapackage.build(out.stem, files, profile=profile, recipient=recipient,
-                                           schema_version=model().schema_version, extra=extra)
+                                           schema_version=model().schema_version, extra=extra,
+                                           audience=audience, purpose=purpose)
     _write_zip(out, summary.descriptor, files)
     return summary
+
+
+def _only_consented(doc: dict, audience: str, purpose: str, today: date, counts: Counter) -> None:
+    """Leave out of each peer worker the fields no consent in force covers for `audience` and
+    `purpose`, and the whole worker when their very status, or a field a record must have (the
+    role), is not covered; count what went."""
+    workers = doc.get("peer_workers")
+    if not isinstance(workers, list):
+        return
+    slots = model().classes["PeerWorker"].slots
+    needed = {PEER_STATUS} | {n for n, slot in slots.items() if slot.required} - NOT_DISCLOSED
+    kept = []
+    for worker in workers:
+        if not isinstance(worker, dict):
+            continue
+        covered = covered_fields(worker, audience, purpose, today)
+        if not needed <= covered:
+            counts["PeerWorker"] += 1
+            continue
+        for name in [n for n in worker if n not in NOT_DISCLOSED and n not in covered]:
+            del worker[name]
+            counts[f"PeerWorker.{name}"] += 1
+        kept.append(worker)
+    if kept:
+        doc["peer_workers"] = kept
+    else:
+        del doc["peer_workers"]
+
+
+def _consents_in_use(doc: dict, audience: str, purpose: str) -> int:
+    """Keep on each peer worker only the consents that name `audience` and `purpose`; return how
+    many others were left out. The validator has checked that what is disclosed is covered."""
+    left_out = 0
+    for worker in doc.get("peer_workers") or ():
+        consents = worker.get("disclosure_consents") if isinstance(worker, dict) else None
+        if not isinstance(consents, list):
+            continue
+        kept = [c for c in consents if isinstance(c, dict) and audience in (c.get("audiences") or ())
+                and purpose in (c.get("purposes") or ())]
+        left_out += len(consents) - len(kept)
+        if kept:
+            worker["disclosure_consents"] = kept
+        else:
+            del worker["disclosure_consents"]
+    return left_out
+
+
+def _purpose(profile: str, purpose: str | None) -> str | None:
+    """The purpose a bundle discloses for: the one asked for, or the profile's own."""
+    if profile == "public":
+        if purpose is not None:  # nothing would check it: saying it would mislead the recipient
+            raise UsageError("--purpose is for bundles that hold peer workers (federation, research); a public "
+                             "bundle holds none")
+        return None
+    if purpose is None:
+        return PROFILE_PURPOSE[profile]
+    if purpose not in CONSENT_PURPOSES:
+        raise UsageError(f"unknown purpose {purpose!r} (use {', '.join(CONSENT_PURPOSES)})")
+    return purpose
 
 
 def _only(report: Report, findings: list[Finding]) -> Report:
@@ -164,7 +264,8 @@ def _serialise(datasets: list[dict]) -> list[tuple[str, bytes, dict]]:
     return files
 
 
-def _check_again(files: list[tuple[str, bytes, dict]], out: Path, profile: str, today: date | None) -> None:
+def _check_again(files: list[tuple[str, bytes, dict]], out: Path, profile: str, purpose: str | None,
+                 today: date | None) -> None:
     """Validate what the recipient will get, in a private folder beside OUT, removed after."""
     try:  # the first write beside OUT: a folder we may not write to shows here
         folder = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".check", dir=out.parent))
@@ -178,7 +279,7 @@ def _check_again(files: list[tuple[str, bytes, dict]], out: Path, profile: str, 
                 target.write_bytes(data)
         except OSError as exc:
             raise BadBundle(f"{out}: cannot write the bundle ({exc.strerror or exc})") from None
-        report = validate([folder], profile=profile, today=today)
+        report = validate([folder], profile=profile, purpose=purpose, today=today)
         reasons = [f for f in report.findings if f.severity is Severity.ERROR or f.code == "refs.undeclared-prefix"]
         if reasons:  # a bug of the bundle, not of the data: say so, write nothing
             raise Refused("bundle refused: the bundle made from this data would not validate "

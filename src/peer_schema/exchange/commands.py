@@ -28,7 +28,8 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
 
     try:
         summary = make_bundle(args.paths, args.output, args.profile, recipient=args.recipient,
-                              key_file=args.key_file, min_count=args.min_count)
+                              key_file=args.key_file, min_count=args.min_count, purpose=args.purpose,
+                              only_consented=args.only_consented)
     except Refused as exc:
         if exc.report is not None:
             exc.report.lang = args.lang
@@ -48,13 +49,23 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
         notes.append(f"{summary.pseudonymised} peer worker(s) pseudonymised for {summary.recipient}")
     if left.records:
         notes.append("left out: " + ", ".join(f"{n} {cls} record(s)" for cls, n in sorted(left.records.items())))
-    if left.fields:
-        notes.append(f"{sum(left.fields.values())} field value(s) not allowed in the {summary.profile} profile "
-                     "left out")
+    # a research bundle's consents to other audiences or purposes (bundle.ONLY_CONSENTS_IN_USE)
+    consents = left.fields.get("PeerWorker.disclosure_consents", 0) if summary.profile == "research" else 0
+    if sum(left.fields.values()) > consents:
+        notes.append(f"{sum(left.fields.values()) - consents} field value(s) not allowed in the {summary.profile} "
+                     "profile left out")
+    if consents:
+        notes.append(f"{consents} consent(s) to other audiences or purposes left out")
+    not_consented = dict(summary.not_consented)
+    if not_consented.get("PeerWorker"):
+        notes.append(f"{not_consented.pop('PeerWorker')} peer worker(s) without consent for this left out")
+    if sum(not_consented.values()):
+        notes.append(f"{sum(not_consented.values())} field value(s) without consent for this left out")
     if left.threshold is not None:
         notes.append(f"{sum(left.suppressed.values())} count(s) below {left.threshold} suppressed")
+    disclosed = f" (to the {summary.audience}, for {summary.purpose})" if summary.purpose else ""
     print(f"{summary.out}: {summary.datasets} dataset(s), {summary.records} record(s), {summary.profile} profile"
-          + "".join(f"; {n}" for n in notes), file=sys.stderr)
+          + disclosed + "".join(f"; {n}" for n in notes), file=sys.stderr)
     return EXIT_OK
 
 
@@ -80,16 +91,30 @@ def _cmd_merge(args: argparse.Namespace) -> int:
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
     """Add the exchange commands to the `peer-schema` parser."""
+    from ..model import CONSENT_PURPOSES
+
     p = sub.add_parser(
-        "bundle", help="validate data and pack it as a zip for a federation or the public (docs/bundles.md)",
-        description="Validate the data against the profile, leave out what the profile does not allow, give peer "
-                    "workers keyed pseudonyms for the recipient (--for), and write a zip with a Data Package "
-                    "manifest, atomically. Exit codes: 0 written, 1 errors in the data (nothing written), "
-                    "2 unreadable input or wrong call.")
+        "bundle", help="validate data and pack it as a zip for a federation, researchers or the public "
+                       "(docs/bundles.md)",
+        description="Validate the data against the profile and purpose, leave out what the profile does not allow, "
+                    "give peer workers keyed pseudonyms for the recipient (--for), and write a zip with a Data "
+                    "Package manifest, atomically. A peer worker's field goes only where a consent in force covers "
+                    "the profile's audience and the purpose. Exit codes: 0 written, 1 errors in the data (nothing "
+                    "written), 2 unreadable input or wrong call.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (any format validate reads)")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.zip",
                    help="the bundle; an existing file is replaced only when the new bundle is complete")
-    p.add_argument("--profile", choices=["federation", "public"], required=True)
+    p.add_argument("--profile", choices=["federation", "research", "public"], required=True,
+                   help="federation: restricted, to the federation; research: restricted, to researchers, fewer "
+                        "fields, pseudonyms required (--for, --key-file); public: no peer worker, small counts "
+                        "suppressed")
+    p.add_argument("--purpose", choices=CONSENT_PURPOSES, metavar="PURPOSE",
+                   help="what the peer workers' fields are disclosed for; a consent must name it (default: "
+                        "registry_exchange for federation, research for research; not for public). One of: "
+                        + ", ".join(CONSENT_PURPOSES))
+    p.add_argument("--only-consented", action="store_true",
+                   help="leave out, rather than refuse, each peer worker's fields that no consent in force covers "
+                        "for the audience and purpose (and a worker whose peer status or role is not covered)")
     p.add_argument("--for", dest="recipient", metavar="RECIPIENT",
                    help="who the bundle is for: peer workers get pseudonyms for this recipient (needs --key-file)")
     p.add_argument("--key-file", type=Path, metavar="KEYFILE",

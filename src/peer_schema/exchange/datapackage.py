@@ -5,8 +5,10 @@ are both given; every resource has `path`, `format`, `mediatype`, `encoding`, `b
 `hash` written `sha256:<hex>` as v2 wants (v1 tools read the algorithm prefix too). What is
 ours is in custom properties (any tool ignores them): `publisher`, `dataset_version`,
 `schema_version` (the model's version, which a merge checks), `export_profile` (`profile` is
-the Data Package's own), `recipient`, `pseudonyms`, `left_out`, and per resource `dataset_id`
-and `records`.
+the Data Package's own), `recipient`, `audience` and `purpose` (what peer workers' fields are
+disclosed to and for, each with its concept's IRI; the purpose also with the closest W3C DPV
+purpose), `not_consented` (--only-consented: counts of what no consent covered), `pseudonyms`,
+`left_out`, and per resource `dataset_id` and `records`.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import re
 import uuid
 from datetime import datetime, timezone
 
+from .. import artifacts
 from ..model import model
 from ..readers import Limits, ReadError
 from ..readers.json_reader import read_json
@@ -26,6 +29,17 @@ DATA_FOLDER = "data"
 SCHEMA_V2 = "https://datapackage.org/profiles/2.0/datapackage.json"
 #: what the manifest's `profile` custom property is called (`profile` is the Data Package's own)
 EXPORT_PROFILE = "export_profile"
+DPV = "https://w3id.org/dpv#"
+#: ConsentPurpose code -> the closest purpose of the W3C Data Privacy Vocabulary (the concepts'
+#: skos:closeMatch in vocab/workforce.yaml; a test keeps them equal). None: DPV has none close.
+DPV_PURPOSE = {
+    "registry_exchange": DPV + "MembersAndPartnersManagement",
+    "workforce_statistics": None,
+    "research": DPV + "ResearchAndDevelopment",
+    "service_directory": None,
+    "certification": None,
+    "funding_reporting": DPV + "FulfilmentOfContractualObligation",
+}
 
 
 def sha256(data: bytes) -> str:
@@ -43,9 +57,23 @@ def _text(value) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def disclosure(audience: str | None, purpose: str | None) -> tuple[dict | None, dict | None]:
+    """The manifest's `audience` and `purpose`: the code, the concept's IRI (the value a consent
+    gives dpv:hasRecipient / dpv:hasPurpose) and, for the purpose, the closest DPV purpose."""
+    vocab = artifacts.vocabularies()
+    told_audience = told_purpose = None
+    if audience is not None:
+        told_audience = {"code": audience, "iri": vocab["ConsentAudience"]["concepts"][audience]["uri"]}
+    if purpose is not None:
+        told_purpose = {"code": purpose, "iri": vocab["ConsentPurpose"]["concepts"][purpose]["uri"],
+                        "dpv_close_match": DPV_PURPOSE[purpose]}
+    return told_audience, told_purpose
+
+
 def build(name: str, files: list[tuple[str, bytes, dict]], *, profile: str, recipient: str | None,
-          schema_version: str, extra: dict) -> dict:
-    """The descriptor for `files`: (path in the zip, bytes, the dataset document written)."""
+          schema_version: str, extra: dict, audience: str | None = None, purpose: str | None = None) -> dict:
+    """The descriptor for `files`: (path in the zip, bytes, the dataset document written).
+    `audience` and `purpose`: the consent codes the peer workers' fields are disclosed to and for."""
     first = files[0][2] if files else {}
     title = _text(first.get("title")) or "peer_schema data"
     if len(files) > 1:
@@ -89,6 +117,7 @@ def build(name: str, files: list[tuple[str, bytes, dict]], *, profile: str, reci
         EXPORT_PROFILE: profile,
         "recipient": recipient,
     }
+    descriptor["audience"], descriptor["purpose"] = disclosure(audience, purpose)
     descriptor.update(extra)
     return descriptor
 

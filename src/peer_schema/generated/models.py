@@ -1784,8 +1784,8 @@ class DisclosureConsent(ConfiguredBaseModel):
     The peer worker's consent to disclose some fields of their record to an audience for a purpose, with the date it was given and, when they apply, the dates it was withdrawn or must be reviewed. Consent is explicit: a field not listed is not disclosed.
     """
     disclosed_fields: list[DisclosableField] = Field(default=..., title="Disclosed fields", description="""The fields of the peer worker's record the consent covers (`role`, `employer`...); `peer_status` stands for the fact of being a peer worker at all.""")
-    audiences: list[ConsentAudience] = Field(default=..., title="Audiences", description="""Who may receive the disclosed fields (the federation, funders, researchers, the public).""")
-    purposes: list[ConsentPurpose] = Field(default=..., title="Purposes", description="""What the disclosed fields may be used for.""")
+    audiences: list[ConsentAudience] = Field(default=..., title="Audiences", description="""Who may receive the disclosed fields (the federation, funders, researchers, the public). A federation export or bundle discloses to the federation, a research bundle to researchers; a consent covers only the audiences it names.""")
+    purposes: list[ConsentPurpose] = Field(default=..., title="Purposes", description="""What the disclosed fields may be used for. Every export names its purpose (a federation bundle: registry_exchange unless --purpose says otherwise; a research bundle: research), and a field is disclosed only where a consent in force names both the audience and the purpose. A consent covers only the purposes it names: one that names none covers none.""")
     given_date: date = Field(default=..., title="Date given", description="""The date consent was given.""")
     withdrawn_date: Optional[date] = Field(default=None, title="Date withdrawn", description="""The date consent was withdrawn; from then on nothing it covered may be disclosed.""")
     review_date: Optional[date] = Field(default=None, title="Review date", description="""The date by which consent must be confirmed again; past it, consent no longer holds.""")

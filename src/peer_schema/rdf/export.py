@@ -94,11 +94,13 @@ def export(
     config: Config | None = None,
     today: date | None = None,
     input_format: str | None = None,
+    purpose: str | None = None,
 ) -> ExportSummary:
     """Export the files or folders in `paths` to `out` as RDF (`fmt`: ttl, nt, jsonld, rdfxml).
 
-    profile: "public", "federation" or "internal"; by default each dataset's access rights
-    decide, as in `validate`. Raises `ExportRefused` (with the findings) when the data is not
+    profile: "public", "research", "federation" or "internal"; by default each dataset's access
+    rights decide, as in `validate`; purpose: the consent purpose of the disclosure, as in
+    `validate` (by default the profile's). Raises `ExportRefused` (with the findings) when the data is not
     valid or may not be shared under the profile, `UsageError` for a wrong call, `ExportError`
     when the output cannot be written. Returns what was written.
     """
@@ -112,7 +114,7 @@ def export(
         raise UsageError(f"{out.parent}: no such folder")
 
     report = validate(paths, profile=profile, limits=limits, config=_guarded(config), today=today,
-                      input_format=input_format)
+                      input_format=input_format, purpose=purpose)
     blocking = _blocking(report, profile)
     if blocking:
         raise ExportRefused(blocking, report)

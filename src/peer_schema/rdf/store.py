@@ -42,6 +42,7 @@ def load(
     graph_store: str | None = None,
     profile: str | None = None,
     replace: bool = False,
+    purpose: str | None = None,
     timeout: float | None = None,
 ) -> int:
     """Export the files or folders in `paths` and load them, with the SKOS vocabularies, into
@@ -69,7 +70,7 @@ def load(
         scratch.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".peer-schema-load-", dir=scratch) as tmp:
         nt = Path(tmp) / "export.nt"
-        summary = export(paths, nt, fmt="nt", profile=profile)
+        summary = export(paths, nt, fmt="nt", profile=profile, purpose=purpose)
         if ep is not None:
             if replace:
                 ep.clear_default_graph()

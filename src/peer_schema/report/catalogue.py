@@ -253,11 +253,25 @@ _CODES = [
          "TrainingProgramme-accreditation-without-body.yaml"),
     # --- consent -------------------------------------------------------------------------------------
     Code("consent.field-not-covered", E, "Disclosed field without consent",
-         "{id} discloses {fields} to the {audience} without a consent that covers it",
-         "{id} divulgue {fields} au destinataire « {audience} » sans consentement qui le couvre",
-         "Remove the field from the export, or record the worker's consent for this audience and purpose.",
-         "Retirez le champ de l'export, ou enregistrez le consentement du pair aidant pour ce destinataire.",
+         "{id} discloses {fields} to the {audience} for {purpose} without a consent that covers it",
+         "{id} divulgue {fields} au destinataire « {audience} » pour la finalité « {purpose} » sans consentement "
+         "qui le couvre",
+         "Remove the field from the export, or record the worker's consent for this audience and this purpose.",
+         "Retirez le champ de l'export, ou enregistrez le consentement du pair aidant pour ce destinataire et "
+         "cette finalité.",
          "PeerWorker-field-without-consent.yaml"),
+    Code("consent.purpose-not-covered", E, "Consent given for other purposes",
+         "{id}: consent no. {n} lets the {audience} have {fields}, but not for {purpose}",
+         "{id} : le consentement n° {n} autorise la divulgation de {fields} au destinataire « {audience} », "
+         "mais pas pour la finalité « {purpose} »",
+         "A consent covers only the purposes it names (one that names none covers none). Ask the worker whether "
+         "they agree to this purpose and add it to the consent's purposes; or leave these fields out of this "
+         "export; or make the export for a purpose the consent names (--purpose).",
+         "Un consentement ne couvre que les finalités qu'il nomme (s'il n'en nomme aucune, il n'en couvre aucune). "
+         "Demandez au pair aidant s'il accepte cette finalité et ajoutez-la aux finalités du consentement ; ou "
+         "retirez ces champs de cet export ; ou faites l'export pour une finalité que le consentement nomme "
+         "(--purpose).",
+         "PeerWorker-consent-other-purpose.yaml"),
     Code("consent.withdrawn", E, "Consent withdrawn", "{id}: consent no. {n} covered {fields} but has been withdrawn",
          "{id} : le consentement n° {n} couvrait {fields} mais a été retiré",
          "Remove what it covered from every export from the date of withdrawal.",
