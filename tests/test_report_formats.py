@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.resources
 import json
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -62,7 +63,7 @@ def test_junit_parses_and_counts():
     assert root.get("name") == "peer-schema validate"
     assert int(root.get("failures")) == report.count(E) == 3
     assert int(root.get("tests")) == len(report.findings) + 1  # + the clean file's "valid"
-    assert root.get("errors") == root.get("skipped") == "0"
+    assert root.get("errors") == "0" and root.get("skipped") is None  # junit-10.xsd has no skipped here
     failures = root.findall(".//failure")
     assert len(failures) == report.count(E)
     assert {f.get("type") for f in failures} == {"structure.required", "structure.unknown-field", "refs.duplicate-id"}
@@ -70,11 +71,12 @@ def test_junit_parses_and_counts():
     suites = _suites(xml)
     assert list(suites) == ["data/orgs.yaml", "data\\sub dir\\b é.json", "data/clean.yaml", "(no file)"]
     orgs = suites["data/orgs.yaml"]
-    assert (orgs.get("tests"), orgs.get("failures")) == ("4", "2")
+    assert (orgs.get("tests"), orgs.get("failures"), orgs.get("file")) == ("4", "2", "data/orgs.yaml")
     first = orgs.find("testcase")
     assert first.get("classname") == "structure.required"
     assert first.get("name") == "/organisations/0"
-    assert (first.get("file"), first.get("line")) == ("data/orgs.yaml", "3")
+    # the line is in the text: junit-10.xsd allows no file or line attribute on a testcase
+    assert first.get("file") is None and first.get("line") is None
     failure = first.find("failure")
     assert failure.get("message") == 'the field "name" is required here'
     assert "Add the field" in failure.text and "data/orgs.yaml:3:5 /organisations/0" in failure.text
@@ -88,6 +90,7 @@ def test_junit_warnings_and_info_pass_with_output():
         case = cases[code]
         assert case.find("failure") is None and case.find("skipped") is None
         assert case.find("system-out").text.startswith(f"{head} {code}\n")
+    assert "Where: data/orgs.yaml:12 /training_programmes/0/session_hours" in cases["rules.session-too-long"].find("system-out").text
     assert "sessions last 6 hours" in cases["rules.session-too-long"].find("system-out").text
     # no pointer: the record id names the testcase
     (dup,) = suites["(no file)"].findall("testcase")
@@ -146,6 +149,35 @@ def test_junit_read_by_junitparser(tmp_path):
     assert failure.message == f'the field "{TRICKY}" is not part of the model here'
     warning = next(c for c in cases if c.classname == "rules.session-too-long")
     assert warning.is_passed and warning.system_out.startswith("WARNING rules.session-too-long")
+
+
+JUNIT_XSD = Path(__file__).parent / "data" / "junit" / "junit-10.xsd"  # Jenkins xUnit's; see its README
+
+
+@pytest.mark.parametrize("report", [
+    _report(), _report("fr"), Report(files=["a.yaml"]), Report(),
+    Report(files=["a.yaml", "b.json", "c.csv"], findings=[
+        Finding("read.syntax", E, {"format": "JSON", "problem": "bad \x00 byte"}, file="b.json", line=1),
+        Finding("refs.dangling", E, {"field": "member_of", "target": "ex:org/z", "range": "Organisation"},
+                file="c.csv", line=4, column=2, record_id="ex:org/a"),
+    ]),
+], ids=["errors-and-warnings", "french", "zero-findings", "no-file", "several-files"])
+def test_junit_is_valid_against_the_jenkins_junit_xsd(report):
+    from lxml import etree
+
+    schema = etree.XMLSchema(etree.parse(str(JUNIT_XSD)))
+    document = etree.fromstring(render_junit(report).encode("utf-8"))
+    assert schema.validate(document), [f"{e.line}: {e.message}" for e in schema.error_log]
+
+
+def test_the_junit_xsd_refuses_what_the_report_used_to_write():
+    """The XSD is strict enough to matter: the attributes dropped from the report are refused."""
+    from lxml import etree
+
+    schema = etree.XMLSchema(etree.parse(str(JUNIT_XSD)))
+    document = etree.fromstring(render_junit(_report()).encode("utf-8"))
+    document.find("testsuite/testcase").set("line", "3")
+    assert not schema.validate(document)
 
 
 # --- SARIF ----------------------------------------------------------------------------------
