@@ -286,3 +286,62 @@ def test_sarif_helpers():
     assert pascal_case("rules.session-too-long") == "RulesSessionTooLong"
     assert file_uri("a\\b c/d.yaml") == "a/b%20c/d.yaml"
     assert file_uri("/abs/x.yaml") == "/abs/x.yaml"
+
+
+# --- positions of reference findings ---------------------------------------------------------
+
+REFS_DATASET = """\
+id: ex:dataset/refs
+title:
+  en: References
+publisher:
+  id: https://example.org/pairs-ensemble
+  name: Pairs Ensemble (fictional)
+dataset_version: "2026.1"
+schema_version: "0.1.0"
+license: https://creativecommons.org/licenses/by/4.0/
+access_rights: public
+created: "2026-11-02"
+prefixes:
+  ex: https://example.org/peer/
+organisations:
+  - id: ex:org/a
+    name: A (fictional)
+    part_of: ex:training/course
+  - id: ex:org/a
+    name: A again (fictional)
+training_programmes:
+  - id: ex:training/course
+    name: A course (fictional)
+    providers: [ex:org/a, ex:org/nowhere]
+"""
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+def test_sarif_reference_findings_have_the_region_of_the_reference(tmp_path, suffix):
+    """A duplicate id, a reference to a record of the wrong class, and one to a missing record
+    (resolved only once every file is read) each point at the value in question."""
+    import yaml
+
+    path = tmp_path / f"refs{suffix}"
+    data = yaml.safe_load(REFS_DATASET)
+    text = REFS_DATASET if suffix == ".yaml" else json.dumps(data, indent=2)
+    path.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+
+    def line_of(fragment: str, nth: int = 1) -> int:
+        hits = [n for n, line in enumerate(lines, 1) if fragment in line]
+        return hits[nth - 1]
+
+    report = peer_schema.validate([path])
+    results = json.loads(render_sarif(report))["runs"][0]["results"]
+    regions = {r["ruleId"]: r["locations"][0]["physicalLocation"].get("region") for r in results
+               if r["ruleId"].startswith("refs.")}
+    assert set(regions) == {"refs.duplicate-id", "refs.wrong-class", "refs.dangling"}
+    assert regions["refs.duplicate-id"]["startLine"] == line_of('ex:org/a"' if suffix == ".json" else "- id: ex:org/a", 2)
+    assert regions["refs.wrong-class"]["startLine"] == line_of("part_of")
+    nowhere = line_of("ex:org/nowhere")
+    assert regions["refs.dangling"]["startLine"] == nowhere
+    assert all("startColumn" in region for region in regions.values())
+    if suffix == ".yaml":  # the flow sequence's second item, not the line's start
+        assert regions["refs.dangling"]["startColumn"] == lines[nowhere - 1].index("ex:org/nowhere") + 1
