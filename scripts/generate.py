@@ -298,7 +298,7 @@ def build_owl(schema_path: Path) -> str:
     one expression, which is not OWL 2 DL); a `uri` slot is an object property, as the exported
     RDF writes it as an IRI (`xsd_anyuri_as_iri`); no LinkML metaclass typing (`metaclasses`:
     `peer:name a linkml:SlotDefinition` makes every property also an individual).
-    The graph is then adjusted by the three `owl_*` functions below, each saying why.
+    The graph is then adjusted by the `owl_*` functions below, each saying why.
     """
     from linkml.generators.owlgen import OwlSchemaGenerator
     from linkml_runtime.utils.rdf_canonicalize import canonicalize_rdf_graph
@@ -313,7 +313,21 @@ def build_owl(schema_path: Path) -> str:
     owl_dates_as_literals(graph)
     owl_numeric_facets_on_their_datatype(graph)
     owl_patterns_as_xsd_regexes(graph)
+    owl_declare_annotation_properties(graph)
     return canonicalize_rdf_graph(graph, output_format="turtle")
+
+
+def owl_declare_annotation_properties(graph) -> None:
+    """The metadata the generator writes (`skos:definition`, `dcterms:title`, `peer:sensitivity`,
+    mappings...) uses properties it never declares; OWL 2 DL wants each declared, else a tool
+    has to guess what they are. Every undeclared predicate is an annotation property."""
+    from rdflib import OWL, RDF, RDFS, XSD
+
+    builtin = (str(RDF), str(RDFS), str(OWL), str(XSD))
+    declared = set(graph.subjects(RDF.type, None))
+    for predicate in set(graph.predicates()) - declared:
+        if not str(predicate).startswith(builtin):
+            graph.add((predicate, RDF.type, OWL.AnnotationProperty))
 
 
 def owl_dates_as_literals(graph) -> None:
