@@ -232,6 +232,13 @@ def build_json_schema(schema_path: Path) -> str:
     # LinkML writes draft 2019-09; what it emits is also valid 2020-12 (it uses `$defs` and
     # `items`, never the tuple form of `items`), so only the dialect is restated.
     js["$schema"] = JSON_SCHEMA_DIALECT
+    # LinkML adds `version` and `metamodel_version` at the root: not JSON Schema keywords, so a
+    # strict validator (ajv's strict mode) refuses the schema. What they say goes in `$comment`.
+    model_version, metamodel_version = js.pop("version", None), js.pop("metamodel_version", None)
+    js["$comment"] = (
+        f"peer_schema model version {model_version}, generated from the LinkML model "
+        f"(LinkML metamodel {metamodel_version}) by scripts/generate.py."
+    )
     # A LanguageText slot is a map keyed by language tag: say so, so `english:` is caught.
     tag_pattern = js["$defs"]["LanguageText"]["properties"]["language"]["pattern"]
     for cls in js["$defs"].values():
@@ -312,13 +319,142 @@ def build_shacl(schema_path: Path) -> str:
 
 
 def build_owl(schema_path: Path) -> str:
-    from linkml.generators.owlgen import OwlSchemaGenerator
+    """OWL 2 DL that a DL reasoner (HermiT) loads and finds consistent, every class satisfiable.
 
-    return OwlSchemaGenerator(
+    Generator options: a slot whose range is a type is an owl:DatatypeProperty with an XSD
+    range (`type_objects=False`: LinkML's default makes every slot an object property ranging
+    over undeclared `linkml:String`-like classes, and mixes those classes with XSD datatypes in
+    one expression, which is not OWL 2 DL); a `uri` slot is an object property, as the exported
+    RDF writes it as an IRI (`xsd_anyuri_as_iri`); no LinkML metaclass typing (`metaclasses`:
+    `peer:name a linkml:SlotDefinition` makes every property also an individual).
+    The graph is then adjusted by the `owl_*` functions below, each saying why.
+    """
+    from linkml.generators.owlgen import OwlSchemaGenerator
+    from linkml_runtime.utils.rdf_canonicalize import canonicalize_rdf_graph
+
+    generator = OwlSchemaGenerator(
         str(schema_path), metadata=False, format="ttl",
         consolidate_cardinality_axioms=False, skip_vacuous_local_range_axioms=True,
         skip_vacuous_min_zero_cardinality_axioms=True,
-    ).serialize()
+        type_objects=False, xsd_anyuri_as_iri=True, metaclasses=False,
+    )
+    graph = generator.as_graph()
+    owl_dates_as_literals(graph)
+    owl_numeric_facets_on_their_datatype(graph)
+    owl_patterns_as_xsd_regexes(graph)
+    owl_declare_annotation_properties(graph)
+    return canonicalize_rdf_graph(graph, output_format="turtle")
+
+
+def owl_declare_annotation_properties(graph) -> None:
+    """The metadata the generator writes (`skos:definition`, `dcterms:title`, `peer:sensitivity`,
+    mappings...) uses properties it never declares; OWL 2 DL wants each declared, else a tool
+    has to guess what they are. Every undeclared predicate is an annotation property."""
+    from rdflib import OWL, RDF, RDFS, XSD
+
+    builtin = (str(RDF), str(RDFS), str(OWL), str(XSD))
+    declared = set(graph.subjects(RDF.type, None))
+    for predicate in set(graph.predicates()) - declared:
+        if not str(predicate).startswith(builtin):
+            graph.add((predicate, RDF.type, OWL.AnnotationProperty))
+
+
+def owl_dates_as_literals(graph) -> None:
+    """`xsd:date` is not in OWL 2's datatype map: a DL reasoner refuses it (HermiT stops with
+    UnsupportedDatatypeException). Date slots keep `rdfs:Literal` as range and say in a comment
+    that their values are `xsd:date` literals, as the exported RDF writes them."""
+    from rdflib import RDFS, XSD, Literal
+
+    for subject, predicate, _ in list(graph.triples((None, None, XSD.date))):
+        graph.remove((subject, predicate, XSD.date))
+        graph.add((subject, predicate, RDFS.Literal))
+        if predicate == RDFS.range:
+            graph.add((subject, RDFS.comment, Literal(
+                "Values are xsd:date literals (YYYY-MM-DD). OWL 2 has no xsd:date datatype, "
+                "so the range is rdfs:Literal here.", lang="en")))
+
+
+def owl_numeric_facets_on_their_datatype(graph) -> None:
+    """owlgen picks a facet's datatype from the Python type of the bound: `minimum_value: 0` on
+    a float slot becomes `xsd:float and xsd:integer[>= 0]`, an empty range in OWL 2 (float and
+    integer values are disjoint), so a required float slot made its class unsatisfiable. The
+    restriction is moved onto the slot's own datatype, with its bounds written in that type."""
+    from rdflib import OWL, RDF, XSD, Literal
+    from rdflib.collection import Collection
+
+    numeric = {XSD.float, XSD.double, XSD.decimal, XSD.integer}
+    for node in list(graph.subjects(OWL.intersectionOf, None)):
+        members = list(Collection(graph, graph.value(node, OWL.intersectionOf)))
+        bases = [m for m in members if m in numeric]
+        if len(bases) != 1:
+            continue
+        for member in members:
+            on = graph.value(member, OWL.onDatatype)
+            if on in numeric and on != bases[0]:
+                graph.set((member, OWL.onDatatype, bases[0]))
+                for facet in Collection(graph, graph.value(member, OWL.withRestrictions)):
+                    for p, bound in list(graph.predicate_objects(facet)):
+                        graph.set((facet, p, Literal(str(bound.toPython()), datatype=bases[0])))
+
+
+def owl_patterns_as_xsd_regexes(graph) -> None:
+    """`xsd:pattern` takes an XSD regular expression, which is implicitly anchored and has no
+    `^`/`$` anchors; LinkML's patterns are Python-style searches. Each is translated."""
+    from rdflib import XSD, Literal
+
+    for subject, pattern in list(graph.subject_objects(XSD.pattern)):
+        graph.set((subject, XSD.pattern, Literal(xsd_regex(str(pattern)))))
+
+
+XSD_WHITESPACE = " \t\n\r"  # XSD's \s, written out: HermiT's regex engine has no class escapes
+
+
+def xsd_regex(pattern: str) -> str:
+    """A LinkML (Python `re.search`) pattern as an XSD regular expression that HermiT's engine
+    (dk.brics) also reads: anchors dropped (an unanchored side gets `.*`), `\\d` -> `[0-9]`,
+    `\\s`/`\\S` spelled out, a class's trailing `-` escaped, `(?:` -> `(`. A construct with no
+    XSD equivalent (look-around, `\\b`, lazy quantifiers) stops the generator, naming it."""
+    body = pattern
+    starts = body.startswith("^")
+    ends = body.endswith("$") and not body.endswith("\\$")
+    body = body[1 if starts else 0: len(body) - 1 if ends else None]
+    out: list[str] = []
+    in_class, i = False, 0
+    while i < len(body):
+        char = body[i]
+        if char == "\\":
+            escaped = body[i + 1: i + 2]
+            i += 2
+            if escaped == "d":
+                out.append("0-9" if in_class else "[0-9]")
+            elif escaped == "s":
+                out.append(XSD_WHITESPACE if in_class else f"[{XSD_WHITESPACE}]")
+            elif escaped == "S" and not in_class:
+                out.append(f"[^{XSD_WHITESPACE}]")
+            elif escaped == "/":
+                out.append("/")
+            elif escaped and escaped in ".\\-^$[](){}|?*+":
+                out.append("\\" + escaped)
+            else:
+                raise ValueError(f"pattern {pattern!r}: \\{escaped} has no XSD equivalent here")
+            continue
+        if in_class:
+            in_class = char != "]"
+            out.append("\\-" if char == "-" and body[i + 1: i + 2] == "]" else char)
+        elif char == "[":
+            in_class = True
+            out.append(char)
+        elif body.startswith("(?", i):
+            if not body.startswith("(?:", i):
+                raise ValueError(f"pattern {pattern!r}: {body[i:i + 3]} has no XSD equivalent")
+            out.append("(")
+            i += 2
+        elif char in "^$" or body.startswith(("*?", "+?", "??"), i):
+            raise ValueError(f"pattern {pattern!r}: {body[i:i + 2]!r} inside has no XSD equivalent")
+        else:
+            out.append(char)
+        i += 1
+    return ("" if starts else ".*") + "".join(out) + ("" if ends else ".*")
 
 
 def build_pydantic(schema_path: Path) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.resources
 import json
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -62,7 +63,7 @@ def test_junit_parses_and_counts():
     assert root.get("name") == "peer-schema validate"
     assert int(root.get("failures")) == report.count(E) == 3
     assert int(root.get("tests")) == len(report.findings) + 1  # + the clean file's "valid"
-    assert root.get("errors") == root.get("skipped") == "0"
+    assert root.get("errors") == "0" and root.get("skipped") is None  # junit-10.xsd has no skipped here
     failures = root.findall(".//failure")
     assert len(failures) == report.count(E)
     assert {f.get("type") for f in failures} == {"structure.required", "structure.unknown-field", "refs.duplicate-id"}
@@ -70,11 +71,12 @@ def test_junit_parses_and_counts():
     suites = _suites(xml)
     assert list(suites) == ["data/orgs.yaml", "data\\sub dir\\b é.json", "data/clean.yaml", "(no file)"]
     orgs = suites["data/orgs.yaml"]
-    assert (orgs.get("tests"), orgs.get("failures")) == ("4", "2")
+    assert (orgs.get("tests"), orgs.get("failures"), orgs.get("file")) == ("4", "2", "data/orgs.yaml")
     first = orgs.find("testcase")
     assert first.get("classname") == "structure.required"
     assert first.get("name") == "/organisations/0"
-    assert (first.get("file"), first.get("line")) == ("data/orgs.yaml", "3")
+    # the line is in the text: junit-10.xsd allows no file or line attribute on a testcase
+    assert first.get("file") is None and first.get("line") is None
     failure = first.find("failure")
     assert failure.get("message") == 'the field "name" is required here'
     assert "Add the field" in failure.text and "data/orgs.yaml:3:5 /organisations/0" in failure.text
@@ -88,6 +90,7 @@ def test_junit_warnings_and_info_pass_with_output():
         case = cases[code]
         assert case.find("failure") is None and case.find("skipped") is None
         assert case.find("system-out").text.startswith(f"{head} {code}\n")
+    assert "Where: data/orgs.yaml:12 /training_programmes/0/session_hours" in cases["rules.session-too-long"].find("system-out").text
     assert "sessions last 6 hours" in cases["rules.session-too-long"].find("system-out").text
     # no pointer: the record id names the testcase
     (dup,) = suites["(no file)"].findall("testcase")
@@ -146,6 +149,35 @@ def test_junit_read_by_junitparser(tmp_path):
     assert failure.message == f'the field "{TRICKY}" is not part of the model here'
     warning = next(c for c in cases if c.classname == "rules.session-too-long")
     assert warning.is_passed and warning.system_out.startswith("WARNING rules.session-too-long")
+
+
+JUNIT_XSD = Path(__file__).parent / "data" / "junit" / "junit-10.xsd"  # Jenkins xUnit's; see its README
+
+
+@pytest.mark.parametrize("report", [
+    _report(), _report("fr"), Report(files=["a.yaml"]), Report(),
+    Report(files=["a.yaml", "b.json", "c.csv"], findings=[
+        Finding("read.syntax", E, {"format": "JSON", "problem": "bad \x00 byte"}, file="b.json", line=1),
+        Finding("refs.dangling", E, {"field": "member_of", "target": "ex:org/z", "range": "Organisation"},
+                file="c.csv", line=4, column=2, record_id="ex:org/a"),
+    ]),
+], ids=["errors-and-warnings", "french", "zero-findings", "no-file", "several-files"])
+def test_junit_is_valid_against_the_jenkins_junit_xsd(report):
+    from lxml import etree
+
+    schema = etree.XMLSchema(etree.parse(str(JUNIT_XSD)))
+    document = etree.fromstring(render_junit(report).encode("utf-8"))
+    assert schema.validate(document), [f"{e.line}: {e.message}" for e in schema.error_log]
+
+
+def test_the_junit_xsd_refuses_what_the_report_used_to_write():
+    """The XSD is strict enough to matter: the attributes dropped from the report are refused."""
+    from lxml import etree
+
+    schema = etree.XMLSchema(etree.parse(str(JUNIT_XSD)))
+    document = etree.fromstring(render_junit(_report()).encode("utf-8"))
+    document.find("testsuite/testcase").set("line", "3")
+    assert not schema.validate(document)
 
 
 # --- SARIF ----------------------------------------------------------------------------------
@@ -254,3 +286,62 @@ def test_sarif_helpers():
     assert pascal_case("rules.session-too-long") == "RulesSessionTooLong"
     assert file_uri("a\\b c/d.yaml") == "a/b%20c/d.yaml"
     assert file_uri("/abs/x.yaml") == "/abs/x.yaml"
+
+
+# --- positions of reference findings ---------------------------------------------------------
+
+REFS_DATASET = """\
+id: ex:dataset/refs
+title:
+  en: References
+publisher:
+  id: https://example.org/pairs-ensemble
+  name: Pairs Ensemble (fictional)
+dataset_version: "2026.1"
+schema_version: "0.1.0"
+license: https://creativecommons.org/licenses/by/4.0/
+access_rights: public
+created: "2026-11-02"
+prefixes:
+  ex: https://example.org/peer/
+organisations:
+  - id: ex:org/a
+    name: A (fictional)
+    part_of: ex:training/course
+  - id: ex:org/a
+    name: A again (fictional)
+training_programmes:
+  - id: ex:training/course
+    name: A course (fictional)
+    providers: [ex:org/a, ex:org/nowhere]
+"""
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+def test_sarif_reference_findings_have_the_region_of_the_reference(tmp_path, suffix):
+    """A duplicate id, a reference to a record of the wrong class, and one to a missing record
+    (resolved only once every file is read) each point at the value in question."""
+    import yaml
+
+    path = tmp_path / f"refs{suffix}"
+    data = yaml.safe_load(REFS_DATASET)
+    text = REFS_DATASET if suffix == ".yaml" else json.dumps(data, indent=2)
+    path.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+
+    def line_of(fragment: str, nth: int = 1) -> int:
+        hits = [n for n, line in enumerate(lines, 1) if fragment in line]
+        return hits[nth - 1]
+
+    report = peer_schema.validate([path])
+    results = json.loads(render_sarif(report))["runs"][0]["results"]
+    regions = {r["ruleId"]: r["locations"][0]["physicalLocation"].get("region") for r in results
+               if r["ruleId"].startswith("refs.")}
+    assert set(regions) == {"refs.duplicate-id", "refs.wrong-class", "refs.dangling"}
+    assert regions["refs.duplicate-id"]["startLine"] == line_of('ex:org/a"' if suffix == ".json" else "- id: ex:org/a", 2)
+    assert regions["refs.wrong-class"]["startLine"] == line_of("part_of")
+    nowhere = line_of("ex:org/nowhere")
+    assert regions["refs.dangling"]["startLine"] == nowhere
+    assert all("startColumn" in region for region in regions.values())
+    if suffix == ".yaml":  # the flow sequence's second item, not the line's start
+        assert regions["refs.dangling"]["startColumn"] == lines[nowhere - 1].index("ex:org/nowhere") + 1

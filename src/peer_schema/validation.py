@@ -148,11 +148,11 @@ class _Run:
             self.on_records(self.report.records)
         rid = rec.get("id") if isinstance(rec.get("id"), str) else None
         if rid is not None:
-            self.refs.register(cls, rid, file, pointer, line)
+            self.refs.register(cls, rid, file, pointer, line, locate)
             prefix = rid.split(":", 1)[0] if ":" in rid else None  # no colon: the structure check's finding
             if prefix and self.prefixes is not None and prefix not in self.prefixes and prefix not in ABSOLUTE_SCHEMES:
                 self.hit("refs.undeclared-prefix", {"prefix": prefix, "id": rid}, file, pointer + "/id", rid, locate, line)
-        self.refs.check(cls, rec, file, pointer, line)
+        self.refs.check(cls, rec, file, pointer, line, locate)
         rule = rules.RULES.get(cls)
         if rule is not None:
             for code, params, below in rule(rec, self.today):

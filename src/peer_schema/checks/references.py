@@ -103,6 +103,18 @@ class _Pending:
     pointer: str
     record_id: str | None
     line: int | None
+    column: int | None = None
+
+
+#: A document's position finder: JSON pointer -> (line, column), or None where unknown.
+Locate = Callable[[str], tuple[int, int] | None]
+
+
+def _position(locate: Locate | None, pointer: str, line: int | None) -> tuple[int | None, int | None]:
+    """Where a finding stands: the located value when the document can say (a YAML or JSON
+    file), else the line of the record (a JSON Lines line, a table row)."""
+    position = locate(pointer) if locate is not None else None
+    return position if position else (line, None)
 
 
 class References:
@@ -114,23 +126,24 @@ class References:
         self.ids: IdDict | IdTable = IdTable() if compact else IdDict()
         self.pending: list[_Pending] = []
 
-    def _finding(self, code: str, params: dict, file, pointer, record_id, line) -> None:
-        self.emit(Finding(code, CATALOGUE[code].severity, params, file, pointer, record_id, line))
+    def _finding(self, code: str, params: dict, file, pointer, record_id, line, column=None) -> None:
+        self.emit(Finding(code, CATALOGUE[code].severity, params, file, pointer, record_id, line, column))
 
-    def register(self, cls: str, identifier: str, file, pointer, line) -> None:
+    def register(self, cls: str, identifier: str, file, pointer, line, locate: Locate | None = None) -> None:
         previous = self.ids.add(self.ids.key(identifier), self.class_index[cls])
         if previous is not None:
             self._finding("refs.duplicate-id", {"id": identifier, "other": self.class_names[previous]},
-                          file, pointer + "/id", identifier, line)
+                          file, pointer + "/id", identifier, *_position(locate, pointer + "/id", line))
 
-    def check(self, cls: str, record: dict, file, pointer, line) -> None:
+    def check(self, cls: str, record: dict, file, pointer, line, locate: Locate | None = None) -> None:
         """Check the record's references, and those of the objects inlined in it (an
         accreditation's accrediting body); inlined objects with an `id` (the concepts of a
-        scheme) are registered as records of their own."""
+        scheme) are registered as records of their own. `locate` (a YAML or JSON document's)
+        gives a finding the line and column of the reference itself; else it gets `line`."""
         record_id = record.get("id") if isinstance(record.get("id"), str) else None
-        self._walk(cls, record, file, pointer, record_id, line)
+        self._walk(cls, record, file, pointer, record_id, line, locate)
 
-    def _walk(self, cls: str, obj: dict, file, pointer, record_id, line) -> None:
+    def _walk(self, cls: str, obj: dict, file, pointer, record_id, line, locate: Locate | None) -> None:
         ids, key = self.ids, self.ids.key
         for name, target_cls, target_index, is_reference, registers_id in self._plan(cls):
             value = obj.get(name)
@@ -141,13 +154,15 @@ class References:
                 if is_reference:
                     # the common case first: the target is known and of the right class
                     if isinstance(item, str) and ids.get(key(item)) != target_index:
+                        # not (yet) resolved: located now, while the document is at hand
                         where = f"{pointer}/{name}/{i}" if is_list else f"{pointer}/{name}"
-                        self._resolve(_Pending(item, name, target_cls, file, where, record_id, line), final=False)
+                        self._resolve(_Pending(item, name, target_cls, file, where, record_id,
+                                               *_position(locate, where, line)), final=False)
                 elif isinstance(item, dict):
                     where = f"{pointer}/{name}/{i}" if is_list else f"{pointer}/{name}"
                     if registers_id and isinstance(item.get("id"), str):
-                        self.register(target_cls, item["id"], file, where, line)
-                    self._walk(target_cls, item, file, where, record_id, line)
+                        self.register(target_cls, item["id"], file, where, line, locate)
+                    self._walk(target_cls, item, file, where, record_id, line, locate)
 
     @functools.cache
     def _plan(self, cls: str) -> tuple[tuple[str, str, int, bool, bool], ...]:
@@ -169,7 +184,7 @@ class References:
         if found is None:
             if final:
                 self._finding("refs.dangling", {"field": ref.field, "target": ref.target, "range": ref.expected},
-                              ref.file, ref.pointer, ref.record_id, ref.line)
+                              ref.file, ref.pointer, ref.record_id, ref.line, ref.column)
             else:
                 self.pending.append(ref)
             return
@@ -177,7 +192,7 @@ class References:
         if not self._is_a(actual, ref.expected):
             self._finding("refs.wrong-class",
                           {"field": ref.field, "target": ref.target, "range": ref.expected, "actual": actual},
-                          ref.file, ref.pointer, ref.record_id, ref.line)
+                          ref.file, ref.pointer, ref.record_id, ref.line, ref.column)
 
     def _is_a(self, actual: str, expected: str) -> bool:
         return actual == expected
