@@ -417,3 +417,110 @@ def test_cli_exit_codes_for_rdf(tmp_path):
     unreadable = cli("validate", str(EXAMPLES / "invalid" / "Organisation-turtle-syntax.ttl"))
     assert unreadable.returncode == 2 and "read.syntax" in unreadable.stdout
     assert cli("validate", str(write(tmp_path, "lol.rdf", BILLION_LAUGHS))).returncode == 2
+
+
+# -- malformed RDF: refused by the strict parser, whatever rdflib makes of it ---------------------
+TTL = "@prefix ex: <https://example.org/peer/> .\n@prefix schema: <http://schema.org/> .\n"
+NT_S, NT_P = "<https://example.org/peer/a>", "<http://schema.org/name>"
+XML = ('<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+       'xmlns:schema="http://schema.org/">\n')
+JSONLD = '{"@context": {"name": "http://schema.org/name"}, '
+#: (file name, text, code, line or None): each a mistake a person or a lenient tool makes
+MALFORMED = [
+    ("literal-subject.ttl", TTL + '"Pairs" schema:name "x" .\n', "read.syntax", 3),
+    ("bad-u-escape.ttl", TTL + 'ex:a schema:name "caf\\uZZZZ" .\n', "read.syntax", 3),
+    ("bad-U-escape.ttl", TTL + 'ex:a schema:name "\\U0001F60" .\n', "read.syntax", 3),
+    ("unterminated-string.ttl", TTL + 'ex:a schema:name "Pairs .\nex:b schema:name "B" .\n', "read.syntax", 3),
+    ("undefined-prefix.ttl", TTL + 'ex:a org:classification ex:b .\n', "read.syntax", 3),
+    ("iri-with-space.ttl", TTL + '<https://example.org/peer/a b> schema:name "x" .\n', "read.bad-iri", 3),
+    ("iri-with-brace.ttl", TTL + 'ex:a schema:url <https://example.org/{x}> .\n', "read.bad-iri", 3),
+    ("iri-bad-percent.ttl", TTL + 'ex:a schema:url <https://example.org/100%> .\n', "read.bad-iri", 3),
+    ("relative-iri.ttl", TTL + 'ex:a schema:url <page.html> .\n', "read.bad-iri", 3),
+    ("relative-prefix.ttl", '@prefix ex: <peer/> .\nex:a <http://schema.org/name> "x" .\n', "read.bad-iri", 1),
+    ("bad-language-tag.ttl", TTL + 'ex:a schema:name "x"@en-toolongsubtag .\n', "read.syntax", 3),
+    ("language-tag-with-underscore.ttl", TTL + 'ex:a schema:name "x"@fr_BE .\n', "read.syntax", 3),
+    ("literal-predicate.ttl", TTL + 'ex:a "name" "x" .\n', "read.syntax", 3),
+    ("blank-node-predicate.ttl", TTL + 'ex:a _:name "x" .\n', "read.syntax", 3),
+    ("missing-final-dot.ttl", TTL + 'ex:a schema:name "x"\n', "read.syntax", 3),
+    ("stray-bracket.ttl", TTL + 'ex:a schema:name "x" ] .\n', "read.syntax", 3),
+    ("named-graph-in-turtle.ttl", TTL + 'ex:g { ex:a schema:name "x" . }\n', "read.syntax", 3),
+    ("trailing-garbage.ttl", TTL + 'ex:a schema:name "x" . garbage\n', "read.syntax", 3),
+    ("prefixed-name.nt", f'{NT_S} {NT_P} "x" .\n{NT_S} {NT_P} ex:b .\n', "read.syntax", 2),
+    ("literal-subject.nt", f'"a" {NT_P} "x" .\n', "read.syntax", 1),
+    ("relative-iri.nt", f'{NT_S} {NT_P} "x" .\n<a> {NT_P} "x" .\n', "read.bad-iri", 2),
+    ("missing-dot.nt", f'{NT_S} {NT_P} "x"\n{NT_S} {NT_P} "y" .\n', "read.syntax", 2),
+    ("bad-u-escape.nt", f'{NT_S} {NT_P} "\\u00g9" .\n', "read.syntax", 1),
+    ("mismatched-tag.rdf", XML + '<rdf:Description rdf:about="https://example.org/a">\n</rdf:RDF>\n',
+     "read.syntax", 4),
+    ("no-namespace.rdf", '<RDF><Description about="https://example.org/a"/></RDF>\n', "read.syntax", None),
+    ("relative-about.rdf", XML + '<rdf:Description rdf:about="a"><schema:name>x</schema:name>'
+     '</rdf:Description>\n</rdf:RDF>\n', "read.bad-iri", 3),
+    ("iri-with-space.rdf", XML + '<rdf:Description rdf:about="https://example.org/a b"><schema:name>x'
+     '</schema:name></rdf:Description>\n</rdf:RDF>\n', "read.bad-iri", 3),
+    ("bad-node-id.rdf", XML + '<rdf:Description rdf:nodeID="1a"><schema:name>x</schema:name>'
+     '</rdf:Description>\n</rdf:RDF>\n', "read.syntax", None),
+    ("id-a-number.jsonld", JSONLD + '"@id": 5, "name": "x"}', "read.syntax", None),
+    ("type-a-number.jsonld", JSONLD + '"@id": "https://example.org/a", "@type": 5, "name": "x"}', "read.syntax", None),
+    ("value-and-id.jsonld", JSONLD + '"@id": "https://example.org/a", "name": {"@value": "x", "@id": "b"}}',
+     "read.syntax", None),
+    ("context-a-number.jsonld", '{"@context": 5, "@id": "https://example.org/a"}', "read.syntax", None),
+    ("language-a-number.jsonld", JSONLD + '"@id": "https://example.org/a", "name": {"@value": "x", "@language": 5}}',
+     "read.syntax", None),
+    ("relative-id.jsonld", JSONLD + '"@id": "a", "name": "x"}', "read.bad-iri", None),
+    ("iri-with-space.jsonld", JSONLD + '"@id": "https://example.org/a b", "name": "x"}', "read.bad-iri", None),
+]
+
+
+@pytest.mark.parametrize("name, text, code, line", MALFORMED, ids=[case[0] for case in MALFORMED])
+def test_malformed_rdf_is_refused(tmp_path, no_network, name, text, code, line):
+    report = validate([write(tmp_path, name, text)])
+    (finding,) = report.findings
+    assert (finding.code, finding.line) == (code, line), finding.message()
+    assert report.unreadable
+    assert "Parser error" not in finding.message() and len(finding.message()) < 300
+
+
+@pytest.mark.parametrize("name, text", [
+    ("literal-subject.ttl", TTL + '"Pairs" schema:name "x" .\n'),
+    ("bad-u-escape.ttl", TTL + 'ex:a schema:name "caf\\uZZZZ" .\n'),
+    ("bad-language-tag.ttl", TTL + 'ex:a schema:name "x"@en-toolongsubtag .\n'),
+    ("iri-with-brace.ttl", TTL + 'ex:a schema:url <https://example.org/{x}> .\n'),
+])
+def test_the_lenient_parser_alone_would_have_read_them(name, text):
+    """Why the strict pass is there: rdflib builds a graph from each of these."""
+    fmt = rdf.RDF_FORMATS[Path(name).suffix]
+    assert len(rdf._parse(text, fmt)) >= 1
+    with pytest.raises(rdf.ReadError):
+        rdf.read_rdf(text, fmt, name)
+
+
+def test_malformed_rdf_messages_are_plain_words(tmp_path):
+    def message(name, text):
+        (finding,) = validate([write(tmp_path, name, text)]).findings
+        return finding.message()
+
+    assert message("s.ttl", TTL + '"Pairs" schema:name "x" .\n') == (
+        'the file is not valid Turtle: "Pairs" cannot be a subject here: a subject is an IRI or a blank node, '
+        'never a literal')
+    assert "\\uZZZZ is not a valid escape: \\u takes 4 hexadecimal digits" in message("u.ttl", MALFORMED[1][1])
+    assert "the prefix org: is used but never declared" in message("p.ttl", MALFORMED[4][1])
+    assert message("r.ttl", MALFORMED[8][1]) == "an IRI is malformed: <page.html> is relative and the file declares no base"
+    assert "a language tag is not valid BCP 47" in message("l.ttl", MALFORMED[10][1])
+
+
+def test_json_ld_the_strict_parser_reads_never_reaches_the_network(no_network):
+    """The strict pass has no document loader: a remote context that reached it would be refused."""
+    with pytest.raises(rdf.ReadError) as raised:
+        rdf.rdf_strict.check('{"@context": "https://example.org/c.jsonld", "@id": "https://example.org/a"}',
+                             "jsonld", "JSON-LD")
+    assert raised.value.code == "read.syntax"
+
+
+def test_the_cli_refuses_each_malformed_file_with_exit_code_2(tmp_path):
+    for name, text, _code, _line in MALFORMED:
+        write(tmp_path, name, text)
+    result = cli("validate", str(tmp_path), "--format", "json")
+    assert result.returncode == 2, result.stderr
+    findings = json.loads(result.stdout)["findings"]
+    got = {(Path(f["file"]).name, f["code"], f.get("line")) for f in findings}
+    assert got == {(name, code, line) for name, _text, code, line in MALFORMED}
