@@ -471,7 +471,13 @@ MALFORMED = [
 ]
 
 
-@pytest.mark.parametrize("name, text, code, line", MALFORMED, ids=[case[0] for case in MALFORMED])
+#: JSON-LD is parsed strictly only by a pyoxigraph that reads JSON-LD 1.1 (0.5.13 does, 0.5.0 does not)
+STRICT_JSON_LD = pytest.mark.skipif(not rdf.rdf_strict.json_ld_1_1(), reason="this pyoxigraph reads JSON-LD 1.0 only")
+MALFORMED_CASES = [pytest.param(*case, id=case[0], marks=[STRICT_JSON_LD] if case[0].endswith(".jsonld") else [])
+                   for case in MALFORMED]
+
+
+@pytest.mark.parametrize("name, text, code, line", MALFORMED_CASES)
 def test_malformed_rdf_is_refused(tmp_path, no_network, name, text, code, line):
     report = validate([write(tmp_path, name, text)])
     (finding,) = report.findings
@@ -508,6 +514,7 @@ def test_malformed_rdf_messages_are_plain_words(tmp_path):
     assert "a language tag is not valid BCP 47" in message("l.ttl", MALFORMED[10][1])
 
 
+@STRICT_JSON_LD
 def test_json_ld_the_strict_parser_reads_never_reaches_the_network(no_network):
     """The strict pass has no document loader: a remote context that reached it would be refused."""
     with pytest.raises(rdf.ReadError) as raised:
@@ -516,6 +523,7 @@ def test_json_ld_the_strict_parser_reads_never_reaches_the_network(no_network):
     assert raised.value.code == "read.syntax"
 
 
+@STRICT_JSON_LD
 def test_the_cli_refuses_each_malformed_file_with_exit_code_2(tmp_path):
     for name, text, _code, _line in MALFORMED:
         write(tmp_path, name, text)

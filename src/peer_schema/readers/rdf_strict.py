@@ -10,13 +10,15 @@ before; everything else is `read.syntax`.
 
 Nothing here reaches the network: pyoxigraph loads a JSON-LD context only through a callback,
 and none is given (rdf.py has already inlined peer_schema's context and refused any other URL).
-pyoxigraph is a runtime dependency; a version without a parser for a format (0.4 reads no
-JSON-LD) leaves that format to the lenient parser alone.
+pyoxigraph is a runtime dependency; with a version that cannot read a format as peer_schema
+writes it (0.4.10 and 0.5.0 read JSON-LD 1.0 only), that format is left to the lenient parser
+alone.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .errors import ReadError
 
@@ -53,7 +55,7 @@ def check(data: str, fmt: str, label: str) -> None:
     except ImportError:  # a runtime dependency; should it be missing, rdflib alone reads the file
         return
     rdf_format = getattr(pyoxigraph.RdfFormat, _OXIGRAPH_FORMAT[fmt], None)
-    if rdf_format is None:
+    if rdf_format is None or (fmt == "jsonld" and not json_ld_1_1()):
         return
     try:
         # no base IRI: a relative IRI is refused here, where its line is known, not resolved
@@ -63,6 +65,19 @@ def check(data: str, fmt: str, label: str) -> None:
         raise refusal(exc, fmt, label, data) from None
     if fmt == "jsonld":
         _check_json_ld_iris(data, pyoxigraph, rdf_format)
+
+
+@cache
+def json_ld_1_1() -> bool:
+    """Whether the installed pyoxigraph reads JSON-LD 1.1, as peer_schema's context is written
+    (`@version: 1.1`): 0.5.13 does, 0.4.10 and 0.5.0 refuse it. Without it, JSON-LD is left to rdflib."""
+    import pyoxigraph
+
+    probe = '{"@context": {"@version": 1.1, "n": "https://example.org/n"}, "@id": "https://example.org/a", "n": "x"}'
+    try:
+        return len(list(pyoxigraph.parse(probe, pyoxigraph.RdfFormat.JSON_LD))) == 1
+    except (SyntaxError, ValueError):
+        return False
 
 
 def _check_json_ld_iris(data: str, pyoxigraph, rdf_format) -> None:
