@@ -486,6 +486,16 @@ def test_malformed_rdf_is_refused(tmp_path, no_network, name, text, code, line):
     assert "Parser error" not in finding.message() and len(finding.message()) < 300
 
 
+@pytest.mark.parametrize("fmt, suffix", [("ttl", ".ttl"), ("nt", ".nt"), ("jsonld", ".jsonld"), ("rdfxml", ".rdf")])
+def test_the_tools_own_exports_pass_the_strict_parser(tmp_path, fmt, suffix):
+    from peer_schema.rdf import export
+
+    out = tmp_path / f"compendium{suffix}"
+    export([EXAMPLES / "compendium"], out, fmt=fmt)
+    graph = rdf.read_rdf(out.read_text(encoding="utf-8"), rdf.RDF_FORMATS[suffix], str(out)).graph  # raises if refused
+    assert len(graph) > 800
+
+
 @pytest.mark.parametrize("name, text", [
     ("literal-subject.ttl", TTL + '"Pairs" schema:name "x" .\n'),
     ("bad-u-escape.ttl", TTL + 'ex:a schema:name "caf\\uZZZZ" .\n'),
