@@ -542,3 +542,32 @@ def test_the_cli_refuses_each_malformed_file_with_exit_code_2(tmp_path):
     findings = json.loads(result.stdout)["findings"]
     got = {(Path(f["file"]).name, f["code"], f.get("line")) for f in findings}
     assert got == {(name, code, line) for name, _text, code, line in MALFORMED}
+
+
+
+def test_a_damaged_file_is_refused_or_read_never_a_crash():
+    """Random edits of valid Turtle, N-Triples and RDF/XML: each is read or refused with a read.*
+    finding whose line is within the file; nothing else escapes (no traceback for any input)."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    originals = [(VALID.read_text(encoding="utf-8"), "turtle"), (RDF_XML, "rdfxml"),
+                 ('<https://example.org/o> <http://schema.org/name> "O" .\n' * 3, "ntriples")]
+    pieces = st.sampled_from(['"', "<", ">", " ", ".", ";", ",", "\\u", "@", "^^", ":", "_:", "[", "]", "(", "\n",
+                              "é", "%", "{", "#", "a", "1"])
+    edits = st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 3), pieces), min_size=1, max_size=4)
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(original=st.sampled_from(originals), edits=edits)
+    def check(original, edits):
+        text, fmt = original
+        for position, deleted, piece in edits:
+            position %= len(text) + 1
+            text = text[:position] + piece + text[position + deleted:]
+        try:
+            rdf.read_rdf(text, fmt, "damaged")
+        except rdf.ReadError as refused:
+            assert refused.code.startswith("read."), refused.code
+            assert refused.line is None or 1 <= refused.line <= text.count("\n") + 1
+
+    check()

@@ -90,15 +90,18 @@ def _check_json_ld_iris(data: str, pyoxigraph, rdf_format) -> None:
     except TypeError:  # a pyoxigraph without a lenient mode: rdf.py's check of the graph remains
         return
     seen: set[str] = set()
-    for quad in quads:
-        for term in (quad.subject, quad.predicate, quad.object):
-            if isinstance(term, pyoxigraph.Literal):
-                term = term.datatype
-            if isinstance(term, pyoxigraph.NamedNode) and term.value not in seen:
-                problem = iri_problem(term.value)
-                if problem:
-                    raise ReadError("read.bad-iri", f"an IRI is malformed: {problem}", params={"problem": problem})
-                seen.add(term.value)
+    try:
+        for quad in quads:
+            for term in (quad.subject, quad.predicate, quad.object):
+                if isinstance(term, pyoxigraph.Literal):
+                    term = term.datatype
+                if isinstance(term, pyoxigraph.NamedNode) and term.value not in seen:
+                    problem = iri_problem(term.value)
+                    if problem:
+                        raise ReadError("read.bad-iri", f"an IRI is malformed: {problem}", params={"problem": problem})
+                    seen.add(term.value)
+    except SyntaxError as exc:  # what the strict pass accepted, the lenient one should too; if not, refused
+        raise refusal(exc, "jsonld", "JSON-LD", data) from None
 
 
 def refusal(exc: SyntaxError, fmt: str, label: str, data: str) -> ReadError:
