@@ -191,7 +191,7 @@ def test_turtle_syntax_error_says_the_line(tmp_path):
     broken = '\nex:a schema:name "A" ;\n  schema:name "B"\nex:b a org:Organization .\n'  # no "." after "B"
     path = write(tmp_path, "broken.ttl", PREFIXES + broken)
     (finding,) = validate([path]).findings
-    assert finding.code == "read.syntax" and finding.line == 11
+    assert finding.code == "read.syntax" and finding.line == 10  # the line without its ".", not the next one
     assert finding.params["format"] == "Turtle"
 
 
@@ -448,7 +448,7 @@ MALFORMED = [
     ("prefixed-name.nt", f'{NT_S} {NT_P} "x" .\n{NT_S} {NT_P} ex:b .\n', "read.syntax", 2),
     ("literal-subject.nt", f'"a" {NT_P} "x" .\n', "read.syntax", 1),
     ("relative-iri.nt", f'{NT_S} {NT_P} "x" .\n<a> {NT_P} "x" .\n', "read.bad-iri", 2),
-    ("missing-dot.nt", f'{NT_S} {NT_P} "x"\n{NT_S} {NT_P} "y" .\n', "read.syntax", 2),
+    ("missing-dot.nt", f'{NT_S} {NT_P} "x"\n{NT_S} {NT_P} "y" .\n', "read.syntax", 1),
     ("bad-u-escape.nt", f'{NT_S} {NT_P} "\\u00g9" .\n', "read.syntax", 1),
     ("mismatched-tag.rdf", XML + '<rdf:Description rdf:about="https://example.org/a">\n</rdf:RDF>\n',
      "read.syntax", 4),

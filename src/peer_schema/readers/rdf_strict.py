@@ -29,6 +29,7 @@ _POSITION = re.compile(r"^Parser error (?:at line \d+ (?:column \d+|between colu
                        r"|between line \d+ column \d+ and line \d+ column \d+): ")
 _XML_IRI = re.compile(r"^error while parsing IRI '(.*)': (.*)$", re.DOTALL)
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+_NO_DOT = 'a statement does not end with "."'
 #: pyoxigraph's words -> plain words, for the errors people make most
 _PLAIN = [
     (re.compile(r"^(.+) is not a valid subject(?: or graph name)?$", re.DOTALL),
@@ -39,7 +40,7 @@ _PLAIN = [
     (re.compile(r"^Unexpected end of file$"),
      'the file ends inside a statement: a string, an IRI or a bracket is not closed, or the final "." is missing'),
     (re.compile(r"^(?:(?:Quads|Triples) (?:must|should) be followed by a dot"
-                r"|A dot is expected at the end of statements)$", re.IGNORECASE), 'a statement does not end with "."'),
+                r"|A dot is expected at the end of statements)$", re.IGNORECASE), lambda m: _NO_DOT),
     (re.compile(r"^Line jumps are not allowed in string literals.*$"),
      lambda m: 'a string is not closed on its line (a line break inside "..." is written \\n, or use """...""")'),
     (re.compile(r"^The escape sequence '(.+)' is not a valid hexadecimal string$"),
@@ -121,6 +122,8 @@ def refusal(exc: SyntaxError, fmt: str, label: str, data: str) -> ReadError:
         bad = _iri_problem(iri, reason, fmt)
         return ReadError("read.bad-iri", f"an IRI is malformed: {bad}", line, column, params={"problem": bad})
     problem = _plain(problem)
+    if problem == _NO_DOT and line is not None:
+        line, column = _end_of_previous_statement(data, line, column)
     where = f" (line {line})" if line else ""
     return ReadError("read.syntax", f"not valid {label}{where}: {problem}", line, column,
                      params={"format": label, "problem": problem})
@@ -134,6 +137,19 @@ def _within_the_text(data: str, line: int, column: int | None) -> tuple[int, int
         return line, column
     last = max((n for n, text in enumerate(lines[:line], start=1) if text.strip()), default=line)
     return last, None if last != line else column
+
+
+def _end_of_previous_statement(data: str, line: int, column: int | None) -> tuple[int, int | None]:
+    """A missing "." is found where the next statement begins; when that is the start of a line,
+    the place to show is the end of the last line of text before it (comments left out)."""
+    lines = data.split("\n")
+    if line > len(lines) or column is None or lines[line - 1][: column - 1].strip():
+        return line, column
+    for number in range(line - 1, 0, -1):
+        text = lines[number - 1].rstrip()
+        if text and not text.lstrip().startswith("#"):
+            return number, len(text) + 1
+    return line, column
 
 
 def _attribute_position(data: str, iri: str) -> tuple[int | None, int | None]:
