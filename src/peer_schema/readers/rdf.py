@@ -6,9 +6,13 @@ Nothing here reaches the network:
   peer_schema's own context, which is replaced by the generated copy shipped with the package.
 - RDF/XML is refused when it holds a `<!DOCTYPE` or `<!ENTITY` (`read.xml-doctype`), found by a
   scan before parsing and again by the XML parser itself, which refuses any DTD or entity.
-- Relative IRIs are resolved against a base that cannot exist, so they are reported
-  (`read.bad-iri`) rather than silently made absolute against the current folder; every IRI of
-  the graph is checked against a strict pattern (rdflib accepts `<a b>` with only a log line).
+- The text is first parsed by a strict parser (pyoxigraph, rdf_strict.py): whatever it refuses
+  (a literal as subject, a bad escape, a malformed IRI or language tag) is `read.syntax` or
+  `read.bad-iri`, with its line when known, before rdflib, which is lenient, builds the graph.
+- Relative IRIs are refused (`read.bad-iri`) rather than silently made absolute against the
+  current folder: the strict pass has no base; rdflib resolves them against a base that cannot
+  exist, and every IRI of the graph is checked against a strict pattern (JSON-LD processors drop
+  what they cannot resolve, rdflib keeps it).
 
 rdflib is imported inside the functions: reading JSON or YAML never pays for it.
 """
@@ -23,6 +27,7 @@ import warnings
 from dataclasses import dataclass
 from functools import cache
 
+from . import rdf_strict
 from .errors import ReadError
 from .json_reader import read_json
 from .limits import Limits
@@ -74,6 +79,7 @@ def read_rdf(text: str, fmt: str, file: str, limits: Limits | None = None) -> Rd
         data = text
     else:
         data = text
+    rdf_strict.check(data, fmt, _LABEL[fmt])  # what a strict parser refuses is refused (rdf_strict.py)
     graph = _parse(data, fmt, limits)
     if fmt == "jsonld":
         _retype_json_numbers(graph)
