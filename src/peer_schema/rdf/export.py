@@ -34,6 +34,7 @@ from ..report import Finding, Report, Severity
 from ..validation import UsageError, validate
 from . import serializers
 from .mapping import OUTPUT_PREFIXES, BadValue, Context, Mapper, UnknownPrefix
+from .publication import PublishingMapper
 
 #: --to value -> pyoxigraph's format
 FORMATS = {
@@ -118,7 +119,8 @@ def export(
         raise ExportRefused(blocking, report)
 
     summary = ExportSummary(out, fmt, files=list(report.files), report=report)
-    writer = _Writer(Mapper(), summary, limits, input_format)
+    # access decides each dataset's label and removes small counts under the public profile
+    writer = _Writer(PublishingMapper(Mapper(), profile), summary, limits, input_format)
     files = [Path(f) for f in report.files]  # the files the validator read, in its order
     try:
         with _atomic(out, lambda: PRIVATE_MODE if summary.peer_workers else None) as fh:
