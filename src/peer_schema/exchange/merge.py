@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .. import access
 from ..checks.structure import check_structure
 from ..file_modes import PRIVATE_MODE
 from ..model import model
@@ -156,6 +157,26 @@ def _check_profiles(bundles: list[Bundle]) -> None:
                       "meant for a federation into data meant for the public: merge bundles of one profile only")
 
 
+def _check_access(bundles: list[Bundle]) -> None:
+    """Each bundle's datasets say the access rights of the profile its manifest names: a bundle
+    labelled public whose data says restricted is refused (BadBundle), whoever made it. A manifest
+    that names no profile is taken as the strictest (internal): its datasets are merged, and
+    written, as `non_public`, whatever they say."""
+    for b in bundles:
+        profile = b.descriptor.get(datapackage.EXPORT_PROFILE)
+        if profile is not None and profile not in access.PROFILES:
+            raise BadBundle(f"{b.label}: the manifest names an unknown export profile ({profile!r}); a bundle is made "
+                            f"for one of {', '.join(access.PROFILES)}")
+        claimed = access.ACCESS_OF_PROFILE[profile] if profile is not None else None
+        for doc in b.docs:
+            rights = doc.get("access_rights")
+            if claimed is not None and rights != claimed:
+                raise BadBundle(f"{b.label}: the manifest says the {profile} profile, but the dataset {doc.get('id')} "
+                                f"says access_rights {rights}: the bundle is labelled falsely, and its records could "
+                                "be read by people its data does not allow")
+            doc["access_rights"] = access.stricter_access(rights, claimed)
+
+
 def _check_prefixes(bundles: list[Bundle]) -> None:
     """One prefix, one namespace: identifiers are compared as written, so `ex:org/1` must mean
     the same thing in every bundle."""
@@ -260,8 +281,14 @@ class _Merger:
             target["was_derived_from"] = list(header.get("was_derived_from") or ()) + [citation]
             target["_origin"] = b.label
             return target
+        kept_rights, rights = target.get("access_rights"), header.get("access_rights")
+        if access.stricter_access(kept_rights, rights) != kept_rights:
+            # the record-level twin of `may_add`: records never enter a dataset more people may read
+            raise Refused(f"the dataset {key} is {kept_rights} in {target['_origin']} but {rights} in {b.label}: its "
+                          f"records from {b.label} would be merged into a dataset more people may read. Merge them "
+                          "under the stricter access rights, or give the datasets different identifiers")
         self.compare(key, "Dataset", target, header, b.label, skip={"was_derived_from"},
-                     may_add=target.get("access_rights") == header.get("access_rights"))
+                     may_add=kept_rights == rights)
         if citation not in target["was_derived_from"]:
             target["was_derived_from"].append(citation)
         return target
@@ -502,6 +529,7 @@ def merge(bundles, out: str | Path, *, replace: bool = False, limits: ZipLimits 
     gc.disable()
     try:
         loaded = [read_bundle(p, label, limits) for p, label in zip(paths, _labels(paths))]
+        _check_access(loaded)
         _check_profiles(loaded)
         _check_prefixes(loaded)
         merger = _Merger(loaded)
