@@ -103,6 +103,9 @@ class _Pending:
     pointer: str
     record_id: str | None
     line: int | None
+    #: the reference was read from a record that is not public (a peer worker's): its text is
+    #: never put into a message (an employer cell may hold a person's name)
+    private: bool = False
 
 
 class References:
@@ -113,6 +116,7 @@ class References:
         self.class_index = {name: i for i, name in enumerate(self.class_names)}
         self.ids: IdDict | IdTable = IdTable() if compact else IdDict()
         self.pending: list[_Pending] = []
+        self._private = False
 
     def _finding(self, code: str, params: dict, file, pointer, record_id, line) -> None:
         self.emit(Finding(code, CATALOGUE[code].severity, params, file, pointer, record_id, line))
@@ -128,6 +132,7 @@ class References:
         accreditation's accrediting body); inlined objects with an `id` (the concepts of a
         scheme) are registered as records of their own."""
         record_id = record.get("id") if isinstance(record.get("id"), str) else None
+        self._private = self.model.classes[cls].sensitivity != "public"
         self._walk(cls, record, file, pointer, record_id, line)
 
     def _walk(self, cls: str, obj: dict, file, pointer, record_id, line) -> None:
@@ -142,7 +147,8 @@ class References:
                     # the common case first: the target is known and of the right class
                     if isinstance(item, str) and ids.get(key(item)) != target_index:
                         where = f"{pointer}/{name}/{i}" if is_list else f"{pointer}/{name}"
-                        self._resolve(_Pending(item, name, target_cls, file, where, record_id, line), final=False)
+                        self._resolve(_Pending(item, name, target_cls, file, where, record_id, line, self._private),
+                                      final=False)
                 elif isinstance(item, dict):
                     where = f"{pointer}/{name}/{i}" if is_list else f"{pointer}/{name}"
                     if registers_id and isinstance(item.get("id"), str):
@@ -167,14 +173,20 @@ class References:
     def _resolve(self, ref: _Pending, final: bool) -> None:
         found = self.ids.get(self.ids.key(ref.target))
         if found is None:
-            if final:
+            if final and ref.private:  # which field of which record, never its text
+                self._finding("refs.dangling-private", {"field": ref.field, "range": ref.expected},
+                              ref.file, ref.pointer, ref.record_id, ref.line)
+            elif final:
                 self._finding("refs.dangling", {"field": ref.field, "target": ref.target, "range": ref.expected},
                               ref.file, ref.pointer, ref.record_id, ref.line)
             else:
                 self.pending.append(ref)
             return
         actual = self.class_names[found]
-        if not self._is_a(actual, ref.expected):
+        if not self._is_a(actual, ref.expected) and ref.private:
+            self._finding("refs.wrong-class-private", {"field": ref.field, "range": ref.expected, "actual": actual},
+                          ref.file, ref.pointer, ref.record_id, ref.line)
+        elif not self._is_a(actual, ref.expected):
             self._finding("refs.wrong-class",
                           {"field": ref.field, "target": ref.target, "range": ref.expected, "actual": actual},
                           ref.file, ref.pointer, ref.record_id, ref.line)
