@@ -251,7 +251,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json", "junit", "sarif"], default="text",
                    help="report format (default: text)")
     p.add_argument("--profile", choices=["public", "federation", "internal"],
-                   help="export profile to check against (default: from each dataset's access_rights)")
+                   help="export profile to check against (default: from each dataset's access_rights; never "
+                        "looser than them: refused with exit code 2)")
     p.add_argument("--lang", choices=["en", "fr"], default="en", help="language of messages (default: en)")
     p.add_argument("--strict", action="store_true", help="warnings also make the exit code 1")
     p.add_argument("--max-errors", type=_positive, metavar="N", help="stop after N errors")

@@ -1,7 +1,9 @@
 """`merge()`: bundles from several organisations as one folder of datasets, with a report.
 
 1. Every bundle is checked and read in memory before anything is written (`safe_zip`,
-   `datapackage.check`): one unsafe, damaged or incompatible bundle stops the whole merge.
+   `datapackage.check`): one unsafe, damaged or incompatible bundle stops the whole merge. So
+   does a bundle whose datasets' access rights are not those of its manifest's profile; a
+   manifest without a profile is taken as the strictest (`access.STRICTEST`: non_public).
 2. Records are merged, bundles in command-line order:
    - the same identifier in two bundles is one record;
    - organisations with different identifiers are one when they share a register entry or a
@@ -12,6 +14,8 @@
      only a later bundle gives is added;
    - memberships (which have no identifier) are the same when member, federation and start date
      are;
+   - records never enter a dataset more people may read than the one they come from (Refused),
+     and a field is never added across datasets of different access rights;
    - organisations with the same normalised name in the same country are listed as probable
      duplicates, never merged.
 3. Provenance: each record stays in the dataset it came from (the first bundle that had it),

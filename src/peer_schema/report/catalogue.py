@@ -215,7 +215,7 @@ _CODES = [
          "a name.",
          "Ouvrez l'enregistrement indiqué et vérifiez ce champ : il doit contenir l'identifiant d'un enregistrement de type "
          "{range}, jamais un nom.",
-         "a peer worker whose employer is not an identifier of the data (an employer cell holding a name)"),
+         "PeerWorker-employer-is-a-name.yaml"),
     Code("refs.wrong-class-private", E, "Reference to the wrong kind of record, from a peer worker's record",
          '"{field}" should point to a {range}, but points to a {actual} (the identifier is not repeated: it is '
          "in a peer worker's record)",
@@ -223,7 +223,7 @@ _CODES = [
          "repris : il figure dans l'enregistrement d'un pair aidant)",
          "Open the record named here and correct the identifier in this field.",
          "Ouvrez l'enregistrement indiqué et corrigez l'identifiant de ce champ.",
-         "a peer worker whose employer is the identifier of a training programme"),
+         "PeerWorker-employer-is-a-practice.yaml"),
     Code("refs.undeclared-prefix", W, "Identifier prefix not declared", 'the prefix "{prefix}" of {id} is not declared in the dataset\'s prefixes',
          "le préfixe « {prefix} » de {id} n'est pas déclaré dans les préfixes du jeu de données",
          "Declare it under prefixes (prefix: namespace URI), so the identifier becomes a URI under your namespace.",
