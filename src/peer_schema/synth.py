@@ -63,8 +63,7 @@ INJECTORS: dict[str, tuple[str, ...]] = {
     "structure.out-of-range": ("Organisation", "TrainingProgramme", "Practice", "PeerWorker"),
     "structure.wrong-type": ("Organisation", "TrainingProgramme", "Practice", "PeerWorker"),
     "refs.duplicate-id": ("Practice", "PeerWorker"),  # records nothing refers to: no knock-on breaks
-    "refs.dangling": ("TrainingProgramme", "Practice"),
-    "refs.dangling-private": ("PeerWorker",),  # reported without the cell's text
+    "refs.dangling": ("TrainingProgramme", "Practice", "PeerWorker"),
     "rules.peer-operated-share": ("Organisation",),
     "rules.year-in-future": ("Organisation", "TrainingProgramme", "Practice"),
     "rules.year-too-early": ("Organisation", "TrainingProgramme", "Practice"),
@@ -1066,8 +1065,6 @@ class _Injector:
         r["employer"] = target
         _cover(r)
         return "employer"
-
-    _refs_dangling_private = _refs_dangling
 
     def _rules_peer_operated_share(self, cls: str, i: int, r: dict) -> str:
         if "peer_operated_service" not in r["organisation_kinds"]:
