@@ -391,3 +391,28 @@ def test_a_reference_from_a_peer_worker_is_never_quoted(tmp_path, capsys, fmt):
     doc["memberships"] = [{"member": "ex:org/a", "federation": "ex:org/missing-federation"}]
     assert run("validate", write(tmp_path / "pub", doc), "--format", fmt) == 1
     assert "ex:org/missing-federation" in capsys.readouterr().out
+
+
+def test_merge_writes_a_public_dataset_as_the_public_profile_may(tmp_path, capsys):
+    """A public bundle made by another tool, with a small count and a peer worker in it: the
+    merged public dataset holds neither; the report says which fields, not how many."""
+    from test_merge import _rebundle
+
+    made = _bundle(tmp_path, dataset("public"), "public", "p.zip")
+
+    def as_another_tool(doc):
+        doc["organisations"][0].update(SMALL)
+        doc["peer_workers"] = dataset("restricted")["peer_workers"]
+
+    other = _rebundle(made, tmp_path / "other-tool.zip", as_another_tool)
+    out = tmp_path / "merged"
+    assert run("merge", other, "-o", out) == 0, capsys.readouterr().err
+    (doc,) = [json.loads(p.read_text(encoding="utf-8")) for p in (out / "data").glob("*.json")]
+    assert doc["access_rights"] == "public" and "peer_workers" not in doc
+    assert not {"staff_count", "peer_worker_count"} & set(doc["organisations"][0])
+    assert doc["organisations"][0]["volunteer_count"] == 12
+    report = json.loads((out / "merge-report.json").read_text(encoding="utf-8"))
+    assert report["left_out"]["records"] == ["PeerWorker"]
+    assert report["left_out"]["small_counts"] == {"threshold": 5, "fields": ["Organisation.peer_worker_count",
+                                                                            "Organisation.staff_count"]}
+    assert out.stat().st_mode & 0o777 == 0o755  # no peer worker left: the umask's usual mode

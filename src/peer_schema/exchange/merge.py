@@ -83,6 +83,8 @@ class MergeResult:
     added_fields: list[dict] = field(default_factory=list)
     datasets: int = 0
     records: int = 0
+    #: what each dataset's access rights do not let through, left out before writing (names only)
+    left_out: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return {
@@ -98,6 +100,7 @@ class MergeResult:
             } for b in self.bundles],
             "datasets_written": self.datasets,
             "records_written": self.records,
+            "left_out": self.left_out,
             "same_records": self.same_records,
             "same_organisations": self.same_organisations,
             "probable_duplicates": self.probable_duplicates,
@@ -456,6 +459,26 @@ class _Merger:
 
 
 # -- writing ----------------------------------------------------------------------------------------
+def _publish(docs: list[dict], result: MergeResult) -> None:
+    """Each merged dataset holds only what its own access rights let through (`access`): a public
+    bundle made by another tool may carry peer workers or small counts; they are left out here,
+    as `peer-schema bundle` would have. The report names what, never how many (a count of what a
+    public dataset lost is itself a small count)."""
+    left = access.LeftOut()
+    for doc in docs:
+        profile = access.profile_for(doc.get("access_rights"))
+        filter_ = access.ProfileFilter(profile)
+        filter_.dataset(doc)
+        for mine, theirs in ((left.records, filter_.left_out.records), (left.fields, filter_.left_out.fields),
+                             (left.suppressed, filter_.left_out.suppressed)):
+            mine.update(theirs)
+        if filter_.left_out.threshold is not None:
+            left.threshold = filter_.left_out.threshold
+    result.left_out = left.to_dict(counts=False)
+    result.records = sum(len(doc.get(c) or ()) for doc in docs for c in model().containers)
+
+
+
 def _slug(identifier: str) -> str:
     from .bundle import _slug as slug
 
@@ -545,6 +568,7 @@ def merge(bundles, out: str | Path, *, replace: bool = False, limits: ZipLimits 
     docs = list(merger.out_docs.values())
     for doc in docs:
         doc.pop("_origin", None)
+    _publish(docs, result)
     _write_folder(out, docs, result.to_dict())
     return result
 
