@@ -416,3 +416,21 @@ def test_merge_writes_a_public_dataset_as_the_public_profile_may(tmp_path, capsy
     assert report["left_out"]["small_counts"] == {"threshold": 5, "fields": ["Organisation.peer_worker_count",
                                                                             "Organisation.staff_count"]}
     assert out.stat().st_mode & 0o777 == 0o755  # no peer worker left: the umask's usual mode
+
+
+@pytest.mark.parametrize("command", ["export", "store"])
+def test_a_dataset_described_with_two_access_rights_is_refused(tmp_path, capsys, command):
+    """The same dataset public in one file and restricted (with a peer worker) in another: its
+    node would say PUBLIC beside the peer worker. Refused, nothing written."""
+    public, restricted = _same_id(dataset("public")), _same_id(dataset("restricted"))
+    restricted["organisations"] = []
+    write(tmp_path / "in", public, "a.json")
+    write(tmp_path / "in", restricted, "b.json")
+    out = tmp_path / "out" / ("x.ttl" if command == "export" else "store")
+    out.parent.mkdir()
+    args = ["export", tmp_path / "in", "-o", out] if command == "export" else \
+        ["store", "load", tmp_path / "in", "--store", out]
+    assert run(*args) == 2
+    err = capsys.readouterr().err
+    assert "PeerWorker record" in err and "one access right" in err and "Traceback" not in err
+    assert list(out.parent.iterdir()) == []

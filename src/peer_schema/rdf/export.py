@@ -31,7 +31,8 @@ from ..file_modes import PRIVATE_MODE, default_mode
 from ..readers import TYPE_KEY, Document, Limits, RdfGraph, ReadError, Stream, open_source
 from ..readers.errors import Notice, TableStart
 from ..report import Finding, Report, Severity
-from ..validation import UsageError, validate
+from ..access import LooserProfile
+from ..validation import ProfileRefused, UsageError, validate
 from . import serializers
 from .mapping import OUTPUT_PREFIXES, BadValue, Context, Mapper, UnknownPrefix
 from .publication import PublishingMapper
@@ -133,6 +134,8 @@ def export(
         finding = Finding("structure.bad-format", Severity.ERROR, {"field": exc.field}, writer.current, "",
                           exc.record_id)
         raise ExportRefused([finding], report) from None
+    except LooserProfile as exc:  # a record its dataset's node may not carry (publication.py)
+        raise ProfileRefused(writer.current, exc) from None
     except ReadError as exc:  # a file changed between the validation and the export
         finding = Finding(exc.code, Severity.ERROR, exc.params, writer.current, "", None, exc.line, exc.column)
         raise ExportRefused([finding], report) from None

@@ -16,6 +16,17 @@ from __future__ import annotations
 from .. import access
 
 
+class NotPublishable(access.LooserProfile):
+    """A record the profile its dataset's node is written under does not carry: the dataset is
+    described in several files with different access rights (the node says the first)."""
+
+    def __init__(self, cls: str, profile: str, dataset):
+        Exception.__init__(self, f"a {cls} record of the dataset {dataset} may not be written under the {profile} "
+                                 "profile its first description implies: describe a dataset with one access right "
+                                 "in every file")
+        self.profile, self.access_rights, self.dataset = profile, None, dataset
+
+
 class PublishingMapper:
     """Wraps a `mapping.Mapper`: `dataset()` and `record()` go through access; the rest is the
     mapper's own."""
@@ -44,8 +55,8 @@ class PublishingMapper:
         profile = self.profiles.get(ctx.node) if ctx.node is not None else None
         if profile is None:  # records outside any dataset are checked as public unless a profile is asked
             profile = self.asked or "public"
-        if not self.filters[profile].record(cls, rec):
-            return []  # a record the profile does not carry: never written
+        if not self.filters[profile].record(cls, rec):  # never written, and the export refused
+            raise NotPublishable(cls, profile, ctx.node)
         return self._mapper.record(cls, rec, ctx)
 
     @property
