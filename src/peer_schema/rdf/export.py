@@ -26,12 +26,12 @@ from pathlib import Path
 
 import pyoxigraph
 
+from ..access import LooserProfile
 from ..config import OFF, Config
 from ..file_modes import PRIVATE_MODE, default_mode
 from ..readers import TYPE_KEY, Document, Limits, RdfGraph, ReadError, Stream, open_source
 from ..readers.errors import Notice, TableStart
 from ..report import Finding, Report, Severity
-from ..access import LooserProfile
 from ..validation import ProfileRefused, UsageError, validate
 from . import serializers
 from .mapping import OUTPUT_PREFIXES, BadValue, Context, Mapper, UnknownPrefix
