@@ -24,7 +24,22 @@ PSEUDONYM = re.compile(r"^ex:pw/[0-9a-f]{32}$")
 ORIGINAL_PW_IDS = ("ex:pw/7f3a9c", "ex:pw/b21e04")
 
 
+def public_valid(tmp_path: Path) -> Path:
+    """examples/valid with every dataset labelled public: a public bundle of it leaves the peer
+    workers out (a public bundle of the restricted original is refused: a profile never loosens
+    access, tests/test_access_policy.py)."""
+    folder = tmp_path / "public-valid"
+    if not folder.exists():
+        folder.mkdir()
+        for f in VALID.iterdir():
+            (folder / f.name).write_text(f.read_text(encoding="utf-8").replace(
+                "access_rights: restricted", "access_rights: public"), encoding="utf-8")
+    return folder
+
+
 def bundle(tmp_path: Path, *args: str, name: str = "out.zip", paths=(VALID,)) -> tuple[int, Path]:
+    if "public" in args and paths == (VALID,):
+        paths = (public_valid(tmp_path),)
     out = tmp_path / name
     rc = main(["bundle", *map(str, paths), "-o", str(out), *args])
     return rc, out

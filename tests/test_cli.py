@@ -82,9 +82,13 @@ def test_export_writes_rdf_and_refuses_a_leaking_public_export(tmp_path):
     assert result.returncode == 0, result.stderr
     assert len(Graph().parse(out, format="turtle")) > 500
     refused = tmp_path / "public.ttl"
-    result = run("export", str(EXAMPLES / "valid"), "--profile", "public", "-o", str(refused))
+    result = run("export", str(EXAMPLES / "invalid" / "Dataset-public-with-peer-worker.yaml"), "--profile", "public",
+                 "-o", str(refused))
     assert result.returncode == 1
     assert "privacy.record-not-allowed" in result.stderr and not refused.exists()
+    result = run("export", str(EXAMPLES / "valid"), "--profile", "public", "-o", str(refused))
+    assert result.returncode == 2  # restricted data: the public profile would loosen its access
+    assert "access_rights restricted" in result.stderr and not refused.exists()
 
 
 def test_store_load_and_saved_question(tmp_path):

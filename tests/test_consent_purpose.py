@@ -326,7 +326,8 @@ def test_a_public_bundle_has_no_purpose(tmp_path, capsys):
     assert main(["bundle", str(EXAMPLES / "valid"), "-o", str(out), "--profile", "public", "--purpose",
                  "research"]) == 2
     assert "a public bundle holds none" in capsys.readouterr().err and not out.exists()
-    assert main(["bundle", str(EXAMPLES / "valid"), "-o", str(out), "--profile", "public"]) == 0
+    public = [str(EXAMPLES / "valid" / f) for f in ("Organisation-association.yaml", "Practice-community.yaml")]
+    assert main(["bundle", *public, "-o", str(out), "--profile", "public"]) == 0
     manifest = json.loads(_members(out)["datapackage.json"])
     assert manifest["audience"] is None and manifest["purpose"] is None
 

@@ -20,6 +20,7 @@ from rdflib.namespace import RDF  # noqa: E402
 from peer_schema.model import model  # noqa: E402
 from peer_schema.rdf import ExportRefused, export  # noqa: E402
 from peer_schema.rdf.mapping import LITERALS  # noqa: E402
+from peer_schema.validation import ProfileRefused  # noqa: E402
 
 from conftest import EXAMPLES, SCHEMA, VOCAB  # noqa: E402
 
@@ -179,8 +180,8 @@ def test_vocabularies_export_as_the_published_skos(tmp_path):
 # -- refusals ----------------------------------------------------------------------------------------
 def test_public_export_of_peer_workers_is_refused_and_leaves_no_file(tmp_path):
     out = tmp_path / "public.ttl"
-    with pytest.raises(ExportRefused) as caught:
-        export([EXAMPLES / "valid"], out, profile="public")
+    with pytest.raises(ExportRefused) as caught:  # a public dataset that holds a peer worker
+        export([EXAMPLES / "invalid" / "Dataset-public-with-peer-worker.yaml"], out, profile="public")
     assert caught.value.privacy
     assert {f.code for f in caught.value.findings} >= {"privacy.record-not-allowed"}
     assert all(f.code.startswith("privacy.") or f.severity.value == "error" for f in caught.value.findings)
@@ -192,7 +193,8 @@ def test_privacy_guard_cannot_be_switched_off_for_an_export(tmp_path):
 
     config = Config({"privacy.record-not-allowed": "off", "privacy.field-not-allowed": "off"}, "test")
     with pytest.raises(ExportRefused):
-        export([EXAMPLES / "valid"], tmp_path / "out.ttl", profile="public", config=config)
+        export([EXAMPLES / "invalid" / "Dataset-public-with-peer-worker.yaml"], tmp_path / "out.ttl",
+               profile="public", config=config)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -207,8 +209,10 @@ def test_a_failed_export_keeps_the_earlier_output(tmp_path):
     out = tmp_path / "registry.ttl"
     export([EXAMPLES / "valid"], out)
     before = out.read_bytes()
-    with pytest.raises(ExportRefused):
+    with pytest.raises(ProfileRefused):  # restricted data under the public profile
         export([EXAMPLES / "valid"], out, profile="public")
+    with pytest.raises(ExportRefused):
+        export([EXAMPLES / "invalid" / "Dataset-public-with-peer-worker.yaml"], out)
     with pytest.raises(ExportRefused):
         export([EXAMPLES / "invalid" / "PeerWorker-has-name.yaml"], out)
     assert out.read_bytes() == before

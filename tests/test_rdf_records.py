@@ -485,7 +485,7 @@ def test_references_resolve_across_rdf_and_yaml_files(tmp_path):
                     .serialize(format="turtle"), encoding="utf-8")
     others = [p for p in files_in(EXAMPLES / "valid") if p.stem != "PeerWorker-with-consent"]
     assert validate([path, *others]).findings == []
-    assert {f.code for f in validate([path]).findings} == {"refs.dangling"}  # alone, as the YAML file
+    assert {f.code for f in validate([path]).findings} == {"refs.dangling-private"}  # alone, as the YAML file
 
 
 def test_json_and_yaml_validation_still_never_import_rdflib():

@@ -183,7 +183,7 @@ def test_replace_empties_the_store_first(tmp_path):
 def test_a_refused_export_loads_nothing(tmp_path):
     folder = tmp_path / "store"
     with pytest.raises(ExportRefused) as refused:  # peer workers in a public export
-        store.load([EXAMPLES / "valid"], folder, profile="public")
+        store.load([EXAMPLES / "invalid" / "Dataset-public-with-peer-worker.yaml"], folder, profile="public")
     assert refused.value.privacy
     assert not folder.exists() and not list(tmp_path.glob(".peer-schema-load-*"))
 

@@ -13,6 +13,7 @@ from conftest import EXAMPLES
 
 from peer_schema import validate
 from peer_schema.config import ConfigError, load_config
+from peer_schema.validation import ProfileRefused
 from peer_schema.report import Severity
 
 WORKFORCE = EXAMPLES / "valid" / "PeerWorker-with-consent.yaml"
@@ -29,9 +30,13 @@ def codes(report):
 def test_the_profile_comes_from_the_access_rights_and_can_be_overridden():
     folder = [EXAMPLES / "valid"]
     assert validate(folder).findings == []  # restricted -> federation profile: consents cover it
-    public = validate(folder, profile="public")
+    with pytest.raises(ProfileRefused, match="access_rights restricted"):  # a profile never loosens access
+        validate(folder, profile="public")
+    public_only = [p for p in folder[0].glob("*.yaml") if "access_rights: public" in p.read_text(encoding="utf-8")]
+    assert validate(public_only, profile="public").findings == []
+    public = validate([EXAMPLES / "invalid" / "Dataset-public-with-peer-worker.yaml"], profile="public")
     assert set(codes(public)) == {"privacy.record-not-allowed"}
-    assert {f.record_id for f in public.findings} == {"ex:pw/7f3a9c", "ex:pw/b21e04"}
+    assert {f.record_id for f in public.findings} == {"ex:pw/7f3a9c"}
     assert validate(folder, profile="internal").findings == []
 
 

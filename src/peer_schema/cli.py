@@ -101,6 +101,7 @@ def _cmd_synth(args: argparse.Namespace) -> int:
 
 def _export_workbook(args: argparse.Namespace) -> int:
     """`export --to xlsx`: the data, validated, in the template's layout (sheets/writer.py)."""
+    from . import access
     from .readers import ReadError
     from .readers.datasets import read_datasets
     from .report.text import render_text
@@ -118,8 +119,11 @@ def _export_workbook(args: argparse.Namespace) -> int:
             print(f"peer-schema export: a workbook holds one dataset; these files hold {len(datasets)} "
                   "(export them one dataset at a time)", file=sys.stderr)
             return EXIT_UNREADABLE
+        # what the profile may publish, as every writer (access.py): its access rights, no small
+        # counts under the public profile
+        access.publish(datasets[0], args.profile)
         write_workbook(args.output, args.sheet_lang or args.lang, datasets[0])
-    except (UsageError, WorkbookError) as exc:
+    except (UsageError, WorkbookError, access.LooserProfile) as exc:
         print(f"peer-schema export: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     except ReadError as exc:
@@ -264,7 +268,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json", "junit", "sarif"], default="text",
                    help="report format (default: text)")
     p.add_argument("--profile", choices=PROFILES,
-                   help="export profile to check against (default: from each dataset's access_rights)")
+                   help="export profile to check against (default: from each dataset's access_rights; never "
+                        "looser than them: refused with exit code 2)")
     _add_purpose(p)
     p.add_argument("--lang", choices=["en", "fr"], default="en", help="language of messages (default: en)")
     p.add_argument("--strict", action="store_true", help="warnings also make the exit code 1")

@@ -16,8 +16,6 @@ PROFILE_PURPOSE = {"public": None, "research": "research", "federation": "regist
 #: the codes of the ConsentPurpose vocabulary (vocab/workforce.yaml; a test keeps them equal)
 CONSENT_PURPOSES = ("registry_exchange", "workforce_statistics", "research", "service_directory", "certification",
                     "funding_reporting")
-#: the dataset's access rights -> the profile it is checked against unless --profile says otherwise
-ACCESS_PROFILE = {"public": "public", "restricted": "federation", "non_public": "internal"}
 #: strictest first; research is restricted data like federation, for fewer fields and the researchers
 PROFILES = ("public", "research", "federation", "internal")
 #: prefixes every dataset may use without declaring them: the vocabularies' and the model's

@@ -14,12 +14,13 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from . import access
 from .checks import consent, privacy, rules, shacl
 from .checks.memberships import MembershipGraph
 from .checks.references import References
 from .checks.structure import check_structure
 from .config import OFF, Config
-from .model import ACCESS_PROFILE, CONSENT_PURPOSES, PROFILE_AUDIENCE, PROFILE_PURPOSE, PROFILES, model
+from .model import CONSENT_PURPOSES, PROFILE_AUDIENCE, PROFILE_PURPOSE, PROFILES, model
 from .readers import FORMATS, TYPE_KEY, Document, Limits, RdfGraph, ReadError, Stream, open_source
 from .readers.errors import Notice, TableStart
 from .report import Finding, Report, Severity
@@ -57,6 +58,15 @@ class _RowOfSheet(str):
 
 class UsageError(Exception):
     """The call itself is wrong (a path that does not exist, an unknown profile): exit code 2."""
+
+
+class ProfileRefused(UsageError):
+    """The profile asked for would let more people read a dataset than its access rights allow
+    (`access.profile_for`): exit code 2, and nothing is written by any command."""
+
+    def __init__(self, file, refusal: access.LooserProfile):
+        self.file, self.refusal = file, refusal
+        super().__init__(f"{file}: {refusal}")
 
 
 class _Stop(Exception):
@@ -171,12 +181,16 @@ class _Run:
         for code, params, below in privacy.record(self.model.classes[cls], rec, profile):
             self.hit(code, params, file, pointer + below, rid, locate, line)
 
-    def profile_for(self, header: dict | None) -> str:
-        if self.profile_override:
-            return self.profile_override
-        access = header.get("access_rights") if isinstance(header, dict) else None
-        # Without access rights the strictest profile applies: nothing leaks by default.
-        return ACCESS_PROFILE.get(access, "public")
+    def profile_for(self, header: dict | None, file=None) -> str:
+        """The profile a dataset is checked against (`access.profile_for`): the one asked for,
+        never looser than the dataset's access rights (ProfileRefused); without access rights
+        the public profile, which lets the least through."""
+        rights = header.get("access_rights") if isinstance(header, dict) else None
+        dataset = header.get("id") if isinstance(header, dict) else None
+        try:
+            return access.profile_for(rights, self.profile_override, dataset)
+        except access.LooserProfile as refusal:
+            raise ProfileRefused(file, refusal) from None
 
     # -- one file --------------------------------------------------------------------------------
     def document(self, doc: Document) -> None:
@@ -190,7 +204,7 @@ class _Run:
         if not isinstance(data, dict):
             return
         self.prefixes = None
-        profile = self.profile_for(data)
+        profile = self.profile_for(data, doc.file)
         self.header(data, doc.file, profile, doc.locate)
         for container, cls in self.model.containers.items():
             records = data.get(container)
@@ -229,7 +243,7 @@ class _Run:
             self.columns = columns  # a table row: say which column each finding is about
             if cls == "Dataset":
                 self.add_all(check_structure(obj, stream.file, "Dataset", line=line))
-                profile = self.profile_for(obj)
+                profile = self.profile_for(obj, stream.file)
                 self.header(obj, stream.file, profile, line=line)
                 continue
             if cls not in record_classes:
@@ -311,7 +325,8 @@ def validate(
     purpose: the consent purpose of the disclosure (a ConsentPurpose code); by default the
     profile's (federation -> registry_exchange, research -> research). A peer worker's field is
     disclosed only where a consent in force covers both the profile's audience and the purpose.
-    Files that cannot be read become `read.*` findings (`Report.unreadable`).
+    Files that cannot be read become `read.*` findings (`Report.unreadable`). A profile looser
+    than a dataset's access rights (public for restricted data...) raises ProfileRefused.
     """
     if profile is not None and profile not in PROFILES:
         raise UsageError(f"unknown profile {profile!r} (use {', '.join(PROFILES)})")
@@ -347,7 +362,7 @@ def validate(
                     run.prefixes, in_force = None, run.profile_for(None)  # IRIs are absolute: no prefix to declare
                     for cls, rec, pointer in records_from_graph(source.graph, source.prefixes):
                         if cls == "Dataset":  # a header, just before the records it lists
-                            in_force = run.profile_for(rec)
+                            in_force = run.profile_for(rec, source.file)
                         else:
                             run.record(cls, rec, source.file, pointer, in_force, None, None)
                 else:

@@ -1,25 +1,21 @@
 """The privacy guard of the export profile: what may appear in a public, federation or internal
-dataset, read from the `sensitivity` and `export_profiles` annotations of the model."""
+dataset, as `peer_schema.access` decides it (read from the `sensitivity` and `export_profiles`
+annotations of the model)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
 
+from .. import access
 from ..model import ModelClass
 from .rules import Hit
 
 
-@cache
-def _forbidden(cls: ModelClass, profile: str) -> frozenset[str]:
-    return frozenset(name for name, slot in cls.slots.items() if profile not in slot.profiles)
-
-
 def record(cls: ModelClass, record: dict, profile: str) -> Iterator[Hit]:
-    if profile == "public" and cls.sensitivity != "public":
+    if not access.record_allowed(cls, profile):
         yield "privacy.record-not-allowed", {"cls": cls.name, "profile": profile, "id": record.get("id")}, ""
         return  # the whole record goes: its fields need no separate findings
-    forbidden = _forbidden(cls, profile)
+    forbidden = access.forbidden_fields(cls, profile)
     if forbidden.isdisjoint(record):
         return
     for name in forbidden.intersection(record):

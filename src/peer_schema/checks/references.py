@@ -104,6 +104,9 @@ class _Pending:
     record_id: str | None
     line: int | None
     column: int | None = None
+    #: the reference was read from a record that is not public (a peer worker's): its text is
+    #: never put into a message (an employer cell may hold a person's name)
+    private: bool = False
 
 
 #: A document's position finder: JSON pointer -> (line, column), or None where unknown.
@@ -125,6 +128,7 @@ class References:
         self.class_index = {name: i for i, name in enumerate(self.class_names)}
         self.ids: IdDict | IdTable = IdTable() if compact else IdDict()
         self.pending: list[_Pending] = []
+        self._private = False
 
     def _finding(self, code: str, params: dict, file, pointer, record_id, line, column=None) -> None:
         self.emit(Finding(code, CATALOGUE[code].severity, params, file, pointer, record_id, line, column))
@@ -141,6 +145,7 @@ class References:
         scheme) are registered as records of their own. `locate` (a YAML or JSON document's)
         gives a finding the line and column of the reference itself; else it gets `line`."""
         record_id = record.get("id") if isinstance(record.get("id"), str) else None
+        self._private = self.model.classes[cls].sensitivity != "public"
         self._walk(cls, record, file, pointer, record_id, line, locate)
 
     def _walk(self, cls: str, obj: dict, file, pointer, record_id, line, locate: Locate | None) -> None:
@@ -157,7 +162,7 @@ class References:
                         # not (yet) resolved: located now, while the document is at hand
                         where = f"{pointer}/{name}/{i}" if is_list else f"{pointer}/{name}"
                         self._resolve(_Pending(item, name, target_cls, file, where, record_id,
-                                               *_position(locate, where, line)), final=False)
+                                               *_position(locate, where, line), self._private), final=False)
                 elif isinstance(item, dict):
                     where = f"{pointer}/{name}/{i}" if is_list else f"{pointer}/{name}"
                     if registers_id and isinstance(item.get("id"), str):
@@ -182,14 +187,20 @@ class References:
     def _resolve(self, ref: _Pending, final: bool) -> None:
         found = self.ids.get(self.ids.key(ref.target))
         if found is None:
-            if final:
+            if final and ref.private:  # which field of which record, never its text
+                self._finding("refs.dangling-private", {"field": ref.field, "range": ref.expected},
+                              ref.file, ref.pointer, ref.record_id, ref.line, ref.column)
+            elif final:
                 self._finding("refs.dangling", {"field": ref.field, "target": ref.target, "range": ref.expected},
                               ref.file, ref.pointer, ref.record_id, ref.line, ref.column)
             else:
                 self.pending.append(ref)
             return
         actual = self.class_names[found]
-        if not self._is_a(actual, ref.expected):
+        if not self._is_a(actual, ref.expected) and ref.private:
+            self._finding("refs.wrong-class-private", {"field": ref.field, "range": ref.expected, "actual": actual},
+                          ref.file, ref.pointer, ref.record_id, ref.line, ref.column)
+        elif not self._is_a(actual, ref.expected):
             self._finding("refs.wrong-class",
                           {"field": ref.field, "target": ref.target, "range": ref.expected, "actual": actual},
                           ref.file, ref.pointer, ref.record_id, ref.line, ref.column)

@@ -13,7 +13,9 @@
    written then.
 2. The datasets are read whole (`read_datasets`), whatever the input format.
 3. Each dataset gets the access rights of the profile, loses what the profile does not allow
-   (`profile_filter`), and, with a recipient, its peer workers get keyed pseudonyms.
+   (`access.publish`), and, with a recipient, its peer workers get keyed pseudonyms. A profile
+   looser than a dataset's own access rights (a public bundle of restricted data) is refused
+   by the validation of step 1 (`ProfileRefused`, a UsageError): a bundle never loosens access.
 4. The result is validated again with the profile, as a safety net: a bundle that would not
    validate at the recipient's end is never written.
 5. The zip (`data/<dataset>.json` + `datapackage.json`) goes to a temporary file beside OUT,
@@ -33,22 +35,23 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..checks.consent import NOT_DISCLOSED, PEER_STATUS, covered_fields
+from .. import access
 from ..file_modes import PRIVATE_MODE
 from ..model import CONSENT_PURPOSES, PROFILE_AUDIENCE, PROFILE_PURPOSE, model
 from ..readers import Limits, ReadError
 from ..readers.datasets import read_datasets
 from ..report import Finding, Report, Severity
-from ..validation import UsageError, validate
+from ..validation import ProfileRefused, UsageError, validate
 from . import datapackage
 from .errors import BadBundle, Refused
 from .jsonio import dumps_dataset
-from .profile_filter import DEFAULT_MIN_COUNT, LeftOut, ProfileFilter
+from .profile_filter import DEFAULT_MIN_COUNT, LeftOut
 from .pseudonyms import Pseudonyms, load_or_create_key, normalise_recipient, pseudonymise
 
 BUNDLE_PROFILES = ("federation", "research", "public")
 #: the access rights a bundle's datasets get, so that the unzipped bundle is checked against the
 #: profile it was made for without --profile (a research bundle: with --profile research)
-ACCESS_RIGHTS = {"federation": "restricted", "research": "restricted", "public": "public"}
+ACCESS_RIGHTS = {p: access.ACCESS_OF_PROFILE[p] for p in BUNDLE_PROFILES}
 #: bundles whose peer workers must get keyed pseudonyms (--for and --key-file)
 PSEUDONYMS_REQUIRED = frozenset({"research"})
 #: bundles that carry only the consents naming their audience and purpose (data minimisation: the
@@ -114,8 +117,9 @@ def make_bundle(paths, out: str | Path, profile: str, *, recipient: str | None =
                          "pseudonyms, never your own identifiers of peer workers")
     if recipient is not None and not recipient.strip():
         raise UsageError("--for needs the recipient's name")
-    if min_count < 1:
-        raise UsageError("--min-count must be 1 or more")
+    if min_count < DEFAULT_MIN_COUNT:  # one threshold: a bundle may raise it, never lower it
+        raise UsageError(f"--min-count must be {DEFAULT_MIN_COUNT} or more: counts of people below "
+                         f"{DEFAULT_MIN_COUNT} are never published")
     if recipient is not None:  # the form the pseudonyms are keyed on, written in the manifest
         recipient = normalise_recipient(recipient)
     out = Path(out)
@@ -139,17 +143,22 @@ def make_bundle(paths, out: str | Path, profile: str, *, recipient: str | None =
     if recipient is not None:
         key, summary.key_created = load_or_create_key(Path(key_file))
         pseudonym = Pseudonyms(key, recipient)
-    filter_ = ProfileFilter(profile, min_count)
+    left_out = LeftOut(threshold=min_count if profile == "public" else None)
     for doc in datasets:
-        doc["access_rights"] = ACCESS_RIGHTS[profile]
-        filter_.dataset(doc)
+        try:
+            _, dropped = access.publish(doc, profile, min_count)
+        except access.LooserProfile as refusal:  # the validation refuses it first; the data changed since
+            raise ProfileRefused(out, refusal) from None
+        left_out.records.update(dropped.records)
+        left_out.fields.update(dropped.fields)
+        left_out.suppressed.update(dropped.suppressed)
         if only_consented and audience is not None:
             _only_consented(doc, audience, purpose, today or date.today(), summary.not_consented)
-        if profile in ONLY_CONSENTS_IN_USE and (dropped := _consents_in_use(doc, audience, purpose)):
-            filter_.left_out.fields["PeerWorker.disclosure_consents"] += dropped
+        if profile in ONLY_CONSENTS_IN_USE and (dropped_consents := _consents_in_use(doc, audience, purpose)):
+            left_out.fields["PeerWorker.disclosure_consents"] += dropped_consents
         if pseudonym is not None:
             summary.pseudonymised += pseudonymise([doc], pseudonym)
-    summary.left_out = filter_.left_out
+    summary.left_out = left_out
     summary.datasets = len(datasets)
     summary.records = sum(len(doc.get(c) or ()) for doc in datasets for c in model().containers)
 
@@ -159,7 +168,7 @@ def make_bundle(paths, out: str | Path, profile: str, *, recipient: str | None =
              # public: no count of what was left out (a small count could point at a person); the
              # sender sees the counts on the terminal. A federation bundle holds the peer workers
              # themselves, so its counts of left-out fields say nothing more.
-             "left_out": filter_.left_out.to_dict(counts=profile != "public")}
+             "left_out": left_out.to_dict(counts=profile != "public")}
     if only_consented and audience is not None:  # what no consent covered, as counts (never in a public bundle)
         counts = summary.not_consented
         extra["not_consented"] = {"peer_workers": counts["PeerWorker"],

@@ -120,7 +120,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--key-file", type=Path, metavar="KEYFILE",
                    help="the secret key of the pseudonyms (created, readable by you only, when missing)")
     p.add_argument("--min-count", type=_positive, default=5, metavar="N",
-                   help="public profile: counts of people below N are suppressed (default: 5)")
+                   help="public profile: counts of people below N are suppressed (default and least: 5)")
     p.add_argument("--lang", choices=["en", "fr"], default="en", help="language of the reasons for a refusal")
     p.set_defaults(run=_cmd_bundle)
 

@@ -1,7 +1,9 @@
 """`merge()`: bundles from several organisations as one folder of datasets, with a report.
 
 1. Every bundle is checked and read in memory before anything is written (`safe_zip`,
-   `datapackage.check`): one unsafe, damaged or incompatible bundle stops the whole merge.
+   `datapackage.check`): one unsafe, damaged or incompatible bundle stops the whole merge. So
+   does a bundle whose datasets' access rights are not those of its manifest's profile; a
+   manifest without a profile is taken as the strictest (`access.STRICTEST`: non_public).
 2. Records are merged, bundles in command-line order:
    - the same identifier in two bundles is one record;
    - organisations with different identifiers are one when they share a register entry or a
@@ -12,6 +14,8 @@
      only a later bundle gives is added;
    - memberships (which have no identifier) are the same when member, federation and start date
      are;
+   - records never enter a dataset more people may read than the one they come from (Refused),
+     and a field is never added across datasets of different access rights;
    - organisations with the same normalised name in the same country are listed as probable
      duplicates, never merged.
 3. Provenance: each record stays in the dataset it came from (the first bundle that had it),
@@ -36,6 +40,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .. import access
 from ..checks.structure import check_structure
 from ..file_modes import PRIVATE_MODE
 from ..model import model
@@ -78,6 +83,8 @@ class MergeResult:
     added_fields: list[dict] = field(default_factory=list)
     datasets: int = 0
     records: int = 0
+    #: what each dataset's access rights do not let through, left out before writing (names only)
+    left_out: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return {
@@ -93,6 +100,7 @@ class MergeResult:
             } for b in self.bundles],
             "datasets_written": self.datasets,
             "records_written": self.records,
+            "left_out": self.left_out,
             "same_records": self.same_records,
             "same_organisations": self.same_organisations,
             "probable_duplicates": self.probable_duplicates,
@@ -154,6 +162,26 @@ def _check_profiles(bundles: list[Bundle]) -> None:
         listed = ", ".join(f"{label} ({profile or 'no'} profile)" for label, profile in profiles.items())
         raise Refused(f"these bundles were made for different export profiles: {listed}. A merge would put data "
                       "meant for a federation into data meant for the public: merge bundles of one profile only")
+
+
+def _check_access(bundles: list[Bundle]) -> None:
+    """Each bundle's datasets say the access rights of the profile its manifest names: a bundle
+    labelled public whose data says restricted is refused (BadBundle), whoever made it. A manifest
+    that names no profile is taken as the strictest (internal): its datasets are merged, and
+    written, as `non_public`, whatever they say."""
+    for b in bundles:
+        profile = b.descriptor.get(datapackage.EXPORT_PROFILE)
+        if profile is not None and profile not in access.PROFILES:
+            raise BadBundle(f"{b.label}: the manifest names an unknown export profile ({profile!r}); a bundle is made "
+                            f"for one of {', '.join(access.PROFILES)}")
+        claimed = access.ACCESS_OF_PROFILE[profile] if profile is not None else None
+        for doc in b.docs:
+            rights = doc.get("access_rights")
+            if claimed is not None and rights != claimed:
+                raise BadBundle(f"{b.label}: the manifest says the {profile} profile, but the dataset {doc.get('id')} "
+                                f"says access_rights {rights}: the bundle is labelled falsely, and its records could "
+                                "be read by people its data does not allow")
+            doc["access_rights"] = access.stricter_access(rights, claimed)
 
 
 def _check_prefixes(bundles: list[Bundle]) -> None:
@@ -260,8 +288,14 @@ class _Merger:
             target["was_derived_from"] = list(header.get("was_derived_from") or ()) + [citation]
             target["_origin"] = b.label
             return target
+        kept_rights, rights = target.get("access_rights"), header.get("access_rights")
+        if access.stricter_access(kept_rights, rights) != kept_rights:
+            # the record-level twin of `may_add`: records never enter a dataset more people may read
+            raise Refused(f"the dataset {key} is {kept_rights} in {target['_origin']} but {rights} in {b.label}: its "
+                          f"records from {b.label} would be merged into a dataset more people may read. Merge them "
+                          "under the stricter access rights, or give the datasets different identifiers")
         self.compare(key, "Dataset", target, header, b.label, skip={"was_derived_from"},
-                     may_add=target.get("access_rights") == header.get("access_rights"))
+                     may_add=kept_rights == rights)
         if citation not in target["was_derived_from"]:
             target["was_derived_from"].append(citation)
         return target
@@ -425,6 +459,26 @@ class _Merger:
 
 
 # -- writing ----------------------------------------------------------------------------------------
+def _publish(docs: list[dict], result: MergeResult) -> None:
+    """Each merged dataset holds only what its own access rights let through (`access`): a public
+    bundle made by another tool may carry peer workers or small counts; they are left out here,
+    as `peer-schema bundle` would have. The report names what, never how many (a count of what a
+    public dataset lost is itself a small count)."""
+    left = access.LeftOut()
+    for doc in docs:
+        profile = access.profile_for(doc.get("access_rights"))
+        filter_ = access.ProfileFilter(profile)
+        filter_.dataset(doc)
+        for mine, theirs in ((left.records, filter_.left_out.records), (left.fields, filter_.left_out.fields),
+                             (left.suppressed, filter_.left_out.suppressed)):
+            mine.update(theirs)
+        if filter_.left_out.threshold is not None:
+            left.threshold = filter_.left_out.threshold
+    result.left_out = left.to_dict(counts=False)
+    result.records = sum(len(doc.get(c) or ()) for doc in docs for c in model().containers)
+
+
+
 def _slug(identifier: str) -> str:
     from .bundle import _slug as slug
 
@@ -502,6 +556,7 @@ def merge(bundles, out: str | Path, *, replace: bool = False, limits: ZipLimits 
     gc.disable()
     try:
         loaded = [read_bundle(p, label, limits) for p, label in zip(paths, _labels(paths))]
+        _check_access(loaded)
         _check_profiles(loaded)
         _check_prefixes(loaded)
         merger = _Merger(loaded)
@@ -513,6 +568,7 @@ def merge(bundles, out: str | Path, *, replace: bool = False, limits: ZipLimits 
     docs = list(merger.out_docs.values())
     for doc in docs:
         doc.pop("_origin", None)
+    _publish(docs, result)
     _write_folder(out, docs, result.to_dict())
     return result
 

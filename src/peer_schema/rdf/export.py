@@ -26,14 +26,16 @@ from pathlib import Path
 
 import pyoxigraph
 
+from ..access import LooserProfile
 from ..config import OFF, Config
 from ..file_modes import PRIVATE_MODE, default_mode
 from ..readers import TYPE_KEY, Document, Limits, RdfGraph, ReadError, Stream, open_source
 from ..readers.errors import Notice, TableStart
 from ..report import Finding, Report, Severity
-from ..validation import UsageError, validate
+from ..validation import ProfileRefused, UsageError, validate
 from . import serializers
 from .mapping import OUTPUT_PREFIXES, BadValue, Context, Mapper, UnknownPrefix
+from .publication import PublishingMapper
 
 #: --to value -> pyoxigraph's format
 FORMATS = {
@@ -120,7 +122,8 @@ def export(
         raise ExportRefused(blocking, report)
 
     summary = ExportSummary(out, fmt, files=list(report.files), report=report)
-    writer = _Writer(Mapper(), summary, limits, input_format)
+    # access decides each dataset's label and removes small counts under the public profile
+    writer = _Writer(PublishingMapper(Mapper(), profile), summary, limits, input_format)
     files = [Path(f) for f in report.files]  # the files the validator read, in its order
     try:
         with _atomic(out, lambda: PRIVATE_MODE if summary.peer_workers else None) as fh:
@@ -133,6 +136,8 @@ def export(
         finding = Finding("structure.bad-format", Severity.ERROR, {"field": exc.field}, writer.current, "",
                           exc.record_id)
         raise ExportRefused([finding], report) from None
+    except LooserProfile as exc:  # a record its dataset's node may not carry (publication.py)
+        raise ProfileRefused(writer.current, exc) from None
     except ReadError as exc:  # a file changed between the validation and the export
         finding = Finding(exc.code, Severity.ERROR, exc.params, writer.current, "", None, exc.line, exc.column)
         raise ExportRefused([finding], report) from None

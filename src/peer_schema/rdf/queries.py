@@ -53,7 +53,8 @@ from pathlib import Path
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple, Variable
 
-from .. import artifacts
+from .. import access, artifacts
+from ..model import model
 from . import store as _store
 from .endpoint import Endpoint, as_endpoint
 from .sparql_guard import QueryError, UnsafeQuery, check_dataset, check_read_only, tokens
@@ -67,6 +68,11 @@ _BOOLEAN = XSD + "boolean"
 LANGUAGES = ("en", "fr")
 #: the value of a `+none` parameter that selects the rows where its column is empty
 NONE_VALUE = "none"
+
+
+class PublicStoreLeaks(QueryError):
+    """A public store holds what the public profile never publishes (small counts of people,
+    peer workers' records): its answers are refused (exit code 2)."""
 
 
 class UnknownQuestion(QueryError):
@@ -360,6 +366,46 @@ def _literal(value: str, datatype: str | None):
 
 
 # -- running ---------------------------------------------------------------------------------------------------
+# -- what a public store may answer ------------------------------------------------------------------------
+def _public_access(iri) -> bool:
+    """An access right that anyone may read: the EU authority's PUBLIC, or the model's `public`."""
+    return isinstance(iri, str) and iri.rstrip("/").rsplit("/", 1)[-1] in ("PUBLIC", "public")
+
+
+@cache
+def _guard_queries(min_count: int) -> tuple[str, str]:
+    """(the access rights of the store's datasets, whether it holds what the public profile does
+    not publish), as SPARQL built from the model and access's rule of small counts."""
+    m = model()
+    rights = m.classes["Dataset"].slots["access_rights"].uri
+    counts = " ".join(f"<{m.classes[c].slots[s].uri}>" for c, s in sorted(access.PEOPLE_COUNTS))
+    figure = m.classes["ScaleFigure"].slots
+    unit_ns = figure["unit"].enum_uri.rstrip("/") + "/"
+    units = " ".join(f'<{unit_ns}{u}> "{u}"' for u in sorted(access.PEOPLE_UNITS))
+    small = f"FILTER(isNumeric(?n) && ?n < {int(min_count)})"
+    leaks = (f"ASK {{ {{ VALUES ?p {{ {counts} }} ?s ?p ?n {small} }} "
+             f"UNION {{ VALUES ?u {{ {units} }} ?f <{figure['unit'].uri}> ?u ; <{figure['quantity'].uri}> ?n {small} }} "
+             f"UNION {{ ?w a <{m.classes['PeerWorker'].uri}> }} }}")
+    return f"SELECT DISTINCT ?r WHERE {{ ?d <{rights}> ?r }}", leaks
+
+
+def guard_public_store(run, min_count: int = access.DEFAULT_MIN_COUNT) -> bool:
+    """Before an answer leaves a store: a store whose datasets are all public (or say nothing of
+    their access rights) is answered only if it holds no count of people below the threshold and
+    no peer worker, as `store load` writes a public store. `run(text)` -> (kind, columns, rows).
+    Returns whether the store is public; raises PublicStoreLeaks."""
+    rights_query, leaks_query = _guard_queries(min_count)
+    rights = [row[0] for row in run(rights_query)[2]]
+    if not all(_public_access(r) for r in rights):
+        return False  # restricted or internal data: its readers may see every count
+    if run(leaks_query)[2][0][0]:
+        raise PublicStoreLeaks(
+            f"this store's data is public, but it holds counts of people below {min_count} or peer workers' "
+            "records, which the public profile never publishes (it was loaded by an older peer-schema or another "
+            "tool): load it again with `peer-schema store load PATH... --replace`, which leaves them out")
+    return True
+
+
 def run_question(
     name: str,
     params: Mapping[str, str | None] | None = None,
@@ -385,11 +431,14 @@ def run_question(
             raise ValueError("give a store folder or an endpoint, not both")
         if binding == "substitutions":
             raise ValueError("an endpoint takes parameters as a VALUES block, not as substitutions")
-        kind, columns, rows = as_endpoint(endpoint, graph_store, timeout).query(with_values(question.sparql, bound))
+        ep = as_endpoint(endpoint, graph_store, timeout)
+        guard_public_store(ep.query)
+        kind, columns, rows = ep.query(with_values(question.sparql, bound))
     else:
         use_substitutions = binding == "substitutions" or (binding == "auto" and _store.substitutions_supported())
         db = _store.open_read_only(store_dir)
         try:
+            guard_public_store(lambda text: _store.run(db, text))
             if use_substitutions:
                 kind, columns, rows = _store.run(db, question.sparql,
                                                  {Variable(k): v for k, v in bound.items()})
@@ -418,11 +467,13 @@ def run_sparql(
             raise ValueError("give a store folder or an endpoint, not both")
         ep = as_endpoint(endpoint, graph_store, timeout)
         check_dataset(shape, lambda iri: _valid_iri(iri) and ep.has_graph(iri))
+        guard_public_store(ep.query)
         kind, columns, rows = ep.query(text)
     else:
         db = _store.open_read_only(store_dir)
         try:
             check_dataset(shape, lambda iri: _valid_iri(iri) and db.contains_named_graph(NamedNode(iri)))
+            guard_public_store(lambda text: _store.run(db, text))
             kind, columns, rows = _store.run(db, text)
         finally:
             del db

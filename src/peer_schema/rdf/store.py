@@ -5,6 +5,10 @@ to N-Triples in a temporary file beside the store and bulk-loads it with the SKO
 (`vocabularies.ttl`, so every code has its notation and its English and French labels); or, given
 `endpoint=`, sends both to a SPARQL 1.1 endpoint with the Graph Store Protocol (endpoint.py).
 
+A store that holds peer workers' records is its owner's only, whatever the umask: the folder
+0700, its files 0600 (RocksDB writes them under a umask of 077 while loading, and every file
+already there is tightened after); a store is never loosened by a later load.
+
 Queries open the folder read-only (`Store.read_only`): a query cannot change the store, whatever
 its text. A folder is used by one writing process at a time; opening it read-only while another
 process loads into it is not supported by the database (RocksDB), so load first, then query.
@@ -12,14 +16,17 @@ process loads into it is not supported by the database (RocksDB), so load first,
 
 from __future__ import annotations
 
+import os
 import tempfile
 from collections.abc import Iterable
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
 import pyoxigraph
 
 from .. import artifacts
+from ..file_modes import PRIVATE_MODE
 from .endpoint import Endpoint, as_endpoint
 from .export import export
 from .sparql_guard import QueryError
@@ -77,18 +84,66 @@ def load(
             ep.add(nt, "application/n-triples")
             ep.add(vocabularies, "text/turtle")
         else:
-            store = open_for_writing(store_dir)
-            try:
-                if replace:
-                    store.clear()
-                store.bulk_load(path=str(nt), format=pyoxigraph.RdfFormat.N_TRIPLES)
-                store.bulk_load(input=vocabularies, format=pyoxigraph.RdfFormat.TURTLE)
-                store.flush()
-            except (OSError, SyntaxError) as exc:
-                raise StoreError(f"{_folder(store_dir)}: loading failed ({exc})") from exc
-            finally:
-                del store  # releases the database lock now (pyoxigraph has no close())
+            folder = _folder(store_dir)
+            private = bool(summary.peer_workers) or is_private(folder)
+            with _owner_only(private):
+                if private:
+                    folder.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)
+                    make_private(folder)  # before any record is written into it
+                store = open_for_writing(store_dir)
+                try:
+                    if replace:
+                        store.clear()
+                    store.bulk_load(path=str(nt), format=pyoxigraph.RdfFormat.N_TRIPLES)
+                    store.bulk_load(input=vocabularies, format=pyoxigraph.RdfFormat.TURTLE)
+                    store.flush()
+                except (OSError, SyntaxError) as exc:
+                    raise StoreError(f"{folder}: loading failed ({exc})") from exc
+                finally:
+                    del store  # releases the database lock now (pyoxigraph has no close())
+                if private:
+                    make_private(folder)
     return summary.triples + vocabulary_triples()
+
+
+#: the mode of a folder holding peer workers' records
+PRIVATE_FOLDER_MODE = 0o700
+
+
+def is_private(folder: Path) -> bool:
+    """Whether a store folder is already its owner's only (it held peer workers' records)."""
+    try:
+        return folder.is_dir() and not folder.stat().st_mode & 0o077
+    except OSError:
+        return False
+
+
+def make_private(folder: Path) -> None:
+    """The folder 0700 and everything in it 0700 (folders) or 0600 (files)."""
+    try:
+        os.chmod(folder, PRIVATE_FOLDER_MODE)
+        for root, dirs, files in os.walk(folder):
+            for name in dirs:
+                os.chmod(os.path.join(root, name), PRIVATE_FOLDER_MODE)
+            for name in files:
+                os.chmod(os.path.join(root, name), PRIVATE_MODE)
+    except OSError as exc:
+        raise StoreError(f"{folder}: cannot make the store readable by its owner only ({exc.strerror or exc})") \
+            from exc
+
+
+@contextmanager
+def _owner_only(private: bool):
+    """Files and folders created in the block get no permission for group or others (umask 077)
+    when `private`. The umask is the process's: the CLI loads in one thread."""
+    if not private:
+        yield
+        return
+    previous = os.umask(0o077)
+    try:
+        yield
+    finally:
+        os.umask(previous)
 
 
 @cache

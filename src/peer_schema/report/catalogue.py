@@ -206,6 +206,24 @@ _CODES = [
     Code("refs.wrong-class", E, "Reference to the wrong kind of record", '"{field}" should point to a {range}, but {target} is a {actual}',
          "« {field} » devrait renvoyer à un(e) {range}, mais {target} est un(e) {actual}",
          "Correct the identifier.", "Corrigez l'identifiant.", "Membership-federation-is-a-practice.yaml"),
+    Code("refs.dangling-private", E, "Reference to a missing record, from a peer worker's record",
+         '"{field}" points to a record that is not in the data (what the cell holds is not repeated: it belongs '
+         "to a peer worker's record)",
+         "« {field} » renvoie à un enregistrement absent des données (le contenu de la cellule n'est pas repris : "
+         "il appartient à l'enregistrement d'un pair aidant)",
+         "Open the record named here and check this field: it must hold the identifier of a record of the kind {range}, never "
+         "a name.",
+         "Ouvrez l'enregistrement indiqué et vérifiez ce champ : il doit contenir l'identifiant d'un enregistrement de type "
+         "{range}, jamais un nom.",
+         "PeerWorker-employer-is-a-name.yaml"),
+    Code("refs.wrong-class-private", E, "Reference to the wrong kind of record, from a peer worker's record",
+         '"{field}" should point to a {range}, but points to a {actual} (the identifier is not repeated: it is '
+         "in a peer worker's record)",
+         "« {field} » devrait renvoyer à un(e) {range}, mais renvoie à un(e) {actual} (l'identifiant n'est pas "
+         "repris : il figure dans l'enregistrement d'un pair aidant)",
+         "Open the record named here and correct the identifier in this field.",
+         "Ouvrez l'enregistrement indiqué et corrigez l'identifiant de ce champ.",
+         "PeerWorker-employer-is-a-practice.yaml"),
     Code("refs.undeclared-prefix", W, "Identifier prefix not declared", 'the prefix "{prefix}" of {id} is not declared in the dataset\'s prefixes',
          "le préfixe « {prefix} » de {id} n'est pas déclaré dans les préfixes du jeu de données",
          "Declare it under prefixes (prefix: namespace URI), so the identifier becomes a URI under your namespace.",
