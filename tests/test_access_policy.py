@@ -22,7 +22,7 @@ from peer_schema.cli import main
 from peer_schema.model import model
 
 ACCESS = ("public", "restricted", "non_public")
-PROFILES = (None, "public", "federation", "internal")
+PROFILES = (None, "public", "research", "federation", "internal")
 EU = "http://publications.europa.eu/resource/authority/access-right/"
 DCT_ACCESS = URIRef("http://purl.org/dc/terms/accessRights")
 PEER = "https://w3id.org/peer-schema/"
@@ -45,6 +45,9 @@ def dataset(access_rights: str, peer_worker: bool | None = None) -> dict:
             "disclosure_consents": [{"disclosed_fields": ["peer_status", "role", "employer"],
                                      "audiences": ["federation"],
                                      "purposes": ["registry_exchange", "workforce_statistics"],
+                                     "given_date": "2026-01-15"},
+                                    {"disclosed_fields": ["peer_status", "role", "employer"],
+                                     "audiences": ["researchers"], "purposes": ["research"],
                                      "given_date": "2026-01-15"}]}]
     return doc
 
