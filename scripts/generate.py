@@ -379,7 +379,7 @@ def owl_numeric_facets_on_their_datatype(graph) -> None:
     a float slot becomes `xsd:float and xsd:integer[>= 0]`, an empty range in OWL 2 (float and
     integer values are disjoint), so a required float slot made its class unsatisfiable. The
     restriction is moved onto the slot's own datatype, with its bounds written in that type."""
-    from rdflib import OWL, RDF, XSD, Literal
+    from rdflib import OWL, XSD, Literal
     from rdflib.collection import Collection
 
     numeric = {XSD.float, XSD.double, XSD.decimal, XSD.integer}
