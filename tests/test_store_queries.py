@@ -57,6 +57,11 @@ OMBUD = "Personal Ombud Programme – Sweden"
 EKSJO = ("‘Improved cooperation between psychiatry and home care - reducing the number of compulsory admissions’ "
          "– Sweden")
 ACTION_PLAN = "‘Patient-led action plan’ to appeal compulsory treatment orders – The Netherlands"
+HUGARAFL = "Hugarafl – Iceland"
+CZECH = ("Activity quality of care - project Deinstitutionalization of care for the mentally ill of the Ministry of "
+         "Health of the Czech Republic paid from the European Social Fund’")
+BE_RIGHT = ("BE RIGHT – Multinational Training Initiative for Health and Social Care Professionals in Mental Health "
+            "Settings")
 BINDINGS = ["substitutions", "values"]
 
 
@@ -87,17 +92,21 @@ def titles(cell: str) -> set[str]:
 #: guidelines (DE), HIC units (NL), No Force First (GB), Open Dialogue in a secure ward (NO),
 #: restraint and seclusion reduction (NO), Weddinger Modell (DE). community-hybrid-other.yaml:
 #: East Lille (community_based; FR), Novara (community_based; IT), Personal Ombud (community_based;
-#: SE), Eksjö home care (hybrid; SE), patient-led action plan (other; NL). Labels from
+#: SE), Hugarafl (community_based; IS), Czech deinstitutionalisation (hybrid; CZ), Eksjö home care
+#: (hybrid; SE), patient-led action plan (other; NL), BE RIGHT (other; no country). Labels from
 #: vocab/practices.yaml and vocab/countries.yaml.
 PRACTICES_BY_SETTING = [
     ("community_based", "Community-Based", "FR", "France", 1, {LILLE}),
+    ("community_based", "Community-Based", "IS", "Iceland", 1, {HUGARAFL}),
     ("community_based", "Community-Based", "IT", "Italy", 1, {NOVARA}),
     ("community_based", "Community-Based", "SE", "Sweden", 1, {OMBUD}),
     ("hospital_based", "Hospital-Based", "DE", "Germany", 2, {DGPPN, WEDDING}),
     ("hospital_based", "Hospital-Based", "GB", "United Kingdom", 2, {TOGETHER, NO_FORCE}),
     ("hospital_based", "Hospital-Based", "NL", "Netherlands", 1, {HIC}),
     ("hospital_based", "Hospital-Based", "NO", "Norway", 3, {BET, OPEN_DIALOGUE, RESTRAINT}),
+    ("hybrid", "Hybrid", "CZ", "Czech Republic", 1, {CZECH}),
     ("hybrid", "Hybrid", "SE", "Sweden", 1, {EKSJO}),
+    ("other", "Other", "", None, 1, {BE_RIGHT}),  # an international training with no country
     ("other", "Other", "AU", "Australia", 1, {HVN}),
     ("other", "Other", "DK", "Denmark", 1, {HVN}),
     ("other", "Other", "FR", "France", 1, {MSP}),
@@ -110,7 +119,7 @@ PRACTICES_BY_SETTING = [
 ]
 
 #: organisations-by-kind-and-country, no parameters: (kind, country, organisation) in the
-#: question's order (kind, country, name). The 27 organisations of the compendium's files, each
+#: question's order (kind, country, name). The 30 organisations of the compendium's files, each
 #: with its one organisation_kinds value; Intervoice, Intentional Peer Support and FAPAF have no
 #: country. None of them is a peer-operated service.
 ORGANISATIONS = [
@@ -129,13 +138,16 @@ ORGANISATIONS = [
     ("ngo", "DE", "dgppn"),
     ("ngo", "GB", "mind"),
     ("ngo", "GB", "together"),
+    ("ngo", "IS", "hugarafl"),
     ("ngo", "SE", "po-skane"),
     ("peer_worker_association", "BE", "pat-asbl"),
     ("peer_worker_association", "FR", "espairs"),
+    ("public_body", "CZ", "ministry-of-health-czech-republic"),
     ("public_body", "SE", "eksjo-municipality"),
     ("research_group", "ES", "salud-mental-primera-persona"),
     ("university", "BE", "hepn"),
     ("university", "DE", "universitaet-ulm"),
+    ("university", "ES", "andalusian-school-of-public-health"),
     ("university", "FR", "universite-paris-13"),  # "Université Paris 13" < "Université Paris 8"
     ("university", "FR", "universite-paris-8"),
     ("university", "NO", "inland-norway-university"),
@@ -287,8 +299,8 @@ def test_practices_by_setting_and_country(compendium_store, binding):
     ({"country": "GB"}, [r for r in PRACTICES_BY_SETTING if r[2] == "GB"]),
     ({"setting_category": "other", "country": "GB"}, [r for r in PRACTICES_BY_SETTING if r[0] == "other" and r[2] == "GB"]),
     ({"setting_category": "hospital_based"}, [r for r in PRACTICES_BY_SETTING if r[0] == "hospital_based"]),
-    ({"setting_category": "hybrid"}, [("hybrid", "Hybrid", "SE", "Sweden", 1, {EKSJO})]),
-    ({"country": "none"}, []),  # every practice of the compendium names its countries
+    ({"setting_category": "hybrid"}, [r for r in PRACTICES_BY_SETTING if r[0] == "hybrid"]),
+    ({"country": "none"}, [r for r in PRACTICES_BY_SETTING if r[2] == ""]),  # BE RIGHT only
     ({"country": "BE"}, []),
 ])
 def test_practices_by_setting_and_country_with_parameters(compendium_store, binding, params, expected):
