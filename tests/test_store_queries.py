@@ -58,6 +58,7 @@ EKSJO = ("‘Improved cooperation between psychiatry and home care - reducing th
          "– Sweden")
 ACTION_PLAN = "‘Patient-led action plan’ to appeal compulsory treatment orders – The Netherlands"
 HUGARAFL = "Hugarafl – Iceland"
+TRIESTE = "Trieste Model – ‘Open Door—No Restraint System of Care for Recovery and Citizenship’ – Italy"
 CZECH = ("Activity quality of care - project Deinstitutionalization of care for the mentally ill of the Ministry of "
          "Health of the Czech Republic paid from the European Social Fund’")
 BE_RIGHT = ("BE RIGHT – Multinational Training Initiative for Health and Social Care Professionals in Mental Health "
@@ -91,14 +92,14 @@ def titles(cell: str) -> set[str]:
 #: secure settings consultation (hospital_based; GB). hospital-based.yaml: BET/CER (NO), DGPPN
 #: guidelines (DE), HIC units (NL), No Force First (GB), Open Dialogue in a secure ward (NO),
 #: restraint and seclusion reduction (NO), Weddinger Modell (DE). community-hybrid-other.yaml:
-#: East Lille (community_based; FR), Novara (community_based; IT), Personal Ombud (community_based;
+#: East Lille (community_based; FR), Novara and Trieste (community_based; IT), Personal Ombud (community_based;
 #: SE), Hugarafl (community_based; IS), Czech deinstitutionalisation (hybrid; CZ), Eksjö home care
 #: (hybrid; SE), patient-led action plan (other; NL), BE RIGHT (other; no country). Labels from
 #: vocab/practices.yaml and vocab/countries.yaml.
 PRACTICES_BY_SETTING = [
     ("community_based", "Community-Based", "FR", "France", 1, {LILLE}),
     ("community_based", "Community-Based", "IS", "Iceland", 1, {HUGARAFL}),
-    ("community_based", "Community-Based", "IT", "Italy", 1, {NOVARA}),
+    ("community_based", "Community-Based", "IT", "Italy", 2, {NOVARA, TRIESTE}),
     ("community_based", "Community-Based", "SE", "Sweden", 1, {OMBUD}),
     ("hospital_based", "Hospital-Based", "DE", "Germany", 2, {DGPPN, WEDDING}),
     ("hospital_based", "Hospital-Based", "GB", "United Kingdom", 2, {TOGETHER, NO_FORCE}),
@@ -119,7 +120,7 @@ PRACTICES_BY_SETTING = [
 ]
 
 #: organisations-by-kind-and-country, no parameters: (kind, country, organisation) in the
-#: question's order (kind, country, name). The 30 organisations of the compendium's files, each
+#: question's order (kind, country, name). The 31 organisations of the compendium's files, each
 #: with its one organisation_kinds value; Intervoice, Intentional Peer Support and FAPAF have no
 #: country. None of them is a peer-operated service.
 ORGANISATIONS = [
@@ -128,6 +129,7 @@ ORGANISATIONS = [
     ("mental_health_service_provider", "BE", "cnp-st-martin"),
     ("mental_health_service_provider", "CA", "ciusss-est-montreal"),
     ("mental_health_service_provider", "FR", "epsm-lille-metropole"),
+    ("mental_health_service_provider", "IT", "trieste-department-of-mental-health"),  # "Department..." < "South..."
     ("mental_health_service_provider", "IT", "novara-south-unit-area"),
     ("mental_health_service_provider", "NO", "akershus-university-hospital"),  # "Akershus" < "Lovisenberg"
     ("mental_health_service_provider", "NO", "lovisenberg-diaconal-hospital"),
