@@ -176,7 +176,13 @@ def _cmd_store_load(args: argparse.Namespace) -> int:
     from .validation import UsageError
 
     try:
-        triples = load(args.paths, None if args.endpoint else args.store, endpoint=args.endpoint,
+        paths = list(args.paths)
+        if args.compendium:  # the compendium shipped with the package, wherever it is installed
+            from .compendium import compendium_folder
+            paths.append(compendium_folder())
+        if not paths:
+            raise UsageError("give the files or folders to load, or --compendium")
+        triples = load(paths, None if args.endpoint else args.store, endpoint=args.endpoint,
                        graph_store=args.graph_store, profile=args.profile, replace=args.replace,
                        purpose=args.purpose)
     except ExportRefused as exc:
@@ -307,7 +313,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("store", help="the embedded RDF store (or a SPARQL endpoint) for research questions")
     store_sub = p.add_subparsers(dest="store_command", required=True, metavar="ACTION")
     p = store_sub.add_parser("load", help="validate, export and load data (with the SKOS vocabularies)")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("paths", nargs="*", metavar="PATH")
+    p.add_argument("--compendium", action="store_true",
+                   help="also load the Council of Europe compendium shipped with the package")
     p.add_argument("--store", type=Path, default=Path("peer-schema-store"), metavar="DIR",
                    help="the store's folder (default: ./peer-schema-store)")
     p.add_argument("--endpoint", metavar="URL", help="load into a SPARQL 1.1 server instead (Graph Store Protocol)")
