@@ -166,6 +166,9 @@ def test_export_workbook(tmp_path, capsys, access_rights, profile):
     if not allowed(access_rights, profile):
         return refused(rc, capsys, tmp_path, out)
     assert rc == 0, capsys.readouterr().err
+    if profile == "research":  # only the consents for research are in it: checked as research data
+        assert run("validate", out, "--profile", "research") == 0, capsys.readouterr().out
+        return
     assert run("import", out, "-o", tmp_path / "back") == 0
     (back,) = [json.loads(p.read_text(encoding="utf-8")) for p in (tmp_path / "back").glob("*.json")]
     label, suppressed = expected(access_rights, profile)
@@ -421,19 +424,50 @@ def test_merge_writes_a_public_dataset_as_the_public_profile_may(tmp_path, capsy
     assert out.stat().st_mode & 0o777 == 0o755  # no peer worker left: the umask's usual mode
 
 
-@pytest.mark.parametrize("command", ["export", "store"])
-def test_a_dataset_described_with_two_access_rights_is_refused(tmp_path, capsys, command):
-    """The same dataset public in one file and restricted (with a peer worker) in another: its
-    node would say PUBLIC beside the peer worker. Refused, nothing written."""
+@pytest.mark.parametrize("public_first", [True, False])
+@pytest.mark.parametrize("command", ["validate", "export", "store", "bundle"])
+def test_a_dataset_described_with_two_access_rights_is_refused(tmp_path, capsys, command, public_first):
+    """The same dataset public in one file and restricted (with a peer worker) in another: which
+    readers it has would depend on the order of the files. Refused in either order by every
+    writer, which joins them into one dataset; nothing written. Validate checks each file against
+    its own header, and both files are fine as files."""
     public, restricted = _same_id(dataset("public")), _same_id(dataset("restricted"))
     restricted["organisations"] = []
-    write(tmp_path / "in", public, "a.json")
-    write(tmp_path / "in", restricted, "b.json")
-    out = tmp_path / "out" / ("x.ttl" if command == "export" else "store")
+    names = ("a.json", "b.json") if public_first else ("b.json", "a.json")
+    write(tmp_path / "in", public, names[0])
+    write(tmp_path / "in", restricted, names[1])
+    out = tmp_path / "out" / {"validate": "report.json", "export": "x.ttl", "store": "store",
+                              "bundle": "b.zip"}[command]
     out.parent.mkdir()
-    args = ["export", tmp_path / "in", "-o", out] if command == "export" else \
-        ["store", "load", tmp_path / "in", "--store", out]
+    args = {"validate": ["validate", tmp_path / "in", "--format", "json"],
+            "export": ["export", tmp_path / "in", "-o", out],
+            "store": ["store", "load", tmp_path / "in", "--store", out],
+            "bundle": ["bundle", tmp_path / "in", "-o", out, "--profile", "federation"]}[command]
+    if command == "validate":  # each file against its own header: both are fine as files
+        assert run(*args) == 0, capsys.readouterr().out
+        return
     assert run(*args) == 2
     err = capsys.readouterr().err
-    assert "PeerWorker record" in err and "one access right" in err and "Traceback" not in err
+    assert "has access_rights" in err and "the same access_rights in every file" in err and "Traceback" not in err
     assert list(out.parent.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", ["export", "store"])
+def test_research_outputs_carry_only_the_consents_for_research(tmp_path, capsys, command):
+    """What a research bundle carries, an export or a store under research carries too: of each
+    peer worker's consents, those naming researchers and research only."""
+    path = write(tmp_path / "in", dataset("restricted"))
+    if command == "export":
+        out = tmp_path / "r.nt"
+        assert run("export", path, "--to", "nt", "-o", out, "--profile", "research") == 0, capsys.readouterr().err
+        text = out.read_text(encoding="utf-8")
+    else:
+        store = tmp_path / "store"
+        assert run("store", "load", path, "--store", store, "--profile", "research") == 0, capsys.readouterr().err
+        capsys.readouterr()
+        query = tmp_path / "q.rq"
+        query.write_text("SELECT ?a WHERE { ?c <https://w3id.org/dpv#hasRecipient> ?a }", encoding="utf-8")
+        assert run("query", "--sparql", query, "--store", store, "--format", "csv") == 0
+        text = capsys.readouterr().out
+    assert "consent-audience/researchers" in text
+    assert "consent-audience/federation" not in text

@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from .model import PROFILE_AUDIENCE, PROFILES, ModelClass, model  # noqa: F401 (re-exported)
+from .model import PROFILE_AUDIENCE, PROFILE_PURPOSE, PROFILES, ModelClass, model  # noqa: F401 (re-exported)
 
 #: a dataset's access rights -> the profile it is written under unless a stricter one is asked
 PROFILE_OF_ACCESS = {"public": "public", "restricted": "federation", "non_public": "internal"}
@@ -39,6 +39,10 @@ ACCESS_OF_PROFILE = {"public": "public", "research": "restricted", "federation":
 _READERS = {"public": 2, "research": 1, "federation": 1, "internal": 0}
 #: the profile with the fewest readers: what a dataset (or a bundle) that says nothing gets
 STRICTEST = "internal"
+
+#: profiles whose outputs carry only the consents naming their audience and purpose (data
+#: minimisation: a worker's consents to others say nothing the recipient needs)
+ONLY_CONSENTS_IN_USE = frozenset({"research"})
 
 #: below this, a count of people is not published (public profile)
 DEFAULT_MIN_COUNT = 5
@@ -157,7 +161,7 @@ class ProfileFilter:
     carry, fields outside it (at any depth), and, for the public profile, small counts of people.
     Only counts are kept of what was left out, never a value."""
 
-    def __init__(self, profile: str, min_count: int = DEFAULT_MIN_COUNT):
+    def __init__(self, profile: str, min_count: int = DEFAULT_MIN_COUNT, purpose: str | None = None):
         if min_count < DEFAULT_MIN_COUNT:
             raise ValueError(f"the threshold of small counts is at least {DEFAULT_MIN_COUNT}")
         self.model = model()
@@ -165,6 +169,9 @@ class ProfileFilter:
         self.public = profile == "public"
         self.min_count = min_count
         self.left_out = LeftOut(threshold=min_count if self.public else None)
+        #: (audience, purpose) whose consents alone are kept (ONLY_CONSENTS_IN_USE), else None
+        self.consents_for = ((PROFILE_AUDIENCE[profile], purpose or PROFILE_PURPOSE[profile])
+                             if profile in ONLY_CONSENTS_IN_USE else None)
 
     def dataset(self, doc: dict) -> None:
         """Filter one whole dataset document in place."""
@@ -190,6 +197,10 @@ class ProfileFilter:
 
     def _object(self, cls: ModelClass, obj: dict, top: bool = False) -> None:
         containers = self.model.containers
+        if self.consents_for is not None and cls.name == "PeerWorker":
+            dropped = consents_in_use(obj, *self.consents_for)
+            if dropped:
+                self.left_out.fields["PeerWorker.disclosure_consents"] += dropped
         forbidden = forbidden_fields(cls, self.profile)
         for name in list(obj):
             slot = cls.slots.get(name)
@@ -221,12 +232,29 @@ class ProfileFilter:
                         self._object(inner, item)
 
 
-def publish(doc: dict, asked: str | None, min_count: int = DEFAULT_MIN_COUNT) -> tuple[str, LeftOut]:
+def consents_in_use(worker: dict, audience: str, purpose: str) -> int:
+    """Keep on a peer worker only the consents that name `audience` and `purpose`; return how
+    many others were left out. The validator has checked that what is disclosed is covered."""
+    consents = worker.get("disclosure_consents")
+    if not isinstance(consents, list):
+        return 0
+    kept = [c for c in consents if isinstance(c, dict) and audience in (c.get("audiences") or ())
+            and purpose in (c.get("purposes") or ())]
+    if kept:
+        worker["disclosure_consents"] = kept
+    else:
+        del worker["disclosure_consents"]
+    return len(consents) - len(kept)
+
+
+def publish(doc: dict, asked: str | None, min_count: int = DEFAULT_MIN_COUNT,
+            purpose: str | None = None) -> tuple[str, LeftOut]:
     """A whole dataset document made fit for the profile it is written under, in place: its
-    access rights those of that profile, and what the profile may not publish left out.
+    access rights those of that profile, and what the profile may not publish left out (for a
+    research output, the consents that are not for researchers and `purpose` too).
     Returns the profile and what was left out. Raises LooserProfile."""
     profile = profile_for(doc.get("access_rights"), asked, doc.get("id"))
     doc["access_rights"] = access_rights_written(doc.get("access_rights"), profile)
-    filter_ = ProfileFilter(profile, min_count)
+    filter_ = ProfileFilter(profile, min_count, purpose)
     filter_.dataset(doc)
     return profile, filter_.left_out

@@ -69,6 +69,16 @@ class ProfileRefused(UsageError):
         super().__init__(f"{file}: {refusal}")
 
 
+class MixedAccessRights(UsageError):
+    """One dataset described in several files with different access rights: which readers it has
+    would depend on the order the files are read in, so nothing is checked or written (exit 2)."""
+
+    def __init__(self, dataset: str, first: tuple, second: tuple):
+        super().__init__(
+            f"{second[1]}: the dataset {dataset} has access_rights {second[0]} here and {first[0]} in {first[1]}: "
+            "give a dataset the same access_rights in every file that describes it")
+
+
 class _Stop(Exception):
     """--max-errors reached."""
 
@@ -98,6 +108,9 @@ class _Run:
         self.report = report
         self.config = config
         self.profile_override = profile
+        #: dataset id -> (its access rights, the file that first said them), for writers
+        self.dataset_rights: dict[str, tuple] = {}
+        self.one_access_per_dataset = False
         #: the purpose of the disclosure (--purpose); None: the profile's own (PROFILE_PURPOSE)
         self.purpose_override = purpose
         self.today = today
@@ -187,6 +200,10 @@ class _Run:
         the public profile, which lets the least through."""
         rights = header.get("access_rights") if isinstance(header, dict) else None
         dataset = header.get("id") if isinstance(header, dict) else None
+        if self.one_access_per_dataset and isinstance(dataset, str) and isinstance(rights, str):
+            first = self.dataset_rights.setdefault(dataset, (rights, file))
+            if first[0] != rights:
+                raise MixedAccessRights(dataset, first, (rights, file))
         try:
             return access.profile_for(rights, self.profile_override, dataset)
         except access.LooserProfile as refusal:
@@ -317,6 +334,7 @@ def validate(
     today: date | None = None,
     input_format: str | None = None,
     progress: Callable[[int, int, str, int], None] | None = None,
+    one_access_per_dataset: bool = False,
 ) -> Report:
     """Validate data files or folders against the model and return the report.
 
@@ -327,6 +345,10 @@ def validate(
     disclosed only where a consent in force covers both the profile's audience and the purpose.
     Files that cannot be read become `read.*` findings (`Report.unreadable`). A profile looser
     than a dataset's access rights (public for restricted data...) raises ProfileRefused.
+    one_access_per_dataset: what writers ask (export, store load, bundle), which join the files
+    that describe one dataset (same id) into one: a dataset described with different access
+    rights in two files raises MixedAccessRights, whatever their order. Checking files, each is
+    checked against its own header, so files that reuse an id (examples, templates) may differ.
     """
     if profile is not None and profile not in PROFILES:
         raise UsageError(f"unknown profile {profile!r} (use {', '.join(PROFILES)})")
@@ -338,6 +360,7 @@ def validate(
     report = Report(files=[str(f) for f in files], profile=profile, lang=lang)
     streaming = any((input_format or FORMATS.get(f.suffix.lower())) in STREAM_FORMATS for f in files)
     run = _Run(report, config or Config(), profile, today or date.today(), max_errors, streaming, purpose)
+    run.one_access_per_dataset = one_access_per_dataset
     # The run builds large trees of fresh objects and no cycles: the cyclic collector would only
     # scan them again and again. It is paused for the run and restored after.
     gc_was_enabled = gc.isenabled()

@@ -54,9 +54,6 @@ BUNDLE_PROFILES = ("federation", "research", "public")
 ACCESS_RIGHTS = {p: access.ACCESS_OF_PROFILE[p] for p in BUNDLE_PROFILES}
 #: bundles whose peer workers must get keyed pseudonyms (--for and --key-file)
 PSEUDONYMS_REQUIRED = frozenset({"research"})
-#: bundles that carry only the consents naming their audience and purpose (data minimisation: the
-#: worker's consents to others say nothing the recipient needs)
-ONLY_CONSENTS_IN_USE = frozenset({"research"})
 #: the privacy guard's findings that the bundle resolves by leaving the field or record out
 LEFT_OUT_CODES = frozenset({"privacy.field-not-allowed", "privacy.record-not-allowed"})
 #: the consent findings that --only-consented resolves by leaving the fields (or the worker) out
@@ -128,7 +125,7 @@ def make_bundle(paths, out: str | Path, profile: str, *, recipient: str | None =
     if not out.parent.is_dir():
         raise UsageError(f"{out.parent}: no such folder")
 
-    report = validate(paths, profile=profile, purpose=purpose, today=today, limits=limits)
+    report = validate(paths, profile=profile, purpose=purpose, today=today, limits=limits, one_access_per_dataset=True)
     reasons = blocking(report, only_consented)
     if reasons:
         raise Refused(f"bundle refused: the data has {len(reasons)} problem(s) to fix first", _only(report, reasons))
@@ -146,7 +143,7 @@ def make_bundle(paths, out: str | Path, profile: str, *, recipient: str | None =
     left_out = LeftOut(threshold=min_count if profile == "public" else None)
     for doc in datasets:
         try:
-            _, dropped = access.publish(doc, profile, min_count)
+            _, dropped = access.publish(doc, profile, min_count, purpose)
         except access.LooserProfile as refusal:  # the validation refuses it first; the data changed since
             raise ProfileRefused(out, refusal) from None
         left_out.records.update(dropped.records)
@@ -154,8 +151,6 @@ def make_bundle(paths, out: str | Path, profile: str, *, recipient: str | None =
         left_out.suppressed.update(dropped.suppressed)
         if only_consented and audience is not None:
             _only_consented(doc, audience, purpose, today or date.today(), summary.not_consented)
-        if profile in ONLY_CONSENTS_IN_USE and (dropped_consents := _consents_in_use(doc, audience, purpose)):
-            left_out.fields["PeerWorker.disclosure_consents"] += dropped_consents
         if pseudonym is not None:
             summary.pseudonymised += pseudonymise([doc], pseudonym)
     summary.left_out = left_out
@@ -205,24 +200,6 @@ def _only_consented(doc: dict, audience: str, purpose: str, today: date, counts:
         doc["peer_workers"] = kept
     else:
         del doc["peer_workers"]
-
-
-def _consents_in_use(doc: dict, audience: str, purpose: str) -> int:
-    """Keep on each peer worker only the consents that name `audience` and `purpose`; return how
-    many others were left out. The validator has checked that what is disclosed is covered."""
-    left_out = 0
-    for worker in doc.get("peer_workers") or ():
-        consents = worker.get("disclosure_consents") if isinstance(worker, dict) else None
-        if not isinstance(consents, list):
-            continue
-        kept = [c for c in consents if isinstance(c, dict) and audience in (c.get("audiences") or ())
-                and purpose in (c.get("purposes") or ())]
-        left_out += len(consents) - len(kept)
-        if kept:
-            worker["disclosure_consents"] = kept
-        else:
-            del worker["disclosure_consents"]
-    return left_out
 
 
 def _purpose(profile: str, purpose: str | None) -> str | None:

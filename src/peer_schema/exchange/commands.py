@@ -49,7 +49,7 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
         notes.append(f"{summary.pseudonymised} peer worker(s) pseudonymised for {summary.recipient}")
     if left.records:
         notes.append("left out: " + ", ".join(f"{n} {cls} record(s)" for cls, n in sorted(left.records.items())))
-    # a research bundle's consents to other audiences or purposes (bundle.ONLY_CONSENTS_IN_USE)
+    # a research bundle's consents to other audiences or purposes (access.ONLY_CONSENTS_IN_USE)
     consents = left.fields.get("PeerWorker.disclosure_consents", 0) if summary.profile == "research" else 0
     if sum(left.fields.values()) > consents:
         notes.append(f"{sum(left.fields.values()) - consents} field value(s) not allowed in the {summary.profile} "

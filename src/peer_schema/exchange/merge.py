@@ -161,7 +161,7 @@ def _check_profiles(bundles: list[Bundle]) -> None:
     if len(set(profiles.values())) > 1:
         listed = ", ".join(f"{label} ({profile or 'no'} profile)" for label, profile in profiles.items())
         raise Refused(f"these bundles were made for different export profiles: {listed}. A merge would put data "
-                      "meant for a federation into data meant for the public: merge bundles of one profile only")
+                      "meant for one audience into data meant for another: merge bundles of one profile only")
 
 
 def _check_access(bundles: list[Bundle]) -> None:

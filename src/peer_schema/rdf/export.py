@@ -116,6 +116,7 @@ def export(
         raise UsageError(f"{out.parent}: no such folder")
 
     report = validate(paths, profile=profile, limits=limits, config=_guarded(config), today=today,
+                      one_access_per_dataset=True,
                       input_format=input_format, purpose=purpose)
     blocking = _blocking(report, profile)
     if blocking:
@@ -123,7 +124,7 @@ def export(
 
     summary = ExportSummary(out, fmt, files=list(report.files), report=report)
     # access decides each dataset's label and removes small counts under the public profile
-    writer = _Writer(PublishingMapper(Mapper(), profile), summary, limits, input_format)
+    writer = _Writer(PublishingMapper(Mapper(), profile, purpose=purpose), summary, limits, input_format)
     files = [Path(f) for f in report.files]  # the files the validator read, in its order
     try:
         with _atomic(out, lambda: PRIVATE_MODE if summary.peer_workers else None) as fh:

@@ -31,13 +31,14 @@ class PublishingMapper:
     """Wraps a `mapping.Mapper`: `dataset()` and `record()` go through access; the rest is the
     mapper's own."""
 
-    def __init__(self, mapper, asked: str | None, min_count: int = access.DEFAULT_MIN_COUNT):
+    def __init__(self, mapper, asked: str | None, min_count: int = access.DEFAULT_MIN_COUNT,
+                 purpose: str | None = None):
         self._mapper = mapper
         self.asked = asked
         self.min_count = min_count
         #: dataset node -> the profile its records are written under
         self.profiles: dict[str, str] = {}
-        self.filters = {p: access.ProfileFilter(p, min_count) for p in access.PROFILES}
+        self.filters = {p: access.ProfileFilter(p, min_count, purpose) for p in access.PROFILES}
 
     def __getattr__(self, name):
         return getattr(self._mapper, name)
