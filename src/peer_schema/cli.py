@@ -1,10 +1,15 @@
 """The `peer-schema` command: parses options, calls the library, turns the report into an exit code.
 
 Exit codes: 0 no errors (warnings allowed unless --strict); 1 errors found; 2 the input could
-not be read, or the call or the project file was wrong.
+not be read, or the call or the project file was wrong; 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
+
+if __name__ == "__main__":  # `python -m peer_schema.cli`: a Ctrl-C during the imports below ends it quietly
+    from peer_schema.interrupts import quiet_start
+
+    quiet_start()
 
 import argparse
 import json
@@ -31,17 +36,21 @@ def _cmd_vocab(args: argparse.Namespace) -> int:
 def _progress_bar():
     """A one-line progress bar on stderr (files done, records read), only when a person is
     watching it."""
-    if not sys.stderr.isatty():
+    from .report.text import terminal_safe
+
+    stream = getattr(sys.stderr, "raw", sys.stderr)  # its own carriage returns pass; the file names are escaped
+    if not stream.isatty():
         return None
 
     def show(done: int, total: int, name: str, records: int) -> None:
         width = 24
         filled = int(width * done / total) if total else width
-        line = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} files, {records:,} records {name[-40:]}"
-        sys.stderr.write("\r" + line[:110].ljust(110))
+        line = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} files, {records:,} records " \
+               f"{terminal_safe(name)[-40:]}"
+        stream.write("\r" + line[:110].ljust(110))
         if done == total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
+            stream.write("\n")
+        stream.flush()
 
     return show
 
@@ -122,21 +131,47 @@ def _export_workbook(args: argparse.Namespace) -> int:
         # what the profile may publish, as every writer (access.py): its access rights, no small
         # counts under the public profile
         access.publish(datasets[0], args.profile)
-        write_workbook(args.output, args.sheet_lang or args.lang, datasets[0])
-    except (UsageError, WorkbookError, access.LooserProfile) as exc:
+    except (UsageError, access.LooserProfile) as exc:
         print(f"peer-schema export: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     except ReadError as exc:
         print(f"peer-schema export: {exc.message}", file=sys.stderr)
         return EXIT_UNREADABLE
-    except OSError as exc:
-        print(f"peer-schema export: cannot write {args.output} ({exc.strerror or exc})", file=sys.stderr)
+    except OSError as exc:  # an input deleted since it was validated
+        print(f"peer-schema export: cannot read {exc.filename} again ({exc.strerror or exc}); nothing written",
+              file=sys.stderr)
+        return EXIT_UNREADABLE
+    try:
+        write_workbook(args.output, args.sheet_lang or args.lang, datasets[0])
+    except WorkbookError as exc:
+        print(f"peer-schema export: {exc}; nothing written", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except OSError as exc:  # a full disk, a read-only folder
+        print(f"peer-schema export: cannot write {args.output} ({exc.strerror or exc}); an earlier file of that "
+              "name is left as it was", file=sys.stderr)
         return EXIT_UNREADABLE
     print(f"{args.output}: workbook", file=sys.stderr)
     return EXIT_OK
 
 
+def _output_is_input(args: argparse.Namespace, command: str) -> bool:
+    """Say so, and True, when the output would overwrite one of the files the command reads."""
+    from .atomic_files import output_clash
+    from .validation import UsageError, _expand
+
+    try:
+        inputs = _expand(args.paths)
+    except UsageError:
+        return False  # the command itself says what is wrong with the paths
+    clash = output_clash(args.output, inputs, "an input file")
+    if clash:
+        print(f"peer-schema {command}: {clash}", file=sys.stderr)
+    return clash is not None
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
+    if _output_is_input(args, "export"):
+        return EXIT_UNREADABLE
     if args.to == "xlsx":
         return _export_workbook(args)
     from .config import ConfigError, load_config
@@ -355,15 +390,45 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _TerminalSafe:
+    """stderr for people: control characters from names and values (ESC, BEL, NUL, C1, bidi
+    overrides) are written escaped (\\x1b), so data cannot move the cursor, retitle the
+    terminal or hide text. Newlines and tabs pass; `raw` is the stream itself (the progress bar)."""
+
+    def __init__(self, stream):
+        self.raw = stream
+
+    def write(self, text: str) -> int:
+        from .report.text import terminal_safe
+
+        return self.raw.write(terminal_safe(text, keep_newlines=True))
+
+    def __getattr__(self, name: str):
+        return getattr(self.raw, name)
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    from .interrupts import EXIT_INTERRUPTED, MESSAGE, command_ending, command_started
+
+    command_started()
+    stderr = sys.stderr
+    sys.stderr = _TerminalSafe(stderr)
     try:
+        args = build_parser().parse_args(argv)
         return args.run(args)
     except BrokenPipeError:  # `peer-schema vocab | head`
         return EXIT_OK
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt:  # every writer has cleaned up on its way here
+        command_ending()
+        stderr.write(MESSAGE)
+        return EXIT_INTERRUPTED
+    finally:
+        sys.stderr = stderr
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    from peer_schema.interrupts import command_ending
+
+    command_ending()
+    sys.exit(code)

@@ -21,6 +21,10 @@ from pathlib import Path
 from .errors import BadBundle
 
 _CHUNK = 1 << 16
+#: the defaults of `peer-schema merge` (docs/limits.md: a merge holds every bundle in memory at
+#: once, each taking at most about 2 x its unpacked bytes + 100 bytes per JSON value)
+DEFAULT_MAX_TOTAL_BYTES = 256 << 20
+DEFAULT_MAX_VALUES = 5_000_000
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -30,11 +34,14 @@ class ZipLimits:
     #: entries in one zip (a bundle has a manifest and one file per dataset)
     max_entries: int = 10_000
     #: bytes of all entries once decompressed
-    max_total_bytes: int = 1 << 30
+    max_total_bytes: int = DEFAULT_MAX_TOTAL_BYTES
     #: largest decompressed:compressed ratio of one entry...
     max_ratio: float = 100.0
     #: ...for entries larger than this: small files (a run of spaces) compress oddly and harmlessly
     ratio_applies_above: int = 1 << 20
+    #: JSON values (strings, numbers, lists, objects...) in a bundle's datasets: the Python objects
+    #: a merge makes take up to about 100 bytes each (bundle_reading.count_values)
+    max_values: int = DEFAULT_MAX_VALUES
 
 
 def _problem_with_name(name: str) -> str | None:
