@@ -129,7 +129,7 @@ def rewrite_bundle(bundle: Path, out: Path, change, placeholder: tuple[bytes, by
     res = manifest["resources"][0]
     doc = json.loads(members[res["path"]])
     change(doc)
-    data = json.dumps(doc, ensure_ascii=False).encode()
+    data = json.dumps(doc).encode()  # ASCII: a lone surrogate as its escape, as JSON allows
     if placeholder[0]:
         data = data.replace(json.dumps(placeholder[0].decode()).encode(), placeholder[1])
     members[res["path"]] = data
@@ -279,3 +279,172 @@ def test_the_next_run_cleans_what_a_killed_run_left(tmp_path, command):
     main(args)
     assert out.exists()  # the file name of import comes from the dataset's identifier
     assert not left.exists(), sorted(p.name for p in left.parent.iterdir())
+
+
+# -- Ctrl-C -------------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def big_registry(tmp_path_factory) -> Path:
+    from peer_schema.synth import synthesize
+
+    out = tmp_path_factory.mktemp("big") / "registry.json"
+    synthesize(20_000, 1, out)  # 20 MB: validating it takes a second or two
+    return out
+
+
+def interrupt_after(seconds: float, *args: str, module: str = "peer_schema") -> tuple[int, str]:
+    proc = subprocess.Popen([sys.executable, "-m", module, *args], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    time.sleep(seconds)
+    proc.send_signal(2)  # SIGINT, as Ctrl-C sends it
+    _, err = proc.communicate(timeout=60)
+    return proc.returncode, err
+
+
+def test_ctrl_c_during_a_long_run_is_one_line_and_130(big_registry, tmp_path):
+    code, err = interrupt_after(1.0, "validate", str(big_registry), "--no-progress")
+    assert (code, err) == (130, "peer-schema: interrupted (Ctrl-C)\n")
+    # an export interrupted while writing: no temporary left, the earlier output as it was
+    out = tmp_path / "out.nt"
+    out.write_text("earlier")
+    code, err = interrupt_after(1.5, "export", str(big_registry), "--to", "nt", "-o", str(out),
+                                module="peer_schema.cli")
+    assert (code, err) == (130, "peer-schema: interrupted (Ctrl-C)\n")
+    assert out.read_text() == "earlier" and [p.name for p in tmp_path.iterdir()] == ["out.nt"]
+
+
+def _before_our_first_line(code: int, err: str) -> bool:
+    """A SIGINT that came while the Python interpreter itself was starting, before the handler
+    of peer-schema was in place: the process ends as Python ends it. Its traceback (if any) goes
+    through no line of peer-schema after the handler's installation."""
+    import re
+
+    if (code, err) == (-2, ""):
+        return True
+    if not err.rstrip().endswith("KeyboardInterrupt"):
+        return False
+    for path, line in re.findall(r'File "([^"]+)", line (\d+)', err):
+        if "peer_schema" in path and not (path.endswith(("__main__.py", "interrupts.py"))
+                                         or (path.endswith("cli.py") and int(line) <= 12)):
+            return False
+    return True
+
+
+def test_ctrl_c_while_starting_is_quiet(big_registry):
+    """While the program imports its modules (a few hundred milliseconds), Ctrl-C gives the
+    same one line. (The milliseconds in which the Python interpreter itself starts, before
+    any line of peer-schema runs, are Python's.)"""
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import peer_schema.interrupts"], check=True)
+    interpreter = time.perf_counter() - started
+    quiet = 0
+    for extra in (0.0, 0.02, 0.05, 0.08, 0.12, 0.2):
+        for module in ("peer_schema", "peer_schema.cli"):
+            code, err = interrupt_after(interpreter + extra, "validate", str(big_registry), module=module)
+            if (code, err) == (130, "peer-schema: interrupted (Ctrl-C)\n"):
+                quiet += 1
+            else:
+                assert _before_our_first_line(code, err), (module, extra, code, err)
+    assert quiet >= 6
+
+
+# -- the terminal ------------------------------------------------------------------------------------
+def test_control_characters_from_data_reach_the_terminal_escaped(tmp_path):
+    hostile = "\x1b]0;owned\x07\x1b[2J\x00\x9b\u202e"
+    data = tmp_path / "data.json"
+    data.write_text(json.dumps({"id": "ex:dataset/x", f"bad{hostile}field": "v",
+                                "title": {"en": f"t{hostile}"}}), encoding="utf-8")
+    proc = run("validate", str(data))
+    assert proc.returncode == 1
+    assert "bad\\x1b]0;owned\\x07\\x1b[2J\\x00\\x9b\\u202efield" in proc.stdout
+    for ch in "\x1b\x07\x00\x9b\u202e":
+        assert ch not in proc.stdout and ch not in proc.stderr
+    # JSON and SARIF keep the exact text
+    as_json = run("validate", str(data), "--format", "json")
+    assert any(f"bad{hostile}field" in f["message"] for f in json.loads(as_json.stdout)["findings"])
+    # a file name with ESC in a message on stderr
+    weird = tmp_path / "x\x1b[31m.zip"
+    proc = run("merge", str(weird), "-o", str(tmp_path / "m"))
+    assert proc.returncode == 2 and "\x1b" not in proc.stderr and "x\\x1b[31m.zip" in proc.stderr
+
+
+# -- odd calls and faults ----------------------------------------------------------------------------
+@pytest.mark.parametrize("toml", ["severity = 3", '[severity]\n"rules.session-too-long" = 3',
+                                  '[severity]\n"rules.session-too-long" = ["error"]', "[severity.rules]\na = 1"])
+def test_odd_project_files_exit_2_with_a_message(tmp_path, toml):
+    (tmp_path / "peer-schema.toml").write_text(toml)
+    proc = run("validate", str(VALID), cwd=tmp_path)
+    assert proc.returncode == 2 and "peer-schema.toml" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_synth_with_an_absurd_number_of_records_is_a_usage_error(tmp_path):
+    started = time.perf_counter()
+    proc = run("synth", "--records", "99999999999999999999", "-o", str(tmp_path / "x.json"))
+    assert proc.returncode == 2 and "10,000,000" in proc.stderr and "Traceback" not in proc.stderr
+    assert time.perf_counter() - started < 10 and not list(tmp_path.iterdir())
+
+
+def test_export_xlsx_on_a_full_disk_keeps_the_earlier_output(tmp_path):
+    out = tmp_path / "out.xlsx"
+    out.write_bytes(b"earlier")
+    # a disk that is full after 4 KB: writes fail with EFBIG (SIGXFSZ ignored)
+    limit = ("import resource, signal, sys; signal.signal(signal.SIGXFSZ, signal.SIG_IGN); "
+             "resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096)); from peer_schema.cli import main; "
+             "sys.exit(main(sys.argv[1:]))")
+    proc = subprocess.run([sys.executable, "-c", limit, "export", str(VALID / "Organisation-full.yaml")
+                           if (VALID / "Organisation-full.yaml").exists() else str(sorted(VALID.glob("*.yaml"))[0]),
+                           "--to", "xlsx", "-o", str(out)], capture_output=True, text=True)
+    assert proc.returncode == 2, proc.stderr
+    assert "cannot write" in proc.stderr and "Traceback" not in proc.stderr
+    assert out.read_bytes() == b"earlier" and [p.name for p in tmp_path.iterdir()] == ["out.xlsx"]
+
+
+@pytest.mark.parametrize("command", ["export", "bundle", "import", "export-xlsx"])
+def test_an_input_deleted_after_validation_is_a_clean_message(tmp_path, command, monkeypatch, capsys):
+    """The file is removed between the validation and the reading (as another program could)."""
+    import peer_schema.validation as validation
+
+    data = tmp_path / "in" / "data.yaml"
+    data.parent.mkdir()
+    data.write_text(sorted(VALID.glob("*.yaml"))[0].read_text(encoding="utf-8"), encoding="utf-8")
+    real_validate = validation.validate
+
+    def validate_then_delete(*args, **kwargs):
+        report = real_validate(*args, **kwargs)
+        data.unlink(missing_ok=True)
+        return report
+
+    for module in ("peer_schema.validation", "peer_schema.rdf.export", "peer_schema.exchange.bundle"):
+        __import__(module)
+        monkeypatch.setattr(sys.modules[module], "validate", validate_then_delete)
+    out = tmp_path / "out"
+    args = {"export": ["export", str(data), "-o", str(out)],
+            "export-xlsx": ["export", str(data), "--to", "xlsx", "-o", str(out)],
+            "bundle": ["bundle", str(data), "-o", str(out), "--profile", "federation"],
+            "import": ["import", str(data), "-o", str(out)]}[command]
+    code = main(args)
+    err = capsys.readouterr().err
+    assert code in (1, 2), err
+    assert "Traceback" not in err and not out.exists()
+
+
+def test_lone_surrogates_in_values_never_crash_bundle_import_or_merge(tmp_path, capsys):
+    from peer_schema.readers import read_document
+
+    doc = read_document(sorted(VALID.glob("*.yaml"))[0])
+    doc["title"] = {"en": "lone \ud800 surrogate"}
+    data = tmp_path / "data.json"
+    data.write_text(json.dumps(doc), encoding="ascii")  # "\ud800" as JSON writes it: an escape
+    for args in (["bundle", str(data), "-o", str(tmp_path / "b.zip"), "--profile", "federation"],
+                 ["import", str(data), "-o", str(tmp_path / "imported")]):
+        code = main(args)
+        err = capsys.readouterr().err
+        assert code == 2, (args[0], code, err)
+        assert "surrogate" in err or "\\ud800" in err, err
+    assert not (tmp_path / "b.zip").exists() and not list(tmp_path.glob("imported/*.json"))
+
+    def add_surrogate(d):
+        d["title"] = {"en": "lone \ud800 surrogate"}
+
+    hostile = rewrite_bundle(make_bundle(tmp_path), tmp_path / "hostile.zip", add_surrogate)
+    assert main(["merge", str(hostile), "-o", str(tmp_path / "m")]) == 2
+    assert "surrogate" in capsys.readouterr().err and not (tmp_path / "m").exists()

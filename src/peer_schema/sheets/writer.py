@@ -22,7 +22,6 @@ from pathlib import Path
 
 from .. import artifacts
 from ..atomic_files import absolute, clean_stale, temp_path, write_bytes
-from ..file_modes import PRIVATE_MODE, mode_for
 from ..model import Slot, model
 from ..readers.table import SEPARATOR, code_for_label
 from . import texts
@@ -153,34 +152,26 @@ def write_workbook(out: Path, lang: str = "en", dataset: dict | None = None, pre
     prefix: the template's prefix for identifiers (a federation may give each member its own).
     Raises WorkbookError (a value no workbook can hold) and OSError (the disk, the folder)."""
     import xlsxwriter  # imported here: only workbooks need it
-    from xlsxwriter.exceptions import FileCreateError, XlsxWriterException
+    from xlsxwriter.exceptions import XlsxWriterException
 
-    out = absolute(out)
-    clean_stale(out)
-    temp = temp_path(out)
-    os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_MODE))
+    # built in memory (no parts in the system's temporary folder, which a kill would leave),
+    # then written by the project's atomic writer: a full disk or a kill leaves OUT as it was
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"strings_to_formulas": False, "strings_to_urls": False,
+                                        "strings_to_numbers": False, "in_memory": True})
     try:
-        # in memory: no parts in the system's temporary folder, which a kill would leave behind
-        book = xlsxwriter.Workbook(str(temp), {"strings_to_formulas": False, "strings_to_urls": False,
-                                               "strings_to_numbers": False, "in_memory": True})
-        try:
-            _Book(book, lang, dataset, prefix).write()
-            book.close()
-        except FileCreateError as exc:  # xlsxwriter's name for an OSError while saving (a full disk)
-            raise (exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else OSError(str(exc))) from None
-        except UnicodeEncodeError:
-            raise WorkbookError("a value holds a lone surrogate (such as \\ud800), which is not a character and "
-                                "cannot be written in a workbook") from None
-        except XlsxWriterException as exc:
-            raise WorkbookError(f"the workbook cannot be written ({exc})") from None
-        finally:
-            book.fileclosed = True  # no second attempt from its destructor
-        # a temporary file is its owner's only: so stays a workbook that holds peer workers
-        os.chmod(temp, mode_for(bool(dataset and dataset.get("peer_workers"))))
-        os.replace(temp, out)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+        _Book(book, lang, dataset, prefix).write()
+        book.close()
+    except UnicodeEncodeError:
+        raise WorkbookError("a value holds a lone surrogate (such as \\ud800), which is not a character and "
+                            "cannot be written in a workbook") from None
+    except XlsxWriterException as exc:
+        raise WorkbookError(f"the workbook cannot be written ({exc})") from None
+    finally:
+        book.fileclosed = True  # no second attempt from its destructor
+    # a workbook that holds peer workers is its owner's only
+    private = bool(dataset and dataset.get("peer_workers"))
+    write_bytes(out, buffer.getvalue(), private=private)
     return out
 
 
