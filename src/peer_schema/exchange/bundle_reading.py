@@ -76,7 +76,10 @@ def read_bundle(path: Path, label: str, limits: ZipLimits | None = None) -> Bund
     while resources:
         name, data = resources.pop(0)
         try:
-            doc = read_json(data.decode("utf-8"), Limits(max_bytes=len(data) + 1))
+            text = data.decode("utf-8")
+            size, data = len(data), None  # the text alone while it is parsed
+            doc = read_json(text, Limits(max_bytes=size + 1))
+            text = None
         except UnicodeDecodeError:
             raise BadBundle(f"{label}: {name} is not UTF-8 text") from None
         except ReadError as exc:

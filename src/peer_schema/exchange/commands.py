@@ -138,9 +138,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
                    help="replace an existing folder (only once the new merge is complete)")
     p.add_argument("--lang", choices=["en", "fr"], default="en", help="language of the summary")
     p.add_argument("--max-unpacked-bytes", type=_positive, default=DEFAULT_MAX_TOTAL_BYTES, metavar="N",
-                   help="largest total size of one bundle once unpacked (default: 256 MiB)")
+                   help="largest total size of one bundle once unpacked (default: 64 MiB)")
     p.add_argument("--max-values", type=_positive, default=DEFAULT_MAX_VALUES, metavar="N",
-                   help="most JSON values in one bundle's datasets (default: 5,000,000, about 120,000 records): "
+                   help="most JSON values in one bundle's datasets (default: 2,500,000, about 60,000 records): "
                         "with --max-unpacked-bytes, what bounds a merge's memory (docs/limits.md)")
     p.add_argument("--max-ratio", type=_positive, default=100, metavar="R",
                    help="largest compression ratio of an entry over 1 MiB (default: 100)")
