@@ -108,52 +108,6 @@ def _cmd_synth(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _export_workbook(args: argparse.Namespace) -> int:
-    """`export --to xlsx`: the data, validated, in the template's layout (sheets/writer.py)."""
-    from . import access
-    from .readers import ReadError
-    from .readers.datasets import read_datasets
-    from .report.text import render_text
-    from .sheets.writer import WorkbookError, write_workbook
-    from .validation import UsageError, _expand, validate
-
-    try:
-        report = validate(args.paths, profile=args.profile, purpose=args.purpose, lang=args.lang, today=args.today)
-        if not report.valid:
-            print(render_text(report), file=sys.stderr)
-            print("peer-schema export: refused, nothing written (fix the errors above)", file=sys.stderr)
-            return EXIT_UNREADABLE if report.unreadable else EXIT_ERRORS
-        datasets = read_datasets(_expand(args.paths))
-        if len(datasets) != 1:
-            print(f"peer-schema export: a workbook holds one dataset; these files hold {len(datasets)} "
-                  "(export them one dataset at a time)", file=sys.stderr)
-            return EXIT_UNREADABLE
-        # what the profile may publish, as every writer (access.py): its access rights, no small
-        # counts under the public profile
-        access.publish(datasets[0], args.profile)
-    except (UsageError, access.LooserProfile) as exc:
-        print(f"peer-schema export: {exc}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    except ReadError as exc:
-        print(f"peer-schema export: {exc.message}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    except OSError as exc:  # an input deleted since it was validated
-        print(f"peer-schema export: cannot read {exc.filename} again ({exc.strerror or exc}); nothing written",
-              file=sys.stderr)
-        return EXIT_UNREADABLE
-    try:
-        write_workbook(args.output, args.sheet_lang or args.lang, datasets[0])
-    except WorkbookError as exc:
-        print(f"peer-schema export: {exc}; nothing written", file=sys.stderr)
-        return EXIT_UNREADABLE
-    except OSError as exc:  # a full disk, a read-only folder
-        print(f"peer-schema export: cannot write {args.output} ({exc.strerror or exc}); an earlier file of that "
-              "name is left as it was", file=sys.stderr)
-        return EXIT_UNREADABLE
-    print(f"{args.output}: workbook", file=sys.stderr)
-    return EXIT_OK
-
-
 def _output_is_input(args: argparse.Namespace, command: str) -> bool:
     """Say so, and True, when the output would overwrite one of the files the command reads."""
     from .atomic_files import output_clash
@@ -173,7 +127,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if _output_is_input(args, "export"):
         return EXIT_UNREADABLE
     if args.to == "xlsx":
-        return _export_workbook(args)
+        from .sheets.commands import export_workbook
+
+        return export_workbook(args)
     from .config import ConfigError, load_config
     from .rdf import ExportError, ExportRefused, export
     from .report.text import render_text
@@ -390,29 +346,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-class _TerminalSafe:
-    """stderr for people: control characters from names and values (ESC, BEL, NUL, C1, bidi
-    overrides) are written escaped (\\x1b), so data cannot move the cursor, retitle the
-    terminal or hide text. Newlines and tabs pass; `raw` is the stream itself (the progress bar)."""
-
-    def __init__(self, stream):
-        self.raw = stream
-
-    def write(self, text: str) -> int:
-        from .report.text import terminal_safe
-
-        return self.raw.write(terminal_safe(text, keep_newlines=True))
-
-    def __getattr__(self, name: str):
-        return getattr(self.raw, name)
-
-
 def main(argv: list[str] | None = None) -> int:
     from .interrupts import EXIT_INTERRUPTED, MESSAGE, command_ending, command_started
 
+    from .report.text import TerminalSafeStream
+
     command_started()
     stderr = sys.stderr
-    sys.stderr = _TerminalSafe(stderr)
+    sys.stderr = TerminalSafeStream(stderr)
     try:
         args = build_parser().parse_args(argv)
         return args.run(args)

@@ -26,6 +26,21 @@ def terminal_safe(text: str, keep_newlines: bool = False) -> str:
     return (_UNSAFE_BUT_LINES if keep_newlines else _UNSAFE_ALL).sub(_escaped, text)
 
 
+class TerminalSafeStream:
+    """stderr for people: control characters from names and values (ESC, BEL, NUL, C1, bidi
+    overrides) are written escaped (\\x1b), so data cannot move the cursor, retitle the
+    terminal or hide text. Newlines and tabs pass; `raw` is the stream itself (the progress bar)."""
+
+    def __init__(self, stream):
+        self.raw = stream
+
+    def write(self, text: str) -> int:
+        return self.raw.write(terminal_safe(text, keep_newlines=True))
+
+    def __getattr__(self, name: str):
+        return getattr(self.raw, name)
+
+
 LABELS = {
     "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info",
            "at": "at", "record": "record", "fix": "how to fix", "checked": "file(s) checked",

@@ -1,4 +1,4 @@
-"""The `peer-schema template` and `peer-schema import` commands (argument parsing only)."""
+"""The `peer-schema template` and `peer-schema import` commands, and `export --to xlsx` (argument parsing only)."""
 
 from __future__ import annotations
 
@@ -97,6 +97,52 @@ def _cmd_import(args: argparse.Namespace) -> int:
     for path, count in written:
         print(f"{path}: {count} records", file=sys.stderr)
     return EXIT_OK if report.valid else EXIT_ERRORS
+
+
+def export_workbook(args: argparse.Namespace) -> int:
+    """`export --to xlsx`: the data, validated, in the template's layout (sheets/writer.py)."""
+    from .. import access
+    from ..readers import ReadError
+    from ..readers.datasets import read_datasets
+    from ..report.text import render_text
+    from ..validation import UsageError, _expand, validate
+    from .writer import WorkbookError, write_workbook
+
+    try:
+        report = validate(args.paths, profile=args.profile, purpose=args.purpose, lang=args.lang, today=args.today)
+        if not report.valid:
+            print(render_text(report), file=sys.stderr)
+            print("peer-schema export: refused, nothing written (fix the errors above)", file=sys.stderr)
+            return EXIT_UNREADABLE if report.unreadable else EXIT_ERRORS
+        datasets = read_datasets(_expand(args.paths))
+        if len(datasets) != 1:
+            print(f"peer-schema export: a workbook holds one dataset; these files hold {len(datasets)} "
+                  "(export them one dataset at a time)", file=sys.stderr)
+            return EXIT_UNREADABLE
+        # what the profile may publish, as every writer (access.py): its access rights, no small
+        # counts under the public profile
+        access.publish(datasets[0], args.profile)
+    except (UsageError, access.LooserProfile) as exc:
+        print(f"peer-schema export: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except ReadError as exc:
+        print(f"peer-schema export: {exc.message}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except OSError as exc:  # an input deleted since it was validated
+        print(f"peer-schema export: cannot read {exc.filename} again ({exc.strerror or exc}); nothing written",
+              file=sys.stderr)
+        return EXIT_UNREADABLE
+    try:
+        write_workbook(args.output, args.sheet_lang or args.lang, datasets[0])
+    except WorkbookError as exc:
+        print(f"peer-schema export: {exc}; nothing written", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except OSError as exc:  # a full disk, a read-only folder
+        print(f"peer-schema export: cannot write {args.output} ({exc.strerror or exc}); an earlier file of that "
+              "name is left as it was", file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(f"{args.output}: workbook", file=sys.stderr)
+    return EXIT_OK
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
