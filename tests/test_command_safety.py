@@ -448,3 +448,15 @@ def test_lone_surrogates_in_values_never_crash_bundle_import_or_merge(tmp_path, 
     hostile = rewrite_bundle(make_bundle(tmp_path), tmp_path / "hostile.zip", add_surrogate)
     assert main(["merge", str(hostile), "-o", str(tmp_path / "m")]) == 2
     assert "surrogate" in capsys.readouterr().err and not (tmp_path / "m").exists()
+
+
+def test_merge_summary_keeps_each_name_on_its_line_escaped(tmp_path):
+    from peer_schema.exchange.merge import MergeResult, summary_text
+
+    result = MergeResult(tmp_path / "m", [], probable_duplicates=[
+        {"normalised_name": "a\x1b[2Jb\nFAKE LINE", "country": None,
+         "organisations": [{"id": "ex:org/1", "bundle": "x.zip"}, {"id": "ex:org/2\x07", "bundle": "y.zip"}]}])
+    text = summary_text(result)
+    assert "\x1b" not in text and "\x07" not in text
+    assert not any(line.startswith("FAKE LINE") for line in text.splitlines())
+    assert '"a\\x1b[2Jb\\x0aFAKE LINE"' in text and "ex:org/2\\x07" in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..report.text import terminal_safe
 from .merge_output import REPORT
 from .record_merger import MergeResult
 
@@ -67,4 +68,5 @@ def summary_text(result: MergeResult, lang: str = "en") -> str:
         record=c["record"], field=c["field"], bundles=", ".join(v["bundle"] for v in c["values"])))
     lines.append(t["added"].format(n=len(result.added_fields)))
     lines.append(t["report"].format(path=report))
-    return "\n".join(lines)
+    # names and identifiers come from the bundles: a newline or ESC in one stays on its line, escaped
+    return "\n".join(terminal_safe(line) for line in lines)
