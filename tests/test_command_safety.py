@@ -107,9 +107,15 @@ def test_outputs_that_are_inputs_are_refused(tmp_path, capsys):
     before = data.read_bytes()
     assert main(["export", str(tmp_path), "--to", "jsonld", "-o", str(data)]) == 2
     assert main(["bundle", str(data), "-o", str(data), "--profile", "federation"]) == 2
+    # import --force onto the very file it reads (the output's name comes from the dataset's id)
+    from peer_schema.sheets.importer import _name
+
+    same = tmp_path / f"{_name(json.loads(before), set())}.json"
+    data.rename(same)
+    assert main(["import", str(same), "-o", str(tmp_path), "--force"]) == 2
     err = capsys.readouterr().err
-    assert err.count("is an input") == 2, err
-    assert data.read_bytes() == before
+    assert err.count("is an input") == 3, err
+    assert same.read_bytes() == before
 
 
 # -- merge ------------------------------------------------------------------------------------------
@@ -460,3 +466,24 @@ def test_merge_summary_keeps_each_name_on_its_line_escaped(tmp_path):
     assert "\x1b" not in text and "\x07" not in text
     assert not any(line.startswith("FAKE LINE") for line in text.splitlines())
     assert '"a\\x1b[2Jb\\x0aFAKE LINE"' in text and "ex:org/2\\x07" in text
+
+
+def test_export_of_a_jsonl_file_deleted_after_validation_says_which(tmp_path, monkeypatch, capsys):
+    import peer_schema.rdf.export  # noqa: F401 (the module, which `peer_schema.rdf.export` the function hides)
+    from peer_schema.synth import synthesize
+
+    data = tmp_path / "in.jsonl"
+    synthesize(20, 0, data)
+    module = sys.modules["peer_schema.rdf.export"]
+    real_validate = module.validate
+
+    def validate_then_delete(*args, **kwargs):
+        report = real_validate(*args, **kwargs)
+        data.unlink()
+        return report
+
+    monkeypatch.setattr(module, "validate", validate_then_delete)
+    out = tmp_path / "out.ttl"
+    assert main(["export", str(data), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "in.jsonl: cannot be read again" in err and not out.exists()

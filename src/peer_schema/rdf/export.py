@@ -140,6 +140,9 @@ def export(
         finding = Finding(exc.code, Severity.ERROR, exc.params, writer.current, "", None, exc.line, exc.column)
         raise ExportRefused([finding], report) from None
     except OSError as exc:
+        name = Path(exc.filename).name if isinstance(exc.filename, str) else ""
+        if name and name != out.name and not name.startswith(f".{out.name}."):  # an input deleted since validated
+            raise ExportError(f"{exc.filename}: cannot be read again ({exc.strerror or exc}); nothing written") from exc
         raise ExportError(f"{out}: cannot write the export ({exc.strerror or exc})") from exc
     return summary
 
