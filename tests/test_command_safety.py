@@ -487,3 +487,12 @@ def test_export_of_a_jsonl_file_deleted_after_validation_says_which(tmp_path, mo
     assert main(["export", str(data), "-o", str(out)]) == 2
     err = capsys.readouterr().err
     assert "in.jsonl: cannot be read again" in err and not out.exists()
+
+
+def test_merge_replace_never_removes_the_current_folder(tmp_path, monkeypatch, capsys):
+    bundle = make_bundle(tmp_path)
+    merged = tmp_path / "merged"
+    assert main(["merge", str(bundle), "-o", str(merged)]) == 0
+    monkeypatch.chdir(merged)
+    assert main(["merge", str(bundle), "-o", ".", "--replace"]) == 2
+    assert "current folder" in capsys.readouterr().err and (merged / "merge-report.json").is_file()

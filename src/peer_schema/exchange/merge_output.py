@@ -72,6 +72,8 @@ def _prepare_output(out: Path, replace: bool, bundles: list[Path]) -> None:
                          "it once the new merge is complete")
     if clash := output_clash(out, bundles, "a bundle being merged"):
         raise UsageError(clash)
+    if Path.cwd().resolve().is_relative_to(out.resolve()):
+        raise UsageError(f"{out}: --replace would remove the current folder; run the merge from another folder")
     if not (out / REPORT).is_file():
         # --replace swaps the whole folder: only a folder an earlier merge wrote may go
         raise UsageError(f"{out}: --replace replaces only the folder of an earlier merge (with {REPORT}); this one "
@@ -114,7 +116,7 @@ def _swap_in(tmp: Path, out: Path, replace: bool) -> None:
     os.rename(out, old)
     try:
         os.rename(tmp, out)
-    except OSError:
+    except BaseException:  # a failure, or Ctrl-C between the two renames
         os.rename(old, out)  # put the earlier output back
         raise
     shutil.rmtree(old, ignore_errors=True)
