@@ -1,10 +1,15 @@
 """The `peer-schema` command: parses options, calls the library, turns the report into an exit code.
 
 Exit codes: 0 no errors (warnings allowed unless --strict); 1 errors found; 2 the input could
-not be read, or the call or the project file was wrong.
+not be read, or the call or the project file was wrong; 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
+
+if __name__ == "__main__":  # `python -m peer_schema.cli`: a Ctrl-C during the imports below ends it quietly
+    from peer_schema.interrupts import quiet_start
+
+    quiet_start()
 
 import argparse
 import json
@@ -31,17 +36,21 @@ def _cmd_vocab(args: argparse.Namespace) -> int:
 def _progress_bar():
     """A one-line progress bar on stderr (files done, records read), only when a person is
     watching it."""
-    if not sys.stderr.isatty():
+    from .report.text import terminal_safe
+
+    stream = getattr(sys.stderr, "raw", sys.stderr)  # its own carriage returns pass; the file names are escaped
+    if not stream.isatty():
         return None
 
     def show(done: int, total: int, name: str, records: int) -> None:
         width = 24
         filled = int(width * done / total) if total else width
-        line = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} files, {records:,} records {name[-40:]}"
-        sys.stderr.write("\r" + line[:110].ljust(110))
+        line = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} files, {records:,} records " \
+               f"{terminal_safe(name)[-40:]}"
+        stream.write("\r" + line[:110].ljust(110))
         if done == total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
+            stream.write("\n")
+        stream.flush()
 
     return show
 
@@ -99,46 +108,28 @@ def _cmd_synth(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _export_workbook(args: argparse.Namespace) -> int:
-    """`export --to xlsx`: the data, validated, in the template's layout (sheets/writer.py)."""
-    from . import access
-    from .readers import ReadError
-    from .readers.datasets import read_datasets
-    from .report.text import render_text
-    from .sheets.writer import WorkbookError, write_workbook
-    from .validation import UsageError, _expand, validate
+def _output_is_input(args: argparse.Namespace, command: str) -> bool:
+    """Say so, and True, when the output would overwrite one of the files the command reads."""
+    from .atomic_files import output_clash
+    from .validation import UsageError, _expand
 
     try:
-        report = validate(args.paths, profile=args.profile, purpose=args.purpose, lang=args.lang, today=args.today)
-        if not report.valid:
-            print(render_text(report), file=sys.stderr)
-            print("peer-schema export: refused, nothing written (fix the errors above)", file=sys.stderr)
-            return EXIT_UNREADABLE if report.unreadable else EXIT_ERRORS
-        datasets = read_datasets(_expand(args.paths))
-        if len(datasets) != 1:
-            print(f"peer-schema export: a workbook holds one dataset; these files hold {len(datasets)} "
-                  "(export them one dataset at a time)", file=sys.stderr)
-            return EXIT_UNREADABLE
-        # what the profile may publish, as every writer (access.py): its access rights, no small
-        # counts under the public profile
-        access.publish(datasets[0], args.profile)
-        write_workbook(args.output, args.sheet_lang or args.lang, datasets[0])
-    except (UsageError, WorkbookError, access.LooserProfile) as exc:
-        print(f"peer-schema export: {exc}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    except ReadError as exc:
-        print(f"peer-schema export: {exc.message}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    except OSError as exc:
-        print(f"peer-schema export: cannot write {args.output} ({exc.strerror or exc})", file=sys.stderr)
-        return EXIT_UNREADABLE
-    print(f"{args.output}: workbook", file=sys.stderr)
-    return EXIT_OK
+        inputs = _expand(args.paths)
+    except UsageError:
+        return False  # the command itself says what is wrong with the paths
+    clash = output_clash(args.output, inputs, "an input file")
+    if clash:
+        print(f"peer-schema {command}: {clash}", file=sys.stderr)
+    return clash is not None
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    if _output_is_input(args, "export"):
+        return EXIT_UNREADABLE
     if args.to == "xlsx":
-        return _export_workbook(args)
+        from .sheets.commands import export_workbook
+
+        return export_workbook(args)
     from .config import ConfigError, load_config
     from .rdf import ExportError, ExportRefused, export
     from .report.text import render_text
@@ -364,14 +355,29 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    from .interrupts import EXIT_INTERRUPTED, MESSAGE, command_ending, command_started
+
+    from .report.text import TerminalSafeStream
+
+    command_started()
+    stderr = sys.stderr
+    sys.stderr = TerminalSafeStream(stderr)
     try:
+        args = build_parser().parse_args(argv)
         return args.run(args)
     except BrokenPipeError:  # `peer-schema vocab | head`
         return EXIT_OK
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt:  # every writer has cleaned up on its way here
+        command_ending()
+        stderr.write(MESSAGE)
+        return EXIT_INTERRUPTED
+    finally:
+        sys.stderr = stderr
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    from peer_schema.interrupts import command_ending
+
+    command_ending()
+    sys.exit(code)

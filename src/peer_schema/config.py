@@ -34,16 +34,25 @@ class Config:
     source: str | None = None
 
 
-def _parse(table: dict, source: str) -> Config:
+def _parse(table: object, source: str) -> Config:
+    if not isinstance(table, dict):  # `[tool] peer-schema = 3` in pyproject.toml
+        raise ConfigError(f"{source}: must be a table of settings, not {table!r}")
     unknown = set(table) - {"severity"}
     if unknown:
         raise ConfigError(f"{source}: unknown setting(s) {', '.join(sorted(unknown))} (only [severity] is read)")
     severity: dict[str, Severity | str] = {}
-    for code, level in (table.get("severity") or {}).items():
+    overrides = table.get("severity", {})
+    if not isinstance(overrides, dict):  # `severity = 3`: a value where a table belongs
+        raise ConfigError(f'{source}: "severity" must be a table of codes, such as [severity] then '
+                          '"rules.session-too-long" = "error" on the next line')
+    for code, level in overrides.items():
         if code not in CATALOGUE:
             raise ConfigError(f'{source}: "{code}" is not a finding code (see docs/codes.md)')
         if code.startswith("read."):
             raise ConfigError(f'{source}: "{code}" cannot be changed: a file that cannot be read is never valid')
+        if not isinstance(level, str):  # a number, a list, a table: say what is wrong, never crash
+            raise ConfigError(f'{source}: "{code}" = {level!r}: write one of "error", "warning", "info" or "off", '
+                              "in quotes")
         if level == OFF:
             severity[code] = OFF
         elif level in {s.value for s in Severity}:
@@ -66,8 +75,11 @@ def load_config(path: Path | None = None, folder: Path | None = None) -> Config:
             data = tomllib.loads(candidate.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{candidate}: not valid TOML ({exc})") from None
+        except OSError as exc:  # a folder, a file we may not read
+            raise ConfigError(f"{candidate}: cannot be read ({exc.strerror or exc})") from None
         if candidate.name == "pyproject.toml" and path is None:
-            table = data.get("tool", {}).get("peer-schema")
+            tool = data.get("tool", {})
+            table = tool.get("peer-schema") if isinstance(tool, dict) else None
             if table is None:
                 continue
             return _parse(table, f"{candidate} [tool.peer-schema]")

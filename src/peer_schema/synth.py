@@ -22,8 +22,8 @@ registries: examples and documentation).
 
 from __future__ import annotations
 
+import io
 import json
-import os
 import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -31,6 +31,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from . import SCHEMA_VERSION, artifacts
+from .atomic_files import atomic_file, write_bytes
 
 #: The date the synthetic registry is "created" on: consents are given before it and
 #: reviewed after it. A parameter of `synthesize`, so that the output never depends on the clock.
@@ -41,6 +42,9 @@ FORMATS = {".json": "json", ".jsonl": "jsonl", ".yaml": "yaml", ".yml": "yaml"}
 
 #: Below this there is no room for one record of every class and the references they need.
 MIN_RECORDS = 12
+#: the most records one file may have: the plan of the registry takes about 36 bytes a record and
+#: a second per 500,000 records before the first is written (10 million: 360 MB, 20 s)
+MAX_RECORDS = 10_000_000
 
 #: The record containers of a Dataset, in the order they are written (every reference points
 #: backwards: organisations first, peer workers last), with the class of their records.
@@ -116,9 +120,9 @@ def synthesize(records: int, seed: int, out: Path, invalid_rate: float = 0.0,
     if fmt is None:
         raise ValueError(f"{out.name}: the output must end in .json, .jsonl or .yaml "
                          f"(the suffix chooses the format), not {out.suffix or 'no suffix'!r}")
-    if isinstance(records, bool) or not isinstance(records, int) or records < MIN_RECORDS:
-        raise ValueError(f"records must be a whole number of at least {MIN_RECORDS} "
-                         f"(one of every record class and what they refer to), not {records!r}")
+    if isinstance(records, bool) or not isinstance(records, int) or not MIN_RECORDS <= records <= MAX_RECORDS:
+        raise ValueError(f"records must be a whole number from {MIN_RECORDS} (one of every record class and what "
+                         f"they refer to) to {MAX_RECORDS:,} (the plan of a registry takes memory), not {records!r}")
     if isinstance(seed, bool) or not isinstance(seed, int):
         raise ValueError(f"seed must be a whole number, not {seed!r}")
     try:
@@ -133,26 +137,23 @@ def synthesize(records: int, seed: int, out: Path, invalid_rate: float = 0.0,
     injector = _Injector(plan, gen, random.Random(f"peer_schema.synth.inject:{seed}"), today)
     header = gen.header()
 
-    tmp = out.with_name(out.name + ".tmp")
-    try:
-        with tmp.open("w", encoding="utf-8", newline="\n") as f:
-            stream = injector.apply(gen.records())
-            if fmt == "json":
-                _write_json(f, header, stream)
-            elif fmt == "jsonl":
-                _write_jsonl(f, header, stream)
-            else:
-                _write_yaml(f, header, stream)
-        os.replace(tmp, out)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    with atomic_file(out) as raw:  # a temporary beside, renamed into place when complete
+        f = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
+        stream = injector.apply(gen.records())
+        if fmt == "json":
+            _write_json(f, header, stream)
+        elif fmt == "jsonl":
+            _write_jsonl(f, header, stream)
+        else:
+            _write_yaml(f, header, stream)
+        f.flush()
+        f.detach()  # atomic_file closes the file itself, once renamed into place
 
     breaks = [_sidecar_entry(b, fmt) for b in injector.breaks]
     expected = expected_path(out)
     sidecar = {"records": records, "seed": seed, "invalid_rate": invalid_rate, "format": fmt,
                "file": out.name, "reference_date": today.isoformat(), "breaks": breaks}
-    expected.write_text(json.dumps(sidecar, ensure_ascii=False, indent=1) + "\n", encoding="utf-8", newline="\n")
+    write_bytes(expected, (json.dumps(sidecar, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
     return SynthSummary(out=out, expected=expected, format=fmt, seed=seed, invalid_rate=invalid_rate,
                         records=records, counts={cls: gen.layout[cls][1] for _, cls in CONTAINERS},
                         breaks=breaks)
@@ -1118,4 +1119,4 @@ def _cover(pw: dict) -> None:
         consent["disclosed_fields"] = list(fields)
 
 
-__all__ = ["FORMATS", "INJECTORS", "MIN_RECORDS", "REFERENCE_DATE", "SynthSummary", "expected_path", "synthesize"]
+__all__ = ["FORMATS", "INJECTORS", "MAX_RECORDS", "MIN_RECORDS", "REFERENCE_DATE", "SynthSummary", "expected_path", "synthesize"]

@@ -27,7 +27,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import tempfile
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -36,12 +35,13 @@ from pathlib import Path
 
 from ..checks.consent import NOT_DISCLOSED, PEER_STATUS, covered_fields
 from .. import access
+from ..atomic_files import atomic_file, clean_stale, output_clash, temp_path, utf8
 from ..file_modes import PRIVATE_MODE
 from ..model import CONSENT_PURPOSES, PROFILE_AUDIENCE, PROFILE_PURPOSE, model
 from ..readers import Limits, ReadError
 from ..readers.datasets import read_datasets
 from ..report import Finding, Report, Severity
-from ..validation import ProfileRefused, UsageError, validate
+from ..validation import ProfileRefused, UsageError, _expand, validate
 from . import datapackage
 from .errors import BadBundle, Refused
 from .jsonio import dumps_dataset
@@ -124,6 +124,10 @@ def make_bundle(paths, out: str | Path, profile: str, *, recipient: str | None =
         raise UsageError(f"{out}: is a folder; name the bundle file (.zip)")
     if not out.parent.is_dir():
         raise UsageError(f"{out.parent}: no such folder")
+    if key_file is not None and (clash := output_clash(out, [key_file], "the pseudonym key file")):
+        raise UsageError(clash)
+    if clash := output_clash(out, _expand(paths), "an input file"):
+        raise UsageError(clash)
 
     report = validate(paths, profile=profile, purpose=purpose, today=today, limits=limits, one_access_per_dataset=True)
     reasons = blocking(report, only_consented)
@@ -136,6 +140,8 @@ def make_bundle(paths, out: str | Path, profile: str, *, recipient: str | None =
         datasets = read_datasets([Path(f) for f in report.files], limits)
     except ReadError as exc:  # a file changed since it was validated
         raise BadBundle(f"a file cannot be read again ({exc.message})") from None
+    except OSError as exc:  # ...or was deleted
+        raise BadBundle(f"a file cannot be read again ({exc.strerror or exc}: {exc.filename})") from None
     pseudonym = None
     if recipient is not None:
         key, summary.key_created = load_or_create_key(Path(key_file))
@@ -245,7 +251,10 @@ def _serialise(datasets: list[dict]) -> list[tuple[str, bytes, dict]]:
         while name.casefold() in used:
             name, n = f"{stem}-{n}", n + 1
         used.add(name.casefold())
-        data = dumps_dataset(doc).encode("utf-8")
+        try:
+            data = utf8(dumps_dataset(doc), f"the dataset {doc.get('id')}")
+        except ValueError as exc:  # the readers refuse lone surrogates; data given by the API may hold them
+            raise BadBundle(str(exc)) from None
         files.append((f"{datapackage.DATA_FOLDER}/{name}.json", data, doc))
     return files
 
@@ -254,7 +263,9 @@ def _check_again(files: list[tuple[str, bytes, dict]], out: Path, profile: str, 
                  today: date | None) -> None:
     """Validate what the recipient will get, in a private folder beside OUT, removed after."""
     try:  # the first write beside OUT: a folder we may not write to shows here
-        folder = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".check", dir=out.parent))
+        clean_stale(out)
+        folder = temp_path(out, "check")
+        folder.mkdir(mode=0o700)
     except OSError as exc:
         raise BadBundle(f"{out}: cannot write the bundle ({exc.strerror or exc})") from None
     try:
@@ -275,14 +286,15 @@ def _check_again(files: list[tuple[str, bytes, dict]], out: Path, profile: str, 
 
 
 def _write_zip(out: Path, descriptor: dict, files: list[tuple[str, bytes, dict]]) -> None:
-    from ..rdf.export import _atomic  # the one atomic writer of the project
-
     # a bundle holding peer workers' records is its sender's only (0600); others: the umask's mode
     private = any(doc.get("peer_workers") for _, _, doc in files)
     stamp = datetime.now().timetuple()[:6]
-    manifest = (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     try:
-        with _atomic(out, lambda: PRIVATE_MODE if private else None) as fh, \
+        manifest = utf8(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", "the manifest")
+    except ValueError as exc:
+        raise BadBundle(str(exc)) from None
+    try:
+        with atomic_file(out, lambda: PRIVATE_MODE if private else None) as fh, \
                 zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as zf:
             for name, data in [(datapackage.MANIFEST, manifest)] + [(p, d) for p, d, _ in files]:
                 info = zipfile.ZipInfo(name, date_time=stamp)

@@ -76,7 +76,7 @@ def _cmd_merge(args: argparse.Namespace) -> int:
     from .safe_zip import ZipLimits
 
     limits = ZipLimits(max_entries=args.max_entries, max_total_bytes=args.max_unpacked_bytes,
-                       max_ratio=args.max_ratio)
+                       max_ratio=args.max_ratio, max_values=args.max_values)
     try:
         result = merge(args.bundles, args.output, replace=args.replace, limits=limits)
     except Refused as exc:
@@ -92,6 +92,7 @@ def _cmd_merge(args: argparse.Namespace) -> int:
 def add_commands(sub: argparse._SubParsersAction) -> None:
     """Add the exchange commands to the `peer-schema` parser."""
     from ..model import CONSENT_PURPOSES
+    from .safe_zip import DEFAULT_MAX_TOTAL_BYTES, DEFAULT_MAX_VALUES
 
     p = sub.add_parser(
         "bundle", help="validate data and pack it as a zip for a federation, researchers or the public "
@@ -136,8 +137,11 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--replace", action="store_true",
                    help="replace an existing folder (only once the new merge is complete)")
     p.add_argument("--lang", choices=["en", "fr"], default="en", help="language of the summary")
-    p.add_argument("--max-unpacked-bytes", type=_positive, default=1 << 30, metavar="N",
-                   help="largest total size of one bundle once unpacked (default: 1 GiB)")
+    p.add_argument("--max-unpacked-bytes", type=_positive, default=DEFAULT_MAX_TOTAL_BYTES, metavar="N",
+                   help="largest total size of one bundle once unpacked (default: 64 MiB)")
+    p.add_argument("--max-values", type=_positive, default=DEFAULT_MAX_VALUES, metavar="N",
+                   help="most JSON values in one bundle's datasets (default: 2,500,000, about 60,000 records): "
+                        "with --max-unpacked-bytes, what bounds a merge's memory (docs/limits.md)")
     p.add_argument("--max-ratio", type=_positive, default=100, metavar="R",
                    help="largest compression ratio of an entry over 1 MiB (default: 100)")
     p.add_argument("--max-entries", type=_positive, default=10_000, metavar="N",

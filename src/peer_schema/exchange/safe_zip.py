@@ -21,6 +21,12 @@ from pathlib import Path
 from .errors import BadBundle
 
 _CHUNK = 1 << 16
+#: the defaults of `peer-schema merge`: what one bundle may hold, about 60,000 records. A merge
+#: holds every bundle in memory at once, each taking at most about 12 x its unpacked bytes
+#: (strings of 4-byte characters, checked by the structure check) + 150 bytes per JSON value:
+#: under 1.2 GB with these defaults (docs/limits.md, measured)
+DEFAULT_MAX_TOTAL_BYTES = 64 << 20
+DEFAULT_MAX_VALUES = 2_500_000
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -30,11 +36,14 @@ class ZipLimits:
     #: entries in one zip (a bundle has a manifest and one file per dataset)
     max_entries: int = 10_000
     #: bytes of all entries once decompressed
-    max_total_bytes: int = 1 << 30
+    max_total_bytes: int = DEFAULT_MAX_TOTAL_BYTES
     #: largest decompressed:compressed ratio of one entry...
     max_ratio: float = 100.0
     #: ...for entries larger than this: small files (a run of spaces) compress oddly and harmlessly
     ratio_applies_above: int = 1 << 20
+    #: JSON values (strings, numbers, lists, objects...) in a bundle's datasets: the Python objects
+    #: a merge makes take up to about 100 bytes each (bundle_reading.count_values)
+    max_values: int = DEFAULT_MAX_VALUES
 
 
 def _problem_with_name(name: str) -> str | None:
@@ -87,24 +96,27 @@ def _check_ratio(name: str, size: int, compressed: int, limits: ZipLimits) -> No
                          "(a zip bomb?)")
 
 
-def _read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: ZipLimits, total: int) -> bytes:
-    """The entry's bytes, with every limit enforced on what actually comes out."""
-    parts: list[bytes] = []
+def _read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: ZipLimits, total: int) -> bytearray:
+    """The entry's bytes, with every limit enforced on what actually comes out. Filled into one
+    buffer of the declared size (checked against the limits already): the entry is held once,
+    not once in pieces and once joined."""
+    data = bytearray(info.file_size)
     size = 0
     with zf.open(info) as fh:
         while chunk := fh.read(_CHUNK):
-            size += len(chunk)
-            if size > info.file_size:
+            if size + len(chunk) > info.file_size:
                 raise ValueError(f"the entry {info.filename!r} holds more bytes than its header declares")
+            data[size:size + len(chunk)] = chunk
+            size += len(chunk)
             if total + size > limits.max_total_bytes:
                 raise ValueError(f"it unpacks to more than {limits.max_total_bytes:,} bytes")
             _check_ratio(info.filename, size, info.compress_size, limits)
-            parts.append(chunk)
-    return b"".join(parts)
+    del data[size:]
+    return data
 
 
-def read_zip(path: Path, limits: ZipLimits | None = None) -> dict[str, bytes]:
-    """Every file entry of the zip at `path`, name -> bytes, in the zip's order. Directory
+def read_zip(path: Path, limits: ZipLimits | None = None) -> dict[str, bytearray]:
+    """Every file entry of the zip at `path`, name -> its bytes, in the zip's order. Directory
     entries are skipped. Raises BadBundle, naming the zip and the problem."""
     limits = limits or ZipLimits()
     label = Path(path).name
@@ -118,7 +130,7 @@ def read_zip(path: Path, limits: ZipLimits | None = None) -> dict[str, bytes]:
         raise BadBundle(f"{label}: cannot be opened ({exc.strerror or exc})") from None
     except (zipfile.BadZipFile, EOFError, ValueError):
         raise BadBundle(f"{label}: not a zip file, or a damaged or truncated one") from None
-    members: dict[str, bytes] = {}
+    members: dict[str, bytearray] = {}
     try:
         with zf:
             infos = zf.infolist()

@@ -15,10 +15,7 @@
 from __future__ import annotations
 
 import io
-import os
-import secrets
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import chain
@@ -28,7 +25,8 @@ import pyoxigraph
 
 from ..access import LooserProfile
 from ..config import OFF, Config
-from ..file_modes import PRIVATE_MODE, default_mode
+from ..atomic_files import atomic_file as _atomic  # the one atomic writer of the project
+from ..file_modes import PRIVATE_MODE
 from ..readers import TYPE_KEY, Document, Limits, RdfGraph, ReadError, Stream, open_source
 from ..readers.errors import Notice, TableStart
 from ..report import Finding, Report, Severity
@@ -143,6 +141,9 @@ def export(
         finding = Finding(exc.code, Severity.ERROR, exc.params, writer.current, "", None, exc.line, exc.column)
         raise ExportRefused([finding], report) from None
     except OSError as exc:
+        name = Path(exc.filename).name if isinstance(exc.filename, str) else ""
+        if name and name != out.name and not name.startswith(f".{out.name}."):  # an input deleted since validated
+            raise ExportError(f"{exc.filename}: cannot be read again ({exc.strerror or exc}); nothing written") from exc
         raise ExportError(f"{out}: cannot write the export ({exc.strerror or exc})") from exc
     return summary
 
@@ -172,32 +173,6 @@ def _blocking(report: Report, profile: str | None) -> list[Finding]:
 
 
 # -- atomic output ----------------------------------------------------------------------------------
-@contextmanager
-def _atomic(out: Path, mode: Callable[[], int | None] | None = None):
-    """A binary file object that becomes `out` only when the block ends without an exception.
-    The file is private while written; then it gets `mode()` (None: the umask's usual mode)."""
-    tmp = out.with_name(f".{out.name}.{secrets.token_hex(6)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), PRIVATE_MODE)
-    try:
-        with os.fdopen(fd, "wb", buffering=1 << 20) as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        final = mode() if mode is not None else None
-        os.chmod(tmp, final if final is not None else default_mode())
-        os.replace(tmp, out)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(tmp)
-        raise
-    with suppress(OSError):  # the rename itself, on disk (POSIX; not possible on Windows)
-        dirfd = os.open(out.parent, os.O_RDONLY)
-        try:
-            os.fsync(dirfd)
-        finally:
-            os.close(dirfd)
-
-
 # -- reading and writing ----------------------------------------------------------------------------
 class _Chunks(io.RawIOBase):
     """Pieces of N-Triples as a binary file, for pyoxigraph's parser to pull."""

@@ -1,4 +1,4 @@
-"""The `peer-schema template` and `peer-schema import` commands (argument parsing only)."""
+"""The `peer-schema template` and `peer-schema import` commands, and `export --to xlsx` (argument parsing only)."""
 
 from __future__ import annotations
 
@@ -7,40 +7,53 @@ import re
 import sys
 from pathlib import Path
 
+from ..atomic_files import absolute
+
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 
 
-def _refuse_existing(out: Path, force: bool, command: str) -> bool:
+def _template_problem(out: Path, fmt: str, force: bool, prefix: str) -> str | None:
+    """Why the template cannot be written at `out`, before anything is written."""
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.-]*", prefix):
+        return (f"--prefix {prefix!r}: a prefix is a short name of letters, digits, '_', '-' or '.', starting with "
+                "a letter (pen, pairs_sud)")
+    if fmt == "xlsx" and out.is_dir():
+        return f"{out} is a folder; name the workbook file (template.xlsx), or use --format csv for a folder"
+    if fmt == "csv" and out.exists() and not out.is_dir():
+        return f"{out} is a file; --format csv writes a folder of CSV files: name a folder"
     if out.exists() and not force:
-        print(f"peer-schema {command}: {out} already exists; it is left as it is (use --force to replace it)",
-              file=sys.stderr)
-        return True
-    return False
+        what = "the template's own files in it" if fmt == "csv" else "it"
+        return f"{out} already exists; it is left as it is (use --force to replace {what})"
+    if not absolute(out).parent.is_dir():
+        return f"the folder {out.parent} does not exist"
+    return None
 
 
 def _cmd_template(args: argparse.Namespace) -> int:
-    from .writer import write_csv_template, write_workbook
+    from .writer import WorkbookError, write_csv_template, write_workbook
 
     out: Path = args.output
-    if _refuse_existing(out, args.force, "template"):
+    problem = _template_problem(out, args.format, args.force, args.prefix)
+    if problem:
+        print(f"peer-schema template: {problem}", file=sys.stderr)
         return EXIT_UNREADABLE
-    if not out.parent.is_dir():
-        print(f"peer-schema template: the folder {out.parent} does not exist", file=sys.stderr)
+    try:
+        if args.format == "csv":
+            write_csv_template(out, args.lang, args.prefix, replace=args.force)
+            print(f"{out}: template as CSV files, one per sheet, and a read-me ({args.lang})", file=sys.stderr)
+        else:
+            write_workbook(out, args.lang, prefix=args.prefix)
+            print(f"{out}: workbook template ({args.lang})", file=sys.stderr)
+    except WorkbookError as exc:
+        print(f"peer-schema template: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
-    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.-]*", args.prefix):
-        print(f"peer-schema template: --prefix {args.prefix!r}: a prefix is a short name of letters, digits, "
-              "'_', '-' or '.', starting with a letter (pen, pairs_sud)", file=sys.stderr)
+    except FileExistsError:
+        print(f"peer-schema template: {out} was made by another program meanwhile; it is left as it is",
+              file=sys.stderr)
         return EXIT_UNREADABLE
-    if args.format == "csv":
-        if out.exists():
-            import shutil
-
-            shutil.rmtree(out) if out.is_dir() else out.unlink()
-        write_csv_template(out, args.lang, args.prefix)
-        print(f"{out}: template as CSV files, one per sheet, and a read-me ({args.lang})", file=sys.stderr)
-    else:
-        write_workbook(out, args.lang, prefix=args.prefix)
-        print(f"{out}: workbook template ({args.lang})", file=sys.stderr)
+    except OSError as exc:
+        print(f"peer-schema template: cannot write {out} ({exc.strerror or exc}); nothing replaced", file=sys.stderr)
+        return EXIT_UNREADABLE
     return EXIT_OK
 
 
@@ -64,10 +77,17 @@ def _cmd_import(args: argparse.Namespace) -> int:
     except ReadError as exc:
         print(f"peer-schema import: {exc.message}", file=sys.stderr)
         return EXIT_UNREADABLE
+    except OSError as exc:  # a file deleted since it was validated
+        print(f"peer-schema import: cannot read {exc.filename} again ({exc.strerror or exc}); nothing written",
+              file=sys.stderr)
+        return EXIT_UNREADABLE
     if report.findings:
         print(render_text(report), file=sys.stderr)
     try:
-        written = write_datasets(datasets, args.output, args.to, force=args.force)
+        written = write_datasets(datasets, args.output, args.to, force=args.force, inputs=report.files)
+    except ValueError as exc:  # an output that is an input; a value no UTF-8 file can hold
+        print(f"peer-schema import: {exc}; nothing written", file=sys.stderr)
+        return EXIT_UNREADABLE
     except OutputExists as exc:
         print(f"peer-schema import: {exc} already exist(s); nothing written (use --force to replace)", file=sys.stderr)
         return EXIT_UNREADABLE
@@ -79,6 +99,52 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK if report.valid else EXIT_ERRORS
 
 
+def export_workbook(args: argparse.Namespace) -> int:
+    """`export --to xlsx`: the data, validated, in the template's layout (sheets/writer.py)."""
+    from .. import access
+    from ..readers import ReadError
+    from ..readers.datasets import read_datasets
+    from ..report.text import render_text
+    from ..validation import UsageError, _expand, validate
+    from .writer import WorkbookError, write_workbook
+
+    try:
+        report = validate(args.paths, profile=args.profile, purpose=args.purpose, lang=args.lang, today=args.today)
+        if not report.valid:
+            print(render_text(report), file=sys.stderr)
+            print("peer-schema export: refused, nothing written (fix the errors above)", file=sys.stderr)
+            return EXIT_UNREADABLE if report.unreadable else EXIT_ERRORS
+        datasets = read_datasets(_expand(args.paths))
+        if len(datasets) != 1:
+            print(f"peer-schema export: a workbook holds one dataset; these files hold {len(datasets)} "
+                  "(export them one dataset at a time)", file=sys.stderr)
+            return EXIT_UNREADABLE
+        # what the profile may publish, as every writer (access.py): its access rights, no small
+        # counts under the public profile
+        access.publish(datasets[0], args.profile)
+    except (UsageError, access.LooserProfile) as exc:
+        print(f"peer-schema export: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except ReadError as exc:
+        print(f"peer-schema export: {exc.message}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except OSError as exc:  # an input deleted since it was validated
+        print(f"peer-schema export: cannot read {exc.filename} again ({exc.strerror or exc}); nothing written",
+              file=sys.stderr)
+        return EXIT_UNREADABLE
+    try:
+        write_workbook(args.output, args.sheet_lang or args.lang, datasets[0])
+    except WorkbookError as exc:
+        print(f"peer-schema export: {exc}; nothing written", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except OSError as exc:  # a full disk, a read-only folder
+        print(f"peer-schema export: cannot write {args.output} ({exc.strerror or exc}); an earlier file of that "
+              "name is left as it was", file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(f"{args.output}: workbook", file=sys.stderr)
+    return EXIT_OK
+
+
 def add_commands(sub: argparse._SubParsersAction) -> None:
     """Add the spreadsheet commands to the `peer-schema` parser."""
     from ..cli import _date
@@ -86,14 +152,15 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("template", help="write the spreadsheet template to fill (xlsx, or CSV files)",
                        description="Write, from the model, the workbook an association fills: one sheet per kind "
                                    "of record, column labels in the chosen language, drop-down lists, notes. "
-                                   "An existing file is never overwritten without --force.")
+                                   "An existing file is never overwritten without --force; with --format csv, --force replaces "
+                                   "only the template's own files in the folder (each atomically), nothing else.")
     p.add_argument("--format", choices=["xlsx", "csv"], default="xlsx", help="xlsx workbook (default) or a folder of CSV files")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="PATH")
     p.add_argument("--lang", choices=["en", "fr"], default="en", help="language of labels and lists (default: en)")
     p.add_argument("--prefix", default="ex", metavar="NAME",
                    help="the prefix of identifiers (default: ex); give each member association its own, so their "
                         "bundles merge without clashes (pen -> pen:org/...)")
-    p.add_argument("--force", action="store_true", help="replace an existing file or folder")
+    p.add_argument("--force", action="store_true", help="replace an existing workbook, or the template's own files in an existing folder")
     p.set_defaults(run=_cmd_template)
 
     p = sub.add_parser("import", help="read a filled workbook (or CSV tables) into JSON or YAML",

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from pathlib import Path
 
-from ..file_modes import mode_for
+from ..atomic_files import output_clash, utf8, write_bytes
 from ..model import model
 
 
@@ -32,17 +30,22 @@ def _count(dataset: dict) -> int:
     return sum(len(dataset.get(c) or ()) for c in model().containers)
 
 
-def write_datasets(datasets: list[dict], out: Path, to: str = "json", force: bool = False) -> list[tuple[Path, int]]:
+def write_datasets(datasets: list[dict], out: Path, to: str = "json", force: bool = False,
+                   inputs: list[Path] = ()) -> list[tuple[Path, int]]:
     """Write each dataset as DIR/<name>.json (or .yaml), each file atomically (temp, then rename).
-    A file already there is never replaced unless `force`: nothing is written then."""
+    A file already there is never replaced unless `force`: nothing is written then. Raises
+    OutputExists, ValueError (a value no UTF-8 file can hold: a lone surrogate), OSError."""
     out = Path(out)
     taken: set[str] = set()
     paths = [out / f"{_name(dataset, taken)}.{to}" for dataset in datasets]
     existing = [p for p in paths if p.exists()]
     if existing and not force:
         raise OutputExists(", ".join(str(p) for p in existing))
+    for path in existing:  # --force never replaces the file being imported
+        if clash := output_clash(path, inputs, "an input file"):
+            raise ValueError(clash)
     out.mkdir(parents=True, exist_ok=True)
-    written = []
+    texts = []
     for dataset, path in zip(datasets, paths):
         if to == "yaml":
             import yaml
@@ -50,14 +53,9 @@ def write_datasets(datasets: list[dict], out: Path, to: str = "json", force: boo
             text = yaml.safe_dump(dataset, allow_unicode=True, sort_keys=False, width=100)
         else:
             text = json.dumps(dataset, ensure_ascii=False, indent=2) + "\n"
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=out)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as fh:
-                fh.write(text)
-            os.chmod(temp, mode_for(bool(dataset.get("peer_workers"))))
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        texts.append(utf8(text, path.name))  # ValueError for a lone surrogate, before any file is written
+    written = []
+    for dataset, path, data in zip(datasets, paths, texts):
+        write_bytes(path, data, private=bool(dataset.get("peer_workers")))
         written.append((path, _count(dataset)))
     return written

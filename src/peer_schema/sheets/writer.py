@@ -11,16 +11,17 @@ marked as text, so a spreadsheet shows it and does not run it, even after an edi
 from __future__ import annotations
 
 import csv
+import errno
+import io
 import os
 import re
 import shutil
-import tempfile
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
 from .. import artifacts
-from ..file_modes import mode_for
+from ..atomic_files import absolute, clean_stale, temp_path, write_bytes
 from ..model import Slot, model
 from ..readers.table import SEPARATOR, code_for_label
 from . import texts
@@ -148,23 +149,29 @@ def _prefixed(text: str, prefix: str) -> str:
 
 def write_workbook(out: Path, lang: str = "en", dataset: dict | None = None, prefix: str = TEMPLATE_PREFIX) -> Path:
     """Write the template (dataset None) or a dataset's records as a workbook, atomically.
-    prefix: the template's prefix for identifiers (a federation may give each member its own)."""
+    prefix: the template's prefix for identifiers (a federation may give each member its own).
+    Raises WorkbookError (a value no workbook can hold) and OSError (the disk, the folder)."""
     import xlsxwriter  # imported here: only workbooks need it
+    from xlsxwriter.exceptions import XlsxWriterException
 
-    out = Path(out)
-    handle, temp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent or Path("."))
-    os.close(handle)
+    # built in memory (no parts in the system's temporary folder, which a kill would leave),
+    # then written by the project's atomic writer: a full disk or a kill leaves OUT as it was
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"strings_to_formulas": False, "strings_to_urls": False,
+                                        "strings_to_numbers": False, "in_memory": True})
     try:
-        book = xlsxwriter.Workbook(temp, {"strings_to_formulas": False, "strings_to_urls": False,
-                                          "strings_to_numbers": False})
         _Book(book, lang, dataset, prefix).write()
         book.close()
-        # a temporary file is its owner's only: so stays a workbook that holds peer workers
-        os.chmod(temp, mode_for(bool(dataset and dataset.get("peer_workers"))))
-        os.replace(temp, out)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    except UnicodeEncodeError:
+        raise WorkbookError("a value holds a lone surrogate (such as \\ud800), which is not a character and "
+                            "cannot be written in a workbook") from None
+    except XlsxWriterException as exc:
+        raise WorkbookError(f"the workbook cannot be written ({exc})") from None
+    finally:
+        book.fileclosed = True  # no second attempt from its destructor
+    # a workbook that holds peer workers is its owner's only
+    private = bool(dataset and dataset.get("peer_workers"))
+    write_bytes(out, buffer.getvalue(), private=private)
     return out
 
 
@@ -308,30 +315,57 @@ def is_map_column(column: Column) -> bool:
 
 
 # -- the CSV form of the template: one file per sheet in a folder ----------------------------------------------
-def write_csv_template(out: Path, lang: str = "en", prefix: str = TEMPLATE_PREFIX) -> Path:
-    """A folder with one CSV file per sheet (labels in row 1, field names in row 2) and a read-me
-    describing every column. Written beside, then moved into place."""
-    out = Path(out)
-    temp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent or Path(".")))
+def csv_template_files(lang: str = "en", prefix: str = TEMPLATE_PREFIX) -> dict[str, bytes]:
+    """The files of the CSV template, name -> content: one CSV file per sheet (labels in row 1,
+    field names in row 2) and a read-me describing every column."""
+    notes = texts.NOTES[lang]
+    files: dict[str, bytes] = {}
+    lines = [_prefixed(text, prefix) for _, text in texts.READ_ME[lang]] + [""]
+    for cls in sheet_classes():
+        cols = columns(cls, None, {("prefixes",): [prefix]}, lang)
+        buffer = io.StringIO(newline="")
+        writer = csv.writer(buffer)
+        writer.writerow([c.label(lang) + (" *" if c.required else "") for c in cols])
+        writer.writerow([c.name for c in cols])
+        files[f"{cls}.csv"] = buffer.getvalue().encode("utf-8-sig")
+        lines += [f"== {cls}.csv — {class_label(cls, lang)} ==", ""]
+        for c in cols:
+            extra = [notes["required"]] if c.required else []
+            if c.slot.kind == "enum":
+                extra.append(notes["list"])
+            lines.append(f"- {c.label(lang)} ({c.name}): {c.description(lang)} {' '.join(extra)}".rstrip())
+        lines.append("")
+    files["README.txt" if lang == "en" else "LISEZMOI.txt"] = "\n".join(lines).encode("utf-8")
+    return files
+
+
+def write_csv_template(out: Path, lang: str = "en", prefix: str = TEMPLATE_PREFIX, replace: bool = False) -> Path:
+    """The CSV template as the folder `out`. A new folder is built beside, then renamed into place.
+    An existing folder (only with `replace`) keeps everything but the template's own files, each
+    of which is replaced atomically: nothing else in it is ever removed or changed.
+    Raises FileExistsError (the folder exists, without `replace`; or another run made it meanwhile),
+    NotADirectoryError (`out` is a file) and OSError."""
+    out = absolute(out)
+    files = csv_template_files(lang, prefix)
+    if out.is_dir():
+        if not replace:
+            raise FileExistsError(errno.EEXIST, "the folder already exists", str(out))
+        for name, data in files.items():
+            write_bytes(out / name, data)
+        return out
+    if out.exists() or out.is_symlink():
+        raise NotADirectoryError(errno.ENOTDIR, "is a file, not a folder", str(out))
+    clean_stale(out)
+    temp = temp_path(out)
+    temp.mkdir()
     try:
-        notes = texts.NOTES[lang]
-        lines = [_prefixed(text, prefix) for _, text in texts.READ_ME[lang]] + [""]
-        for cls in sheet_classes():
-            cols = columns(cls, None, {("prefixes",): [prefix]}, lang)
-            with (temp / f"{cls}.csv").open("w", encoding="utf-8-sig", newline="") as fh:
-                writer = csv.writer(fh)
-                writer.writerow([c.label(lang) + (" *" if c.required else "") for c in cols])
-                writer.writerow([c.name for c in cols])
-            lines += [f"== {cls}.csv — {class_label(cls, lang)} ==", ""]
-            for c in cols:
-                extra = [notes["required"]] if c.required else []
-                if c.slot.kind == "enum":
-                    extra.append(notes["list"])
-                lines.append(f"- {c.label(lang)} ({c.name}): {c.description(lang)} {' '.join(extra)}".rstrip())
-            lines.append("")
-        (temp / ("README.txt" if lang == "en" else "LISEZMOI.txt")).write_text("\n".join(lines), encoding="utf-8")
-        os.replace(temp, out)
-    except BaseException:
-        shutil.rmtree(temp, ignore_errors=True)
+        for name, data in files.items():
+            (temp / name).write_bytes(data)
+        os.rename(temp, out)  # never replaces a folder that another run filled meanwhile
+    except OSError as exc:
+        if exc.errno in (errno.ENOTEMPTY, errno.EEXIST, errno.ENOTDIR):
+            raise FileExistsError(errno.EEXIST, "was made by another program meanwhile", str(out)) from None
         raise
+    finally:
+        shutil.rmtree(temp, ignore_errors=True)
     return out
