@@ -184,4 +184,6 @@ def test_action_passes_profile_strict_and_extra_args(tmp_path):
     unreadable = _inputs(paths="missing.yaml another.yaml", **{"sarif-file": "out.sarif"})
     _run_step(step, unreadable, outputs, work, runner)
     assert outputs["validate"]["exit-code"] == "2"
-    assert json.loads((work / "out.sarif").read_text(encoding="utf-8"))["runs"][0]["results"]
+    assert not (work / "out.sarif").exists()  # no empty file for the upload step to choke on
+    assert _run_step(_steps_by_name()["Job summary"], unreadable, outputs, work, runner).returncode == 0
+    assert "wrote no report (exit code 2)" in (tmp_path / "summary.md").read_text(encoding="utf-8")
