@@ -19,8 +19,42 @@ EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
+    from . import SCHEMA_VERSION
+
+    if args.version and args.version != SCHEMA_VERSION:
+        # earlier versions ship as their merged LinkML schema (peer_schema/versions/)
+        from .versions import SchemaUnavailable, merged_text
+
+        try:
+            text = merged_text(args.version)
+        except SchemaUnavailable as exc:
+            print(f"peer-schema schema: {exc}", file=sys.stderr)
+            return EXIT_UNREADABLE
+        if args.format != "linkml":
+            print(f"peer-schema schema: version {args.version} ships as its LinkML schema only (--format linkml); "
+                  f"for its other artifacts install peer_schema=={args.version}", file=sys.stderr)
+            return EXIT_UNREADABLE
+        sys.stdout.write(text)
+        return EXIT_OK
     sys.stdout.write(artifacts.read_text(artifacts.SCHEMA_FORMATS[args.format]))
     return EXIT_OK
+
+
+def _cmd_diff(args: argparse.Namespace) -> int:
+    from .versions import SchemaUnavailable, load_schema
+    from .versions.diff import diff
+    from .versions.render import render_json, render_text
+
+    try:
+        (_, old), (_, new) = load_schema(args.old), load_schema(args.new)
+        result = diff(old, new)
+        result.required_bump()  # a schema whose version is not MAJOR.MINOR.PATCH is refused here
+        result.actual_bump()
+    except SchemaUnavailable as exc:
+        print(f"peer-schema diff: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(render_json(result, args.strict) if args.format == "json" else render_text(result, args.strict))
+    return EXIT_OK if result.says_so(args.strict) else EXIT_ERRORS
 
 
 def _cmd_vocab(args: argparse.Namespace) -> int:
@@ -341,7 +375,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("schema", help="print a generated artifact of the model")
     p.add_argument("--format", choices=sorted(artifacts.SCHEMA_FORMATS), required=True)
+    p.add_argument("--version", metavar="X.Y.Z",
+                   help="a released version of the model (default: this package's); earlier versions: --format linkml")
     p.set_defaults(run=_cmd_schema)
+
+    p = sub.add_parser("diff", help="what changed between two versions of the model (major, minor, patch)",
+                       description="Compare two versions of the model: released versions (0.1.0) or schema files "
+                                   "(a merged schema, or a LinkML file with its local imports). Exit codes: 0 the "
+                                   "version number says what changed, 1 a major change without the version step it "
+                                   "needs (any change with --strict), 2 a version or file that cannot be read. "
+                                   "The rules: docs/versions.md.")
+    p.add_argument("old", metavar="OLD")
+    p.add_argument("new", metavar="NEW")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--strict", action="store_true",
+                   help="a minor or patch change without its version step also makes the exit code 1")
+    p.set_defaults(run=_cmd_diff)
 
     p = sub.add_parser("vocab", help="print the reference vocabularies (SKOS Turtle or compact JSON)")
     p.add_argument("--format", choices=sorted(artifacts.VOCAB_FORMATS), default="ttl")
