@@ -91,6 +91,10 @@ def _render(report, fmt: str) -> str:
         from .report.sarif import render_sarif
 
         return render_sarif(report)
+    if fmt == "html":
+        from .report.html import render_html
+
+        return render_html(report)
     from .report.text import render_text
 
     return render_text(report)
@@ -299,8 +303,8 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Check data files or folders against the model. Exit codes: 0 no errors, "
                                    "1 errors found, 2 input unreadable or wrong call.")
     p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--format", choices=["text", "json", "junit", "sarif"], default="text",
-                   help="report format (default: text)")
+    p.add_argument("--format", choices=["text", "json", "junit", "sarif", "html"], default="text",
+                   help="report format (default: text; html: one self-contained page for people)")
     p.add_argument("--profile", choices=PROFILES,
                    help="export profile to check against (default: from each dataset's access_rights; never "
                         "looser than them: refused with exit code 2)")
