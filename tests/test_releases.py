@@ -241,3 +241,94 @@ def test_exit_code_follows_the_version_number(current, tmp_path, capsys):
     path = _write(tmp_path, reworded, SCHEMA_VERSION, "reworded.yaml")
     assert main(["diff", SCHEMA_VERSION, path]) == 0  # a patch change: reported, not refused
     assert main(["diff", SCHEMA_VERSION, path, "--strict"]) == 1
+
+
+# --- migrate ---------------------------------------------------------------------------------
+
+from peer_schema.versions.migrate import MigrationRefused, migrate  # noqa: E402
+
+VALID = sorted((ROOT / "examples/valid").glob("*.yaml"))
+
+
+def _as_0_1_0(tmp_path: Path, source: Path, edit=lambda text: text) -> Path:
+    text = source.read_text(encoding="utf-8")
+    assert f'schema_version: "{SCHEMA_VERSION}"' in text
+    old = tmp_path / f"old-{source.name}"
+    old.write_text(edit(text.replace(f'schema_version: "{SCHEMA_VERSION}"', 'schema_version: "0.1.0"')),
+                   encoding="utf-8")
+    return old
+
+
+def test_migrate_0_1_0_files_keeps_their_text_and_validates(tmp_path, capsys):
+    from datetime import date
+
+    from peer_schema import validate
+
+    migrated = tmp_path / "migrated"
+    migrated.mkdir()
+    for source in VALID:  # they refer to one another: validated together
+        old = _as_0_1_0(tmp_path, source)
+        out = migrated / source.name
+        assert main(["migrate", str(old), "--to", SCHEMA_VERSION, "-o", str(out)]) == 0
+        assert "/schema_version: 0.1.0 → " + SCHEMA_VERSION in capsys.readouterr().err
+        before, after = old.read_text(encoding="utf-8").splitlines(), out.read_text(encoding="utf-8").splitlines()
+        changed = [(a, b) for a, b in zip(before, after) if a != b]
+        assert len(before) == len(after)  # comments and layout kept
+        assert changed == [('schema_version: "0.1.0"', f'schema_version: "{SCHEMA_VERSION}"')]
+
+        as_json = tmp_path / "new.json"
+        assert main(["migrate", str(old), "-o", str(as_json)]) == 0
+        assert json.loads(as_json.read_text(encoding="utf-8")) == yaml.safe_load(out.read_text(encoding="utf-8"))
+    report = validate([migrated], today=date(2026, 12, 1))
+    assert report.valid, [f.code for f in report.findings]
+
+
+def test_migrate_refuses_to_invent_a_purpose(tmp_path, capsys):
+    source = ROOT / "examples/valid/PeerWorker-with-consent.yaml"
+    old = _as_0_1_0(tmp_path, source, lambda t: "\n".join(line for line in t.splitlines() if "purposes:" not in line))
+    out = tmp_path / "new.yaml"
+    assert main(["migrate", str(old), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "without inventing data; nothing written" in err and not out.exists()
+    assert "/peer_workers/0/disclosure_consents/0" in err and "names no purpose" in err
+
+    data = yaml.safe_load(old.read_text(encoding="utf-8"))
+    snapshot = copy.deepcopy(data)
+    with pytest.raises(MigrationRefused) as refused:
+        migrate(data, SCHEMA_VERSION)
+    consents = sum(len(w.get("disclosure_consents", [])) for w in data["peer_workers"])
+    assert len(refused.value.problems) == consents and data == snapshot
+
+
+def test_migrate_notes_consents_that_no_longer_cover_the_federation():
+    data = yaml.safe_load((ROOT / "examples/valid/PeerWorker-with-consent.yaml").read_text(encoding="utf-8"))
+    data["schema_version"] = "0.1.0"
+    consent = data["peer_workers"][0]["disclosure_consents"][0]
+    consent["audiences"], consent["purposes"] = ["federation"], ["research"]
+    result = migrate(data, SCHEMA_VERSION)
+    assert result.data["schema_version"] == SCHEMA_VERSION and data["schema_version"] == "0.1.0"
+    assert result.log.edits == [("/schema_version", "0.1.0", SCHEMA_VERSION)]
+    assert len(result.log.notes) == 1 and "no longer carries its fields" in result.log.notes[0]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--to", "0.1.0"], "migrate only goes forward"),
+    (["--to", "7.0.0"], "not known to this package"),
+])
+def test_migrate_refusals(tmp_path, capsys, args, message):
+    data = tmp_path / "data.yaml"
+    shutil_copy = (ROOT / "examples/valid/Organisation-association.yaml").read_text(encoding="utf-8")
+    data.write_text(shutil_copy, encoding="utf-8")
+    assert main(["migrate", str(data), *args, "-o", str(tmp_path / "out.yaml")]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_migrate_reads_json_and_yaml_only(tmp_path, capsys):
+    table = tmp_path / "organisations.csv"
+    table.write_text("id,name\nex:org/1,A\n", encoding="utf-8")
+    assert main(["migrate", str(table), "-o", str(tmp_path / "out.yaml")]) == 2
+    assert "JSON or YAML" in capsys.readouterr().err
+    versionless = tmp_path / "v.yaml"
+    versionless.write_text("id: ex:dataset/1\n", encoding="utf-8")
+    assert main(["migrate", str(versionless), "-o", str(tmp_path / "out.yaml")]) == 2
+    assert "does not say its schema_version" in capsys.readouterr().err

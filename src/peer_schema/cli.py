@@ -62,6 +62,60 @@ def _cmd_vocab(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_migrate(args: argparse.Namespace) -> int:
+    """`migrate`: one JSON or YAML dataset rewritten for a later version (versions/migrate.py)."""
+    import os
+    import tempfile
+
+    import yaml
+
+    from . import SCHEMA_VERSION
+    from .readers import ReadError, detect_format, read_document
+    from .versions import SchemaUnavailable
+    from .versions.migrate import MigrationRefused, migrate, rewrite_text
+
+    target = args.to or SCHEMA_VERSION
+    try:
+        in_fmt, out_fmt = detect_format(args.data), detect_format(args.output)
+        if in_fmt not in ("json", "yaml") or out_fmt not in ("json", "yaml"):
+            raise MigrationRefused("migrate reads and writes JSON or YAML datasets (.json, .yaml); convert tables and "
+                                   "workbooks with `peer-schema import`, and export RDF again from the migrated files")
+        result = migrate(read_document(args.data), target)
+    except ReadError as exc:
+        print(f"peer-schema migrate: {args.data}: {exc.message}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except (MigrationRefused, SchemaUnavailable) as exc:
+        print(f"peer-schema migrate: {args.data}: {exc}; nothing written", file=sys.stderr)
+        for problem in getattr(exc, "problems", []):
+            print(f"  - {problem}", file=sys.stderr)
+        return EXIT_UNREADABLE
+
+    def parse(text: str):
+        return json.loads(text) if out_fmt == "json" else yaml.safe_load(text)
+
+    text = None
+    if in_fmt == out_fmt:  # keep the file's comments and layout when only top-level values change
+        text = rewrite_text(args.data.read_text(encoding="utf-8-sig"), in_fmt, result, parse)
+    if text is None:
+        text = json.dumps(result.data, ensure_ascii=False, indent=2) + "\n" if out_fmt == "json" else \
+            yaml.safe_dump(result.data, allow_unicode=True, sort_keys=False)
+    try:  # atomically: a failed write leaves an earlier output intact
+        fd, tmp = tempfile.mkstemp(dir=args.output.resolve().parent, prefix=".migrate-")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, args.output)
+    except OSError as exc:
+        print(f"peer-schema migrate: cannot write {args.output} ({exc.strerror or exc})", file=sys.stderr)
+        return EXIT_UNREADABLE
+    edits = result.log.edits
+    print(f"{args.data} ({result.source}) → {args.output} ({result.target}): {len(edits)} change(s)", file=sys.stderr)
+    for pointer, old, new in edits:
+        print(f"  {pointer}: {old} → {new}", file=sys.stderr)
+    for note in result.log.notes:
+        print(f"  note: {note}", file=sys.stderr)
+    return EXIT_OK
+
+
 def _progress_bar():
     """A one-line progress bar on stderr (files done, records read), only when a person is
     watching it."""
@@ -395,6 +449,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true",
                    help="a minor or patch change without its version step also makes the exit code 1")
     p.set_defaults(run=_cmd_diff)
+
+    p = sub.add_parser("migrate", help="rewrite a dataset for a later version of the model",
+                       description="Rewrite a JSON or YAML dataset from the version its schema_version names to a "
+                                   "later one, step by step, reporting each change. What cannot be done without "
+                                   "inventing data (a consent without purposes) is refused and nothing is written. "
+                                   "Exit codes: 0 written, 2 refused or unreadable.")
+    p.add_argument("data", type=Path, metavar="DATA")
+    p.add_argument("--to", metavar="VERSION", help="the version to migrate to (default: this package's)")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT", help="where to write (.json or .yaml)")
+    p.set_defaults(run=_cmd_migrate)
 
     p = sub.add_parser("vocab", help="print the reference vocabularies (SKOS Turtle or compact JSON)")
     p.add_argument("--format", choices=sorted(artifacts.VOCAB_FORMATS), default="ttl")
