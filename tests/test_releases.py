@@ -333,3 +333,39 @@ def test_migrate_reads_json_and_yaml_only(tmp_path, capsys):
     versionless.write_text("id: ex:dataset/1\n", encoding="utf-8")
     assert main(["migrate", str(versionless), "-o", str(tmp_path / "out.yaml")]) == 2
     assert "does not say its schema_version" in capsys.readouterr().err
+
+
+# --- merge: bundles of earlier versions are migrated first ------------------------------------
+
+def test_merge_migrates_bundles_of_an_earlier_version(tmp_path, capsys):
+    old_data, new_data = tmp_path / "old", tmp_path / "new"
+    old_data.mkdir(), new_data.mkdir()
+    for source in VALID:  # a federation's registry made under 0.1.0, one association's update made now
+        (old_data / source.name).write_text(_as_0_1_0(tmp_path, source).read_text(encoding="utf-8"), encoding="utf-8")
+    update = ROOT / "examples/valid/Organisation-association.yaml"
+    (new_data / update.name).write_text(update.read_text(encoding="utf-8"), encoding="utf-8")
+    bundles = []
+    for name, folder in (("old.zip", old_data), ("new.zip", new_data)):
+        assert main(["bundle", str(folder), "-o", str(tmp_path / name), "--profile", "federation"]) == 0, \
+            capsys.readouterr().err
+        bundles.append(str(tmp_path / name))
+    out = tmp_path / "merged"
+    assert main(["merge", *bundles, "-o", str(out)]) == 0, capsys.readouterr().err
+    docs = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((out / "data").glob("*.json"))]
+    assert docs and {d["schema_version"] for d in docs} == {SCHEMA_VERSION}
+
+
+def test_merge_refuses_a_bundle_that_cannot_be_migrated():
+    from peer_schema.exchange.errors import BadBundle
+    from peer_schema.versions.upgrade import upgrade_dataset
+
+    data = yaml.safe_load((ROOT / "examples/valid/PeerWorker-with-consent.yaml").read_text(encoding="utf-8"))
+    current = copy.deepcopy(data)
+    assert upgrade_dataset(current, "b.zip: data/x.json") is current  # nothing to do
+    data["schema_version"] = "0.1.0"
+    assert upgrade_dataset(copy.deepcopy(data), "b.zip")["schema_version"] == SCHEMA_VERSION
+    for worker in data["peer_workers"]:
+        for consent in worker["disclosure_consents"]:
+            consent.pop("purposes", None)
+    with pytest.raises(BadBundle, match=r"b\.zip: data/x\.json: made with version 0\.1\.0 .*names no purpose"):
+        upgrade_dataset(data, "b.zip: data/x.json")
