@@ -134,6 +134,17 @@ def test_diff_from_0_1_0_reports_what_the_changelog_says(capsys):
         assert f"`{mention}`" in section or mention in section, f"CHANGELOG {SCHEMA_VERSION} does not say: {c}"
 
 
+def test_each_release_says_what_it_changed(capsys):
+    """For the CI of the schema itself: each released version's number says how much changed
+    since the one before, and the CHANGELOG has a section for it."""
+    versions = released()
+    for old, new in zip(versions, versions[1:]):
+        code, report = _diff_json(capsys, old, new)
+        assert code == 0, report["verdict"]
+    text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert all(f"## [{v}]" in text for v in versions)
+
+
 def test_diff_text_groups_the_same_change_and_gives_the_verdict(capsys):
     assert main(["diff", "0.1.0", SCHEMA_VERSION]) == 0
     out = capsys.readouterr().out
