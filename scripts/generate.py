@@ -38,6 +38,8 @@ VOCAB_DIR = ROOT / "vocab"
 ROOT_SCHEMA = SCHEMA_DIR / "peer_schema.yaml"
 ENUM_MODULE = "peer_schema_vocabularies.yaml"
 GENERATED = Path("src/peer_schema/generated")
+#: every released version's merged schema, by version (the current one written here, earlier ones frozen)
+VERSIONS = Path("src/peer_schema/versions")
 DOCS = Path("docs/elements")
 URI_TABLE = Path("docs/uri-mappings.md")
 CODES_DOC = Path("docs/codes.md")
@@ -642,6 +644,7 @@ def generate(into: Path) -> None:
     }
     for name, build in outputs.items():
         (gen / name).write_text(build(schema_path), encoding="utf-8")
+    write_version_folder(into, gen / "peer_schema.merged.yaml")
     (gen / "model_index.json").write_text(build_model_index(schema_path), encoding="utf-8")
     (gen / "vocabularies.ttl").write_text(build_vocab_turtle(datasets), encoding="utf-8")
     (gen / "vocabularies.json").write_text(build_vocab_json(datasets), encoding="utf-8")
@@ -655,9 +658,23 @@ def generate(into: Path) -> None:
     build_docs(schema_path, docs)
 
 
+def current_version_file() -> Path:
+    """versions/<the schema's version>/peer_schema.merged.yaml, relative to the repository."""
+    version = yaml.safe_load(ROOT_SCHEMA.read_text(encoding="utf-8"))["version"]
+    return VERSIONS / str(version) / "peer_schema.merged.yaml"
+
+
+def write_version_folder(into: Path, merged: Path) -> None:
+    """The current version's merged schema, where `peer-schema schema --version` and `diff` find
+    it; when the version number moves on, the file of the version before stays as it was."""
+    target = into / current_version_file()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(merged, target)
+
+
 def stale_files(scratch: Path) -> list[str]:
     stale = []
-    pairs = [(Path("schema") / ENUM_MODULE,) * 2, (URI_TABLE,) * 2, (CODES_DOC,) * 2]
+    pairs = [(Path("schema") / ENUM_MODULE,) * 2, (URI_TABLE,) * 2, (CODES_DOC,) * 2, (current_version_file(),) * 2]
     for folder in (GENERATED, DOCS):
         names = {p.relative_to(scratch / folder) for p in (scratch / folder).rglob("*") if p.is_file()}
         names |= {

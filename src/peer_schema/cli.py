@@ -24,6 +24,10 @@ EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
+    if args.version:  # a released version of the model (versions/commands.py)
+        from .versions.commands import print_schema_version
+
+        return print_schema_version(args.version, args.format)
     sys.stdout.write(artifacts.read_text(artifacts.SCHEMA_FORMATS[args.format]))
     return EXIT_OK
 
@@ -66,6 +70,10 @@ def _render(report, fmt: str) -> str:
         from .report.sarif import render_sarif
 
         return render_sarif(report)
+    if fmt == "html":
+        from .report.html import render_html
+
+        return render_html(report)
     from .report.text import render_text
 
     return render_text(report)
@@ -262,8 +270,8 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Check data files or folders against the model. Exit codes: 0 no errors, "
                                    "1 errors found, 2 input unreadable or wrong call.")
     p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--format", choices=["text", "json", "junit", "sarif"], default="text",
-                   help="report format (default: text)")
+    p.add_argument("--format", choices=["text", "json", "junit", "sarif", "html"], default="text",
+                   help="report format (default: text; html: one self-contained page for people)")
     p.add_argument("--profile", choices=PROFILES,
                    help="export profile to check against (default: from each dataset's access_rights; never "
                         "looser than them: refused with exit code 2)")
@@ -340,6 +348,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("schema", help="print a generated artifact of the model")
     p.add_argument("--format", choices=sorted(artifacts.SCHEMA_FORMATS), required=True)
+    p.add_argument("--version", metavar="X.Y.Z",
+                   help="a released version of the model (default: this package's); earlier versions: --format linkml")
     p.set_defaults(run=_cmd_schema)
 
     p = sub.add_parser("vocab", help="print the reference vocabularies (SKOS Turtle or compact JSON)")
@@ -348,8 +358,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     from .exchange.commands import add_commands as add_exchange_commands
     from .sheets.commands import add_commands as add_sheet_commands
+    from .versions.commands import add_commands as add_version_commands
 
     add_sheet_commands(sub)  # template, import (sheets/commands.py)
+    add_version_commands(sub)  # diff, migrate (versions/commands.py)
     add_exchange_commands(sub)  # bundle, merge (exchange/commands.py)
     return parser
 

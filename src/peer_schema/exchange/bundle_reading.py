@@ -25,6 +25,7 @@ from ..model import model
 from ..readers import Limits, ReadError
 from ..readers.json_reader import read_json
 from ..report import Severity
+from ..versions.upgrade import upgrade_dataset
 from . import datapackage
 from .errors import BadBundle, Refused
 from .safe_zip import ZipLimits, read_zip
@@ -90,6 +91,7 @@ def read_bundle(path: Path, label: str, limits: ZipLimits | None = None) -> Bund
         if isinstance(theirs, str) and datapackage.major(theirs) != datapackage.major(ours):
             raise BadBundle(f"{label}: the dataset in {name} was made with version {theirs} of the peer_schema "
                             f"model, and this program reads version {ours}: their major versions differ")
+        doc = upgrade_dataset(doc, f"{label}: {name}")  # an earlier minor version, migrated (versions/upgrade.py)
         # the merge reads the records' fields as the model types them: a bundle made by another
         # tool (or changed, manifest and all) with a list where a date should be is refused here
         errors = [f for f in check_structure(doc, name) if f.severity is Severity.ERROR]
