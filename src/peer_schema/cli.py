@@ -215,7 +215,7 @@ def _cmd_query(args: argparse.Namespace) -> int:
     where = {"store_dir": None if args.endpoint else args.store, "endpoint": args.endpoint}
     try:
         if args.sparql:
-            result = run_sparql(args.sparql.read_text(encoding="utf-8"), **where)
+            result = run_sparql(_sparql_text(args.sparql), **where)
         else:
             result = run_question(args.name, params, **where)
     except (QueryError, StoreError, EndpointError, OSError) as exc:
@@ -223,6 +223,25 @@ def _cmd_query(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     print(RENDERERS[args.format](result))
     return EXIT_OK
+
+
+def _sparql_text(path: Path) -> str:
+    """A --sparql file's text; QueryError if it is not UTF-8 (or too large to be a query)."""
+    from .rdf.queries import QueryError
+
+    with path.open("rb") as fh:
+        data = fh.read(_MAX_SPARQL_BYTES + 1)
+    if len(data) > _MAX_SPARQL_BYTES:
+        raise QueryError(f"{path}: larger than {_MAX_SPARQL_BYTES // (1 << 20)} MiB, too large to be a query")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise QueryError(f"{path}: not UTF-8 text (byte 0x{data[exc.start]:02x} at position {exc.start}); "
+                         f"save the query as UTF-8") from None
+
+
+#: the largest --sparql file read (a query, not a data file)
+_MAX_SPARQL_BYTES = 1 << 20
 
 
 def _date(text: str):

@@ -54,6 +54,7 @@ from pathlib import Path
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple, Variable
 
 from .. import access, artifacts
+from ..formula_safety import neutralised
 from ..model import model
 from . import store as _store
 from .endpoint import Endpoint, as_endpoint
@@ -460,7 +461,11 @@ def run_sparql(
     timeout: float | None = None,
 ) -> Result:
     """Run free-form SPARQL, read-only: an update, SERVICE, or FROM / FROM NAMED with a graph
-    the store does not hold is refused (`UnsafeQuery`, before anything runs)."""
+    the store does not hold is refused (`UnsafeQuery`, before anything runs); an empty text
+    (nothing but blanks and comments) is a QueryError."""
+    if not any(True for _ in tokens(text)):
+        raise QueryError("the query is empty (nothing but blanks and comments): write a SELECT, ASK, CONSTRUCT "
+                         "or DESCRIBE query")
     shape = check_read_only(text)
     if endpoint is not None:
         if store_dir is not None:
@@ -526,13 +531,20 @@ def as_table(result: Result, max_width: int | None = None) -> str:
 
 
 def as_csv(result: Result) -> str:
-    """CSV (RFC 4180, a header row, CRLF line ends, UTF-8 text)."""
+    """CSV (RFC 4180, a header row, CRLF line ends, UTF-8 text). A text cell that a spreadsheet
+    would run as a formula (it starts with =, +, -, @, a tab or a carriage return) gets an
+    apostrophe in front, as formula_safety says; numbers are written as they are."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(result.columns)
+    writer.writerow([neutralised(c) for c in result.columns])
     for row in result.rows:
-        writer.writerow([_text(v) for v in row])
+        writer.writerow([csv_cell(v) for v in row])
     return buffer.getvalue()
+
+
+def csv_cell(value) -> str:
+    """A value as a CSV cell: text neutralised (formula_safety), numbers and booleans as text."""
+    return neutralised(value) if isinstance(value, str) else _text(value)
 
 
 def as_json(result: Result) -> str:

@@ -9,6 +9,11 @@ A store that holds peer workers' records is its owner's only, whatever the umask
 0700, its files 0600 (RocksDB writes them under a umask of 077 while loading, and every file
 already there is tightened after); a store is never loosened by a later load.
 
+Loading is atomic (store_files.py): the data goes into a new folder beside the store, which is
+marked complete (a manifest written last) and then swapped in by renaming; a kill or an error
+leaves the old store whole. A store without its manifest, or whose files changed since, is
+refused before any query.
+
 Queries open the folder read-only (`Store.read_only`): a query cannot change the store, whatever
 its text. A folder is used by one writing process at a time; opening it read-only while another
 process loads into it is not supported by the database (RocksDB), so load first, then query.
@@ -16,7 +21,9 @@ process loads into it is not supported by the database (RocksDB), so load first,
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 import tempfile
 from collections.abc import Iterable
 from contextlib import contextmanager
@@ -29,16 +36,18 @@ from .. import artifacts
 from ..file_modes import PRIVATE_MODE
 from .endpoint import Endpoint, as_endpoint
 from .export import export
+from . import store_files
 from .sparql_guard import QueryError
+from .store_files import StoreError
 
 #: the store `peer-schema store load` and `peer-schema query` use when none is named
 DEFAULT_STORE = Path("peer-schema-store")
-#: the file RocksDB keeps in every database folder
-_MARKER = "CURRENT"
+#: the files one of which is in every store folder
+_MARKERS = (store_files.DATABASE_MARKER, store_files.MANIFEST)
 
 
-class StoreError(Exception):
-    """The store folder is missing, is not a store, or cannot be opened (another process holds it)."""
+def _is_store(folder: Path) -> bool:
+    return any((folder / m).is_file() for m in _MARKERS)
 
 
 def load(
@@ -71,43 +80,75 @@ def load(
     # what can be checked before the export is checked first
     ep = as_endpoint(endpoint, graph_store, timeout) if endpoint is not None else None
     scratch = None  # the export's N-Triples go beside the store (the same disk, as large as it)
+    folder = _folder(store_dir)
     if ep is None:
-        _check_folder(_folder(store_dir))
-        scratch = _folder(store_dir).absolute().parent
-        scratch.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".peer-schema-load-", dir=scratch) as tmp:
-        nt = Path(tmp) / "export.nt"
-        summary = export(paths, nt, fmt="nt", profile=profile, purpose=purpose)
-        if ep is not None:
-            if replace:
-                ep.clear_default_graph()
-            ep.add(nt, "application/n-triples")
-            ep.add(vocabularies, "text/turtle")
-        else:
-            folder = _folder(store_dir)
-            private = bool(summary.peer_workers) or is_private(folder)
-            with _owner_only(private):
-                if private:
-                    folder.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)
-                    make_private(folder)  # before any record is written into it
-                store = open_for_writing(store_dir)
-                try:
-                    if replace:
-                        store.clear()
-                    store.bulk_load(path=str(nt), format=pyoxigraph.RdfFormat.N_TRIPLES)
-                    store.bulk_load(input=vocabularies, format=pyoxigraph.RdfFormat.TURTLE)
-                    store.flush()
-                except (OSError, SyntaxError) as exc:
-                    raise StoreError(f"{folder}: loading failed ({exc})") from exc
-                finally:
-                    del store  # releases the database lock now (pyoxigraph has no close())
-                if private:
-                    make_private(folder)
+        _check_folder(folder)
+        store_files.recover(folder)
+        store_files.clean_leftovers(folder)
+        if not replace and folder.is_dir() and any(folder.iterdir()):
+            store_files.check_complete(folder)  # never build on an incomplete or damaged store
+        scratch = folder.absolute().parent
+    try:
+        with tempfile.TemporaryDirectory(prefix=".peer-schema-load-", dir=scratch) as tmp:
+            nt = Path(tmp) / "export.nt"
+            summary = export(paths, nt, fmt="nt", profile=profile, purpose=purpose)
+            if ep is not None:
+                if replace:
+                    ep.clear_default_graph()
+                ep.add(nt, "application/n-triples")
+                ep.add(vocabularies, "text/turtle")
+            else:
+                _load_beside(folder, nt, vocabularies, private=bool(summary.peer_workers) or is_private(folder),
+                             replace=replace, triples=summary.triples + vocabulary_triples())
+    except OSError as exc:  # the scratch folder: a read-only parent, a full disk
+        raise StoreError(f"{folder}: loading failed, the store is unchanged ({_why(exc)})") from exc
     return summary.triples + vocabulary_triples()
 
 
 #: the mode of a folder holding peer workers' records
 PRIVATE_FOLDER_MODE = 0o700
+
+
+def _load_beside(folder: Path, nt: Path, vocabularies: bytes, *, private: bool, replace: bool,
+                 triples: int) -> None:
+    """Load into a new folder beside the store (a copy of it unless `replace`), mark it complete,
+    and swap it in (store_files): whatever happens before the swap, the old store is whole."""
+    with _owner_only(private):
+        new = store_files.loading_folder(folder)
+        try:
+            if private:
+                make_private(new)  # before any record is written into it
+            if not replace and (folder / store_files.MANIFEST).is_file():
+                triples += int(store_files.check_complete(folder).get("triples", 0))
+                store_files.copy_database(folder, new)
+            db = pyoxigraph.Store(str(new))
+            try:
+                db.bulk_load(path=str(nt), format=pyoxigraph.RdfFormat.N_TRIPLES)
+                db.bulk_load(input=vocabularies, format=pyoxigraph.RdfFormat.TURTLE)
+                db.flush()
+            finally:
+                del db  # closes the database now (pyoxigraph has no close())
+            if private:
+                make_private(new)
+            store_files.write_manifest(new, triples)
+            store_files.swap(new, folder)
+        except (OSError, SyntaxError, RuntimeError) as exc:
+            raise StoreError(f"{folder}: loading failed, the store is unchanged ({_why(exc)})") from exc
+        finally:
+            if new.exists():
+                shutil.rmtree(new, ignore_errors=True)
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+        return "the disk is full, or a file would be larger than the system allows"
+    if isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"permission denied: {exc.filename or 'the folder'} is not writable"
+    text = getattr(exc, "strerror", None) or str(exc)
+    low = text.lower()
+    if "no space" in low or "file too large" in low:
+        return "the disk is full, or a file would be larger than the system allows"
+    return text
 
 
 def is_private(folder: Path) -> bool:
@@ -163,7 +204,7 @@ def _folder(store_dir: str | Path | None) -> Path:
 def _check_folder(folder: Path) -> None:
     if folder.exists() and not folder.is_dir():
         raise StoreError(f"{folder}: is a file, not a store folder")
-    if folder.is_dir() and any(folder.iterdir()) and not (folder / _MARKER).is_file():
+    if folder.is_dir() and any(folder.iterdir()) and not _is_store(folder):
         raise StoreError(f"{folder}: this folder holds other files and is not a store; name an empty or new folder")
 
 
@@ -178,13 +219,17 @@ def open_for_writing(store_dir: str | Path | None) -> pyoxigraph.Store:
 
 
 def open_read_only(store_dir: str | Path | None) -> pyoxigraph.Store:
+    """The store, read-only, once its manifest says it is complete and undamaged (store_files)."""
     folder = _folder(store_dir)
-    if not (folder / _MARKER).is_file():
+    store_files.recover(folder)
+    if not folder.is_dir() or not _is_store(folder):
         raise StoreError(f"{folder}: no store here; load one first (`peer-schema store load PATH... --store {folder}`)")
+    store_files.check_complete(folder)
     try:
         return pyoxigraph.Store.read_only(str(folder))
-    except OSError as exc:
-        raise StoreError(f"{folder}: cannot open the store ({exc})") from exc
+    except (OSError, RuntimeError) as exc:
+        raise StoreError(f"{folder}: cannot open the store, it may be damaged ({exc}); load it again with "
+                         f"`peer-schema store load PATH... --replace --store {folder}`") from exc
 
 
 @cache
@@ -207,8 +252,9 @@ def run(store: pyoxigraph.Store, text: str, substitutions: dict | None = None) -
         answer = store.query(text, **kwargs)
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {exc}") from None
-    except OSError as exc:
-        raise StoreError(f"the store could not be read ({exc})") from exc
+    except (OSError, RuntimeError) as exc:  # RuntimeError: the database found a damaged block
+        raise StoreError(f"the store could not be read, it may be damaged ({exc}); load it again with "
+                         f"`peer-schema store load PATH... --replace`") from exc
     if isinstance(answer, pyoxigraph.QueryBoolean):
         return "ask", ["ask"], [(bool(answer),)]
     if isinstance(answer, pyoxigraph.QuerySolutions):
