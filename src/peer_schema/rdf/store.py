@@ -245,6 +245,13 @@ def substitutions_supported() -> bool:
 
 def run(store: pyoxigraph.Store, text: str, substitutions: dict | None = None) -> tuple[str, list[str], list[tuple]]:
     """Run a query on an open store: (kind, columns, rows), rows of plain Python values."""
+    kind, columns, rows = run_lazy(store, text, substitutions)
+    return kind, columns, list(rows)
+
+
+def run_lazy(store: pyoxigraph.Store, text: str, substitutions: dict | None = None):
+    """(kind, columns, an iterator of rows as the engine finds them). The iterator keeps the store
+    open; a damaged block found while reading raises StoreError."""
     from .queries import cell
 
     kwargs = {"substitutions": substitutions} if substitutions else {}
@@ -253,16 +260,29 @@ def run(store: pyoxigraph.Store, text: str, substitutions: dict | None = None) -
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {exc}") from None
     except (OSError, RuntimeError) as exc:  # RuntimeError: the database found a damaged block
-        raise StoreError(f"the store could not be read, it may be damaged ({exc}); load it again with "
-                         f"`peer-schema store load PATH... --replace`") from exc
+        raise _unreadable(exc) from exc
     if isinstance(answer, pyoxigraph.QueryBoolean):
-        return "ask", ["ask"], [(bool(answer),)]
+        return "ask", ["ask"], iter([(bool(answer),)])
     if isinstance(answer, pyoxigraph.QuerySolutions):
         columns = [v.value for v in answer.variables]
-        return "select", columns, [tuple(cell(t) for t in solution) for solution in answer]
-    return "graph", ["subject", "predicate", "object"], [
-        (cell(t.subject), cell(t.predicate), cell(t.object)) for t in answer]
+        return "select", columns, _rows(store, answer, lambda s: tuple(cell(t) for t in s))
+    return "graph", ["subject", "predicate", "object"], _rows(
+        store, answer, lambda t: (cell(t.subject), cell(t.predicate), cell(t.object)))
 
 
-__all__ = ["DEFAULT_STORE", "StoreError", "load", "open_read_only", "open_for_writing", "run",
+def _rows(store, answer, convert):
+    try:
+        for item in answer:
+            yield convert(item)
+    except (OSError, RuntimeError) as exc:
+        raise _unreadable(exc) from exc
+    del store  # kept open until the last row
+
+
+def _unreadable(exc: BaseException) -> StoreError:
+    return StoreError(f"the store could not be read, it may be damaged ({exc}); load it again with "
+                      f"`peer-schema store load PATH... --replace`")
+
+
+__all__ = ["DEFAULT_STORE", "StoreError", "load", "open_read_only", "open_for_writing", "run", "run_lazy",
            "substitutions_supported", "vocabulary_triples"]
