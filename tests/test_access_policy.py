@@ -236,6 +236,9 @@ def test_query_output_of_a_public_store_with_small_counts_is_refused(tmp_path, c
                    ).encode(), format=pyoxigraph.RdfFormat.N_TRIPLES)
     db.flush()
     del db
+    from peer_schema.rdf import store_files
+
+    store_files.write_manifest(store, 2)  # marked complete, as `store load` does (else refused as incomplete)
     rc, err = _ask(store, capsys, COUNTS_QUERY, tmp_path)
     assert rc == 2 and "counts of people below 5" in err, err
     assert run("query", "organisations-by-kind-and-country", "--store", store) == 2

@@ -104,7 +104,11 @@ def loading_folder(folder: Path) -> Path:
     parent = folder.absolute().parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
-        return Path(tempfile.mkdtemp(prefix=f".{folder.name}.loading-", dir=parent))
+        new = Path(tempfile.mkdtemp(prefix=f".{folder.name}.loading-", dir=parent))
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(new, 0o777 & ~umask)  # a folder's usual mode (mkdtemp makes it 0700); store.py tightens it
+        return new
     except OSError as exc:
         raise StoreError(f"{folder}: cannot create the new store beside it in {parent} "
                          f"({exc.strerror or exc}); the folder must be writable") from exc
