@@ -517,8 +517,8 @@ def _limits(timeout: float | None, max_rows: int | None) -> Limits:
     return Limits(None if timeout == math.inf else timeout, max_rows)
 
 
-def _endpoint_timeout(limits: Limits) -> float | None:
-    return limits.timeout
+def _endpoint_timeout(limits: Limits) -> float:
+    return math.inf if limits.timeout is None else limits.timeout
 
 
 def _endpoint_answer(ep: Endpoint, text: str, limits: Limits) -> Answer:
