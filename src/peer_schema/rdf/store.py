@@ -35,7 +35,7 @@ import pyoxigraph
 from .. import artifacts
 from ..file_modes import PRIVATE_MODE
 from .endpoint import Endpoint, as_endpoint
-from .export import export
+from .export import ExportError, export
 from . import store_files
 from .sparql_guard import QueryError
 from .store_files import StoreError
@@ -91,7 +91,13 @@ def load(
     try:
         with tempfile.TemporaryDirectory(prefix=".peer-schema-load-", dir=scratch) as tmp:
             nt = Path(tmp) / "export.nt"
-            summary = export(paths, nt, fmt="nt", profile=profile, purpose=purpose)
+            try:
+                summary = export(paths, nt, fmt="nt", profile=profile, purpose=purpose)
+            except ExportError as exc:  # the scratch file could not be written (a full disk...)
+                if not isinstance(exc.__cause__, OSError):
+                    raise
+                raise StoreError(f"{folder if ep is None else ep.query_url}: loading failed, nothing was changed "
+                                 f"({_why(exc.__cause__)})") from exc
             if ep is not None:
                 if replace:
                     ep.clear_default_graph()
