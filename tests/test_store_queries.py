@@ -159,7 +159,7 @@ def test_load_returns_the_triples_loaded_and_the_store_holds_them(tmp_path):
     assert n == summary.triples + store.vocabulary_triples()
     count = run_sparql("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", tmp_path / "store")
     assert count.rows == [(n,)]  # no triple of the export is also one of the vocabularies'
-    assert not list(tmp_path.glob(".peer-schema-load-*"))  # the scratch N-Triples are gone
+    assert not list(tmp_path.glob(".store.loading-*"))  # the scratch N-Triples and new folder are gone
 
 
 def test_labels_are_queryable_in_english_and_french(compendium_store):
@@ -185,7 +185,7 @@ def test_a_refused_export_loads_nothing(tmp_path):
     with pytest.raises(ExportRefused) as refused:  # peer workers in a public export
         store.load([EXAMPLES / "invalid" / "Dataset-public-with-peer-worker.yaml"], folder, profile="public")
     assert refused.value.privacy
-    assert not folder.exists() and not list(tmp_path.glob(".peer-schema-load-*"))
+    assert not folder.exists() and not list(tmp_path.glob(".store.loading-*"))
 
 
 def test_store_errors_are_clear(tmp_path):

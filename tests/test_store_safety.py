@@ -59,7 +59,9 @@ def small_store(tmp_path) -> Path:
 
 
 def leftovers(folder: Path) -> list[Path]:
-    return sorted(folder.parent.glob(f".{folder.name}.*"))
+    """What a load leaves beside the store but its lock file (`.NAME.lock`, kept: deleting a lock
+    file races with the next process that opens it)."""
+    return sorted(p for p in folder.parent.glob(f".{folder.name}.*") if p.name != f".{folder.name}.lock")
 
 
 # -- an interrupted load leaves the old store whole ------------------------------------------------------
@@ -211,7 +213,7 @@ def test_a_full_disk_leaves_the_store_unchanged(big_registry, small_store):
     assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
     assert "the disk is full, or a file would be larger than the system allows" in done.stderr
     assert run_question(QUESTION, store_dir=small_store).rows == before
-    assert not leftovers(small_store) and not list(small_store.parent.glob(".peer-schema-load-*"))
+    assert not leftovers(small_store)
 
 
 def _in_own_mount(folder: Path, options: str, script: str) -> subprocess.CompletedProcess | None:
@@ -267,7 +269,7 @@ def test_a_really_full_disk_leaves_the_store_answering(big_registry, tmp_path):
     assert "load=2" in done.stderr and "the disk is full" in done.stderr and "Traceback" not in done.stderr, \
         done.stderr
     assert "query=0" in done.stderr and len(done.stdout.splitlines()) > 1, done.stderr
-    assert ".store.loading-" not in done.stderr and ".peer-schema-load-" not in done.stderr  # nothing left
+    assert ".store.loading-" not in done.stderr  # nothing left
 
 
 # -- bounded queries ------------------------------------------------------------------------------------
@@ -339,3 +341,17 @@ def test_query_csv_neutralises_cells_a_spreadsheet_would_run(small_store):
     assert done.returncode == 0, done.stderr
     rows = list(csv.reader(io.StringIO(done.stdout.decode("utf-8"), newline="")))
     assert rows[1] == ["'=HYPERLINK(\"http://x\")", "'+1", "'-x", "'@SUM(A1)", "'\tx", "'\rx", "plain", "-5"]
+
+
+def test_a_second_load_of_the_same_store_at_once_is_refused(big_registry, small_store):
+    process = subprocess.Popen([sys.executable, "-m", "peer_schema.cli", "store", "load", str(big_registry),
+                                "--store", str(small_store), "--replace"], stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not list(small_store.parent.glob(f".{small_store.name}.loading-*")) and time.monotonic() < deadline:
+            time.sleep(0.005)
+        with pytest.raises(StoreError, match="another `peer-schema store load` is loading into this store"):
+            store.load([EXAMPLES / "valid"], small_store)
+    finally:
+        assert process.wait(60) == 0, process.stderr.read()
+    assert len(run_question(QUESTION, store_dir=small_store).rows) > 100  # the big registry's, whole

@@ -26,7 +26,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterable
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from functools import cache
 from pathlib import Path
 
@@ -83,30 +83,34 @@ def load(
     folder = _folder(store_dir)
     if ep is None:
         _check_folder(folder)
-        store_files.recover(folder)
-        store_files.clean_leftovers(folder)
-        if not replace and folder.is_dir() and any(folder.iterdir()):
-            store_files.check_complete(folder)  # never build on an incomplete or damaged store
         scratch = folder.absolute().parent
     try:
-        with tempfile.TemporaryDirectory(prefix=".peer-schema-load-", dir=scratch) as tmp:
-            nt = Path(tmp) / "export.nt"
-            try:
-                summary = export(paths, nt, fmt="nt", profile=profile, purpose=purpose)
-            except ExportError as exc:  # the scratch file could not be written (a full disk...)
-                if not isinstance(exc.__cause__, OSError):
-                    raise
-                raise StoreError(f"{folder if ep is None else ep.query_url}: loading failed, nothing was changed "
-                                 f"({_why(exc.__cause__)})") from exc
-            if ep is not None:
-                if replace:
-                    ep.clear_default_graph()
-                ep.add(nt, "application/n-triples")
-                ep.add(vocabularies, "text/turtle")
-            else:
-                _load_beside(folder, nt, vocabularies, private=bool(summary.peer_workers) or is_private(folder),
-                             replace=replace, triples=summary.triples + vocabulary_triples())
-    except OSError as exc:  # the scratch folder: a read-only parent, a full disk
+        with store_files.load_lock(folder) if ep is None else nullcontext():
+            if ep is None:
+                store_files.recover(folder)
+                store_files.clean_leftovers(folder)
+                if not replace and folder.is_dir() and any(folder.iterdir()):
+                    store_files.check_complete(folder)  # never build on an incomplete or damaged store
+            # named after the store, so that the next load deletes it if this one is killed
+            prefix = f".{folder.name}.loading-export-" if ep is None else ".peer-schema-load-"
+            with tempfile.TemporaryDirectory(prefix=prefix, dir=scratch) as tmp:
+                nt = Path(tmp) / "export.nt"
+                try:
+                    summary = export(paths, nt, fmt="nt", profile=profile, purpose=purpose)
+                except ExportError as exc:  # the scratch file could not be written (a full disk...)
+                    if not isinstance(exc.__cause__, OSError):
+                        raise
+                    raise StoreError(f"{folder if ep is None else ep.query_url}: loading failed, nothing was "
+                                     f"changed ({_why(exc.__cause__)})") from exc
+                if ep is not None:
+                    if replace:
+                        ep.clear_default_graph()
+                    ep.add(nt, "application/n-triples")
+                    ep.add(vocabularies, "text/turtle")
+                else:
+                    _load_beside(folder, nt, vocabularies, private=bool(summary.peer_workers) or is_private(folder),
+                                 replace=replace, triples=summary.triples + vocabulary_triples())
+    except OSError as exc:  # the scratch folder or the lock: a read-only parent, a full disk
         raise StoreError(f"{folder}: loading failed, the store is unchanged ({_why(exc)})") from exc
     return summary.triples + vocabulary_triples()
 
@@ -215,6 +219,8 @@ def _check_folder(folder: Path) -> None:
 
 
 def open_for_writing(store_dir: str | Path | None) -> pyoxigraph.Store:
+    """The store, to write into directly: its manifest no longer matches after, so queries refuse
+    it until it is marked complete again (`store_files.write_manifest`). `load` never does this."""
     folder = _folder(store_dir)
     _check_folder(folder)
     try:

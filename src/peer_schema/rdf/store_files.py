@@ -21,6 +21,7 @@ import hashlib
 import json
 import os
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 from .. import __version__
@@ -164,6 +165,30 @@ def recover(folder: Path) -> None:
             pass
 
 
+@contextmanager
+def load_lock(folder: Path):
+    """Held while one process loads into `folder`: a second load of the same store is refused
+    at once (it would delete the first one's new folder as a leftover). POSIX advisory lock on
+    `.NAME.lock` beside the store; where there is none (Windows), the database's own lock is all."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    parent = folder.absolute().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(parent / f".{folder.name}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StoreError(f"{folder}: another `peer-schema store load` is loading into this store; "
+                             "wait for it to finish") from None
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
 def clean_leftovers(folder: Path) -> None:
     """Delete the folders of loads that did not finish (killed) and a previous store left over.
     One process loads into a store at a time (as the database requires)."""
@@ -177,4 +202,4 @@ def clean_leftovers(folder: Path) -> None:
 
 
 __all__ = ["DATABASE_MARKER", "MANIFEST", "StoreError", "check_complete", "clean_leftovers", "copy_database",
-           "loading_folder", "recover", "swap", "write_manifest"]
+           "load_lock", "loading_folder", "recover", "swap", "write_manifest"]
