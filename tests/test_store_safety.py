@@ -355,3 +355,20 @@ def test_a_second_load_of_the_same_store_at_once_is_refused(big_registry, small_
     finally:
         assert process.wait(60) == 0, process.stderr.read()
     assert len(run_question(QUESTION, store_dir=small_store).rows) > 100  # the big registry's, whole
+
+
+def test_the_command_s_defaults_are_the_library_s():
+    from peer_schema.cli import build_parser
+    from peer_schema.rdf import bounded, endpoint
+
+    args = build_parser().parse_args(["query", "x"])
+    assert args.timeout == bounded.DEFAULT_TIMEOUT == endpoint.DEFAULT_TIMEOUT
+    assert args.max_rows == bounded.DEFAULT_MAX_ROWS
+
+
+def test_a_closed_output_ends_quietly(small_store):
+    """`peer-schema query ... | head -1`: no message, no traceback, the child process stopped."""
+    shell = subprocess.run(f"{sys.executable} -m peer_schema.cli query --sparql "
+                           f"{_query_file(small_store.parent, 'SELECT * WHERE { ?s ?p ?o }')} --store {small_store} "
+                           f"--format csv | head -1", shell=True, capture_output=True, text=True, timeout=60)
+    assert sorted(shell.stdout.strip().split(",")) == ["o", "p", "s"] and shell.stderr == ""

@@ -222,6 +222,8 @@ def _cmd_query(args: argparse.Namespace) -> int:
         else:
             answer = stream_question(args.name, params, **where)
         write_answer(answer, args.format, sys.stdout)
+    except BrokenPipeError:  # `peer-schema query ... | head`: main() ends quietly
+        raise
     except (QueryError, StoreError, EndpointError, OSError) as exc:
         sys.stdout.flush()
         print(f"peer-schema query: {exc}", file=sys.stderr)
