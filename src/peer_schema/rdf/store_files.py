@@ -168,8 +168,9 @@ def recover(folder: Path) -> None:
 @contextmanager
 def load_lock(folder: Path):
     """Held while one process loads into `folder`: a second load of the same store is refused
-    at once (it would delete the first one's new folder as a leftover). POSIX advisory lock on
-    `.NAME.lock` beside the store; where there is none (Windows), the database's own lock is all."""
+    at once (it would delete the first one's new folder as a leftover). A POSIX advisory lock on
+    `.NAME.lock` beside the store, deleted when the load ends (a lock taken on a file that was
+    deleted meanwhile does not count); where there is none (Windows), the database's own lock."""
     try:
         import fcntl
     except ImportError:
@@ -177,16 +178,26 @@ def load_lock(folder: Path):
         return
     parent = folder.absolute().parent
     parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(parent / f".{folder.name}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    path = parent / f".{folder.name}.lock"
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            current = os.stat(path).st_ino
+        except (BlockingIOError, FileNotFoundError):
+            current = None
+        if current != os.fstat(fd).st_ino:
+            os.close(fd)
+            fd = -1
             raise StoreError(f"{folder}: another `peer-schema store load` is loading into this store; "
-                             "wait for it to finish") from None
-        yield
+                             "wait for it to finish")
+        try:
+            yield
+        finally:
+            os.unlink(path)  # while still holding it: a process that opened it before sees it gone
     finally:
-        os.close(fd)  # releases the lock
+        if fd >= 0:
+            os.close(fd)
 
 
 def clean_leftovers(folder: Path) -> None:
