@@ -227,7 +227,7 @@ def test_an_endpoint_that_does_not_answer():
         threading.Thread(target=lambda: held.append(silent.accept()), daemon=True).start()
         url = f"http://127.0.0.1:{silent.getsockname()[1]}"
         started = time.monotonic()
-        with pytest.raises(EndpointError, match="no answer within 0.5 s"):
+        with pytest.raises(EndpointError, match="no complete answer within 0.5 s"):
             run_question("practices-by-setting-and-country", {}, endpoint=url, timeout=0.5)
         assert time.monotonic() - started < 5
         for conn, _ in held:
@@ -252,3 +252,113 @@ def test_urls():
         with pytest.raises(EndpointError, match="not an http"):
             Endpoint(bad)
 
+
+
+# -- hostile servers: a tiny HTTP server in a thread stands in for one ------------------------------------
+class _Hostile:
+    """An HTTP server on a loopback port that answers every POST with `answer(handler)`."""
+
+    def __init__(self, answer):
+        import http.server
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):  # noqa: N802 - http.server's name
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                try:
+                    answer(self)
+                except OSError:  # the client went away: what it should do
+                    pass
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def _headers(handler, length=None, media="application/sparql-results+json"):
+    handler.send_response(200)
+    handler.send_header("Content-Type", media)
+    if length is not None:
+        handler.send_header("Content-Length", str(length))
+    handler.end_headers()
+
+
+def _trickle(handler):
+    _headers(handler)
+    for _ in range(100):
+        handler.wfile.write(b" ")
+        handler.wfile.flush()
+        time.sleep(0.2)
+
+
+def _trickle_headers(handler):
+    handler.wfile.write(b"HTTP/1.1 200 OK\r\n")
+    for _ in range(100):
+        handler.wfile.write(b"X")
+        handler.wfile.flush()
+        time.sleep(0.2)
+
+
+def test_a_server_answering_one_byte_at_a_time_is_cut_at_the_deadline():
+    for answer in (_trickle, _trickle_headers):
+        with _Hostile(answer) as server:
+            started = time.monotonic()
+            with pytest.raises(EndpointError, match="no complete answer within 1 s"):
+                run_sparql("SELECT * WHERE { ?s ?p ?o }", endpoint=server.url, timeout=1)
+            assert time.monotonic() - started < 3  # the whole request, not each read
+
+
+def _endless(handler):
+    _headers(handler)
+    block = b" " * (1 << 20)
+    for _ in range(10_000):  # 10 GB, if it were read
+        handler.wfile.write(block)
+
+
+def _declared_huge(handler):
+    _headers(handler, length=5 * 1024 ** 3)
+    handler.wfile.write(b"{")
+
+
+def test_a_huge_answer_is_refused_past_the_size_limit():
+    for answer in (_endless, _declared_huge):
+        with _Hostile(answer) as server:
+            started = time.monotonic()
+            with pytest.raises(EndpointError, match="more than 67108864|larger than 67108864 bytes"):
+                run_sparql("SELECT * WHERE { ?s ?p ?o }", endpoint=server.url)
+            assert time.monotonic() - started < 10
+    with _Hostile(_endless) as server:
+        with pytest.raises(EndpointError, match="larger than 1000 bytes"):
+            Endpoint(server.url, max_bytes=1000).query("SELECT * WHERE { ?s ?p ?o }")
+
+
+def test_a_deeply_nested_answer_is_refused():
+    body = b'{"head": {"vars": ["x"]}, "results": {"bindings": [{"x": ' + b"[" * 200_000 + b"]" * 200_000 + b"}]}}"
+
+    def nested(handler):
+        _headers(handler, len(body))
+        handler.wfile.write(body)
+
+    with _Hostile(nested) as server:
+        with pytest.raises(EndpointError, match="nested deeper"):
+            run_sparql("SELECT * WHERE { ?s ?p ?o }", endpoint=server.url)
+
+
+def test_the_cli_says_so_with_exit_code_2(tmp_path):
+    query = tmp_path / "q.rq"
+    query.write_text("SELECT * WHERE { ?s ?p ?o }", encoding="utf-8")
+    with _Hostile(_trickle) as server:
+        done = subprocess.run([sys.executable, "-m", "peer_schema.cli", "query", "--sparql", str(query),
+                               "--endpoint", server.url, "--timeout", "1"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2, done.stderr
+    assert "no complete answer within 1 s" in done.stderr and "Traceback" not in done.stderr

@@ -19,7 +19,7 @@ import pytest
 pyoxigraph = pytest.importorskip("pyoxigraph")
 
 from peer_schema.rdf import ExportRefused  # noqa: E402
-from peer_schema.rdf import queries, sparql_guard, store  # noqa: E402
+from peer_schema.rdf import queries, sparql_guard, store, store_files  # noqa: E402
 from peer_schema.rdf.queries import (  # noqa: E402
     ParameterError,
     Result,
@@ -205,7 +205,7 @@ def test_load_returns_the_triples_loaded_and_the_store_holds_them(tmp_path):
     assert n == summary.triples + store.vocabulary_triples()
     count = run_sparql("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", tmp_path / "store")
     assert count.rows == [(n,)]  # no triple of the export is also one of the vocabularies'
-    assert not list(tmp_path.glob(".peer-schema-load-*"))  # the scratch N-Triples are gone
+    assert not list(tmp_path.glob(".store.loading-*"))  # the scratch N-Triples and new folder are gone
 
 
 def test_labels_are_queryable_in_english_and_french(compendium_store):
@@ -231,7 +231,7 @@ def test_a_refused_export_loads_nothing(tmp_path):
     with pytest.raises(ExportRefused) as refused:  # peer workers in a public export
         store.load([EXAMPLES / "invalid" / "Dataset-public-with-peer-worker.yaml"], folder, profile="public")
     assert refused.value.privacy
-    assert not folder.exists() and not list(tmp_path.glob(".peer-schema-load-*"))
+    assert not folder.exists() and not list(tmp_path.glob(".store.loading-*"))
 
 
 def test_store_errors_are_clear(tmp_path):
@@ -607,6 +607,7 @@ def test_from_a_graph_of_the_store_is_allowed(tmp_path):
                            pyoxigraph.Literal("c"), graph))
     db.flush()
     del db
+    store_files.write_manifest(folder, 1)  # a store made by another tool, marked complete
     assert run_sparql(f"SELECT ?o FROM {graph} WHERE {{ ?s ?p ?o }}", folder).rows == [("c",)]
     assert run_sparql(f"SELECT ?o FROM NAMED {graph} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}", folder).rows == [("c",)]
     with pytest.raises(UnsafeQuery, match="not a graph of this store"):

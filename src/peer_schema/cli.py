@@ -198,7 +198,7 @@ def _cmd_store_load(args: argparse.Namespace) -> int:
 
 def _cmd_query(args: argparse.Namespace) -> int:
     from .rdf.endpoint import EndpointError
-    from .rdf.queries import RENDERERS, QueryError, list_questions, run_question, run_sparql
+    from .rdf.queries import QueryError, list_questions, stream_question, stream_sparql, write_answer
     from .rdf.store import StoreError
 
     if args.list:
@@ -217,17 +217,62 @@ def _cmd_query(args: argparse.Namespace) -> int:
             print(f"peer-schema query: --param {item}: write NAME=VALUE", file=sys.stderr)
             return EXIT_UNREADABLE
         params[key.strip()] = value.strip()
-    where = {"store_dir": None if args.endpoint else args.store, "endpoint": args.endpoint}
-    try:
+    import math
+
+    where = {"store_dir": None if args.endpoint else args.store, "endpoint": args.endpoint,
+             "timeout": args.timeout or math.inf, "max_rows": args.max_rows or None}
+    try:  # the rows are written as they come; a limit reached on the way still ends with exit code 2
         if args.sparql:
-            result = run_sparql(args.sparql.read_text(encoding="utf-8"), **where)
+            answer = stream_sparql(_sparql_text(args.sparql), **where)
         else:
-            result = run_question(args.name, params, **where)
+            answer = stream_question(args.name, params, **where)
+        write_answer(answer, args.format, sys.stdout)
+    except BrokenPipeError:  # `peer-schema query ... | head`: main() ends quietly
+        raise
     except (QueryError, StoreError, EndpointError, OSError) as exc:
+        sys.stdout.flush()
         print(f"peer-schema query: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
-    print(RENDERERS[args.format](result))
     return EXIT_OK
+
+
+def _sparql_text(path: Path) -> str:
+    """A --sparql file's text; QueryError if it is not UTF-8 (or too large to be a query)."""
+    from .rdf.queries import QueryError
+
+    with path.open("rb") as fh:
+        data = fh.read(_MAX_SPARQL_BYTES + 1)
+    if len(data) > _MAX_SPARQL_BYTES:
+        raise QueryError(f"{path}: larger than {_MAX_SPARQL_BYTES // (1 << 20)} MiB, too large to be a query")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise QueryError(f"{path}: not UTF-8 text (byte 0x{data[exc.start]:02x} at position {exc.start}); "
+                         f"save the query as UTF-8") from None
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("a number of seconds") from None
+    if not 0 <= value < 1e9:
+        raise argparse.ArgumentTypeError("a number of seconds, 0 or more (0: no limit)")
+    return value
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("a whole number") from None
+    if not 0 <= value < 1 << 62:
+        raise argparse.ArgumentTypeError("a whole number, 0 or more (0: no limit)")
+    return value
+
+
+#: the largest --sparql file read (a query, not a data file)
+_MAX_SPARQL_BYTES = 1 << 20
 
 
 def _date(text: str):
@@ -331,7 +376,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sparql", type=Path, metavar="FILE", help="run this SPARQL query (read-only) instead")
     p.add_argument("--store", type=Path, default=Path("peer-schema-store"), metavar="DIR")
     p.add_argument("--endpoint", metavar="URL", help="ask a SPARQL 1.1 endpoint instead of the embedded store")
-    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table",
+                   help="csv: text that a spreadsheet would run as a formula gets an apostrophe in front")
+    p.add_argument("--timeout", type=_seconds, default=60.0, metavar="SECONDS",
+                   help="stop a query that runs longer (default: 60; 0: no limit); for an endpoint, the whole request")
+    p.add_argument("--max-rows", type=_count, default=100_000, metavar="N",
+                   help="stop an answer that has more rows (default: 100000; 0: no limit)")
     p.set_defaults(run=_cmd_query)
 
     p = sub.add_parser("synth", help="write a realistic synthetic registry, valid or with known rule breaks",

@@ -13,16 +13,22 @@ other needs the graph store URL too (Jena Fuseki: `.../DATASET/sparql` and `.../
 GraphDB: `.../repositories/REPO` and `.../repositories/REPO/rdf-graphs/service`; Virtuoso:
 `.../sparql` and `.../sparql-graph-crud-auth`, see docs/guide-researchers.md).
 
-Every request has a timeout; redirects are not followed (a redirected POST would silently become
+Every request has a deadline that bounds it whole (connecting, sending, the headers and the
+body: a server that answers one byte every few seconds is cut at the deadline, not at a timeout
+per read) and a bound on the answer's size (`max_bytes`, read in blocks: a server answering
+gigabytes is cut past it); an answer nested deeper than SPARQL results are is refused. Redirects are not followed (a redirected POST would silently become
 a GET without its body); proxies from the environment are used, except for loopback addresses.
 Errors are `EndpointError`, with the URL, the HTTP status and the server's message.
 """
 
 from __future__ import annotations
 
+import http.client
 import ipaddress
 import json
 import socket
+import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -30,7 +36,11 @@ from pathlib import Path
 
 #: what a SELECT or ASK answer may come as; CONSTRUCT and DESCRIBE as N-Triples
 ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
+#: seconds a whole request may take (`peer-schema query --timeout`)
 DEFAULT_TIMEOUT = 60.0
+#: bytes an answer may have: about 100 000 rows of SPARQL JSON results, which Python holds in a few
+#: hundred MB once parsed
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 _MAX_ERROR_TEXT = 2000
 _BLOCK = 1 << 16
 
@@ -49,15 +59,21 @@ class Endpoint:
     """A SPARQL 1.1 endpoint: `query_url` (SPARQL Protocol), `graph_store_url` (Graph Store
     Protocol, None if unknown: then it cannot be loaded)."""
 
-    def __init__(self, url: str, graph_store: str | None = None, timeout: float = DEFAULT_TIMEOUT):
+    def __init__(self, url: str, graph_store: str | None = None, timeout: float | None = DEFAULT_TIMEOUT,
+                 max_bytes: int | None = DEFAULT_MAX_BYTES):
+        """timeout: seconds for a whole request (None: none); max_bytes: the largest answer (None: any)."""
         self.query_url, default_store = _urls(url)
         self.graph_store_url = _check_url(graph_store) if graph_store else default_store
-        self.timeout = float(timeout)
+        self.timeout = None if timeout is None else float(timeout)
+        self.max_bytes = max_bytes
         host = urllib.parse.urlsplit(self.query_url).hostname or ""
-        handlers: list = [_NoRedirect()]
-        if _is_loopback(host):
+        self._loopback = _is_loopback(host)
+
+    def _opener(self, deadline: _Deadline):
+        handlers: list = [_NoRedirect(), _HTTPHandler(deadline), _HTTPSHandler(deadline)]
+        if self._loopback:
             handlers.append(urllib.request.ProxyHandler({}))  # never send loopback traffic to a proxy
-        self._opener = urllib.request.build_opener(*handlers)
+        return urllib.request.build_opener(*handlers)
 
     def __repr__(self) -> str:
         return f"Endpoint({self.query_url!r}, graph_store={self.graph_store_url!r})"
@@ -117,9 +133,15 @@ class Endpoint:
     # -- HTTP --------------------------------------------------------------------------------------------
     def _request(self, method: str, url: str, data, headers: dict[str, str]) -> tuple[bytes, str]:
         request = urllib.request.Request(url, data=data, headers=headers, method=method)
+        deadline = _Deadline(self.timeout)
+        late = f"{method} {url}: no complete answer within {self.timeout:g} s (the time limit, --timeout)" \
+            if self.timeout is not None else ""
         try:
-            with self._opener.open(request, timeout=self.timeout) as response:
-                return response.read(), response.headers.get("Content-Type", "")
+            with deadline, self._opener(deadline).open(request, timeout=self.timeout) as response:
+                body = self._read(response, f"{method} {url}")
+                if deadline.expired:
+                    raise EndpointError(late)
+                return body, response.headers.get("Content-Type", "")
         except urllib.error.HTTPError as exc:
             detail = _error_text(exc)
             raise EndpointError(f"{method} {url}: HTTP {exc.code} {exc.reason}" + (f": {detail}" if detail else "")) \
@@ -128,20 +150,115 @@ class Endpoint:
             raise
         except urllib.error.URLError as exc:
             reason = exc.reason
-            if isinstance(reason, (TimeoutError, socket.timeout)):
-                raise EndpointError(f"{method} {url}: no answer within {self.timeout:g} s") from None
+            if deadline.expired or isinstance(reason, (TimeoutError, socket.timeout)):
+                raise EndpointError(late) from None
             raise EndpointError(f"{method} {url}: cannot reach the endpoint ({reason})") from None
         except (TimeoutError, socket.timeout):
-            raise EndpointError(f"{method} {url}: no answer within {self.timeout:g} s") from None
-        except OSError as exc:  # connection reset while sending a large body...
-            raise EndpointError(f"{method} {url}: {exc.strerror or exc}") from None
+            raise EndpointError(late) from None
+        except (OSError, http.client.HTTPException) as exc:  # connection reset while sending a large body...
+            if deadline.expired:
+                raise EndpointError(late) from None
+            raise EndpointError(f"{method} {url}: {getattr(exc, 'strerror', None) or exc}") from None
+
+    def _read(self, response, what: str) -> bytes:
+        """The body, in blocks, refused past `max_bytes`."""
+        limit = self.max_bytes
+        declared = response.headers.get("Content-Length")
+        if limit is not None and declared and declared.isdigit() and int(declared) > limit:
+            raise EndpointError(f"{what}: the answer is {int(declared)} bytes, more than {limit} (the limit)")
+        chunks, size = [], 0
+        while True:
+            block = response.read(_BLOCK)
+            if not block:
+                return b"".join(chunks)
+            size += len(block)
+            if limit is not None and size > limit:
+                raise EndpointError(f"{what}: the answer is larger than {limit} bytes (the limit): narrow the query "
+                                    f"(LIMIT, FILTER)")
+            chunks.append(block)
+
+
+class _Deadline:
+    """Ends a request at a point in time: at the deadline, the sockets it opened are shut down,
+    which wakes a read that is waiting for the next byte (a timeout per read would not)."""
+
+    def __init__(self, seconds: float | None):
+        self.seconds = seconds
+        self.expired = False
+        self._sockets: list = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire) if seconds is not None else None
+        if self._timer:
+            self._timer.daemon = True
+
+    def __enter__(self):
+        if self._timer:
+            self._timer.start()
+        return self
+
+    def __exit__(self, *exc):
+        if self._timer:
+            self._timer.cancel()
+
+    def watch(self, sock) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            if self.expired:
+                _shut(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                _shut(sock)
+
+
+def _shut(sock) -> None:
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+
+
+class _HTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, deadline: _Deadline):
+        super().__init__()
+        self.deadline = deadline
+
+    def http_open(self, req):
+        deadline = self.deadline
+
+        class Connection(http.client.HTTPConnection):
+            def connect(self):
+                super().connect()
+                deadline.watch(self.sock)
+
+        return self.do_open(Connection, req)
+
+
+class _HTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, deadline: _Deadline):
+        super().__init__()
+        self.deadline = deadline
+
+    def https_open(self, req):
+        deadline = self.deadline
+
+        class Connection(http.client.HTTPSConnection):
+            def connect(self):
+                super().connect()
+                deadline.watch(self.sock)
+
+        return self.do_open(Connection, req, context=self._context)
 
 
 def as_endpoint(endpoint: str | Endpoint, graph_store: str | None = None,
                 timeout: float | None = None) -> Endpoint:
+    """timeout None: DEFAULT_TIMEOUT; math.inf: none."""
     if isinstance(endpoint, Endpoint):
         return endpoint
-    return Endpoint(endpoint, graph_store, DEFAULT_TIMEOUT if timeout is None else timeout)
+    timeout = DEFAULT_TIMEOUT if timeout is None else timeout
+    return Endpoint(endpoint, graph_store, None if timeout == float("inf") else timeout)
 
 
 # -- URLs -------------------------------------------------------------------------------------------------
@@ -193,6 +310,8 @@ def _read_json_results(body: bytes, url: str) -> tuple[str, list[str], list[tupl
 
     try:
         doc = json.loads(body)
+    except RecursionError:
+        raise EndpointError(f"{url}: the answer is nested deeper than SPARQL JSON results are; refused") from None
     except ValueError as exc:
         raise EndpointError(f"{url}: the answer is not SPARQL JSON results ({exc})") from None
     if not isinstance(doc, dict):
@@ -202,6 +321,8 @@ def _read_json_results(body: bytes, url: str) -> tuple[str, list[str], list[tupl
     try:
         columns = list(doc["head"].get("vars") or [])
         rows = [tuple(cell_from_json(b.get(v)) for v in columns) for b in doc["results"]["bindings"]]
+    except RecursionError:
+        raise EndpointError(f"{url}: the answer is nested deeper than SPARQL JSON results are; refused") from None
     except (KeyError, TypeError, AttributeError) as exc:
         raise EndpointError(f"{url}: the answer is not SPARQL JSON results (missing {exc})") from None
     return "select", columns, rows
@@ -221,4 +342,4 @@ def _read_triples(body: bytes, media: str, url: str) -> tuple[str, list[str], li
     return "graph", ["subject", "predicate", "object"], rows
 
 
-__all__ = ["ACCEPT", "DEFAULT_TIMEOUT", "Endpoint", "EndpointError", "as_endpoint"]
+__all__ = ["ACCEPT", "DEFAULT_MAX_BYTES", "DEFAULT_TIMEOUT", "Endpoint", "EndpointError", "as_endpoint"]

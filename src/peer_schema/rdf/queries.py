@@ -39,10 +39,7 @@ An unset optional parameter leaves its variable free: all rows.
 
 from __future__ import annotations
 
-import csv
 import difflib
-import io
-import json
 import math
 import re
 from collections.abc import Mapping
@@ -56,6 +53,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Triple, Variable
 from .. import access, artifacts
 from ..model import model
 from . import store as _store
+from .bounded import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, Answer, LimitExceeded, Limits, run_bounded
 from .endpoint import Endpoint, as_endpoint
 from .sparql_guard import QueryError, UnsafeQuery, check_dataset, check_read_only, tokens
 
@@ -406,7 +404,16 @@ def guard_public_store(run, min_count: int = access.DEFAULT_MIN_COUNT) -> bool:
     return True
 
 
-def run_question(
+def run_question(name: str, params: Mapping[str, str | None] | None = None, store_dir: str | Path | None = None,
+                 endpoint: str | Endpoint | None = None, **options) -> Result:
+    """Answer the saved question `name` with `params` (parameter name -> code), from the embedded
+    store in `store_dir` (DEFAULT_STORE if None) or from `endpoint` (a URL or an Endpoint): every
+    row at once (`stream_question` takes the same options and streams them).
+    Raises UnknownQuestion, ParameterError, StoreError, EndpointError, LimitExceeded."""
+    return _collect(stream_question(name, params, store_dir, endpoint, **options))
+
+
+def stream_question(
     name: str,
     params: Mapping[str, str | None] | None = None,
     store_dir: str | Path | None = None,
@@ -414,70 +421,117 @@ def run_question(
     *,
     graph_store: str | None = None,
     timeout: float | None = None,
+    max_rows: int | None = DEFAULT_MAX_ROWS,
     binding: str = "auto",
-) -> Result:
-    """Answer the saved question `name` with `params` (parameter name -> code), from the embedded
-    store in `store_dir` (DEFAULT_STORE if None) or from `endpoint` (a URL or an Endpoint).
+) -> Answer:
+    """The saved question's answer, its rows streamed. timeout: seconds (None: DEFAULT_TIMEOUT,
+    math.inf: none) for the engine, or for the whole request to an endpoint; max_rows: None for
+    no limit (bounded.py).
 
     binding: "auto" (substitutions on the embedded store when pyoxigraph has them, VALUES
-    otherwise), "substitutions" or "values" (the tests compare them).
-    Raises UnknownQuestion, ParameterError, StoreError, EndpointError."""
+    otherwise), "substitutions" or "values" (the tests compare them)."""
     question = get_question(name)
     bound = question.bind(params)
     if binding not in ("auto", "substitutions", "values"):
         raise ValueError(f"binding: {binding!r} (auto, substitutions or values)")
+    limits = _limits(timeout, max_rows)
     if endpoint is not None:
         if store_dir is not None:
             raise ValueError("give a store folder or an endpoint, not both")
         if binding == "substitutions":
             raise ValueError("an endpoint takes parameters as a VALUES block, not as substitutions")
-        ep = as_endpoint(endpoint, graph_store, timeout)
+        ep = as_endpoint(endpoint, graph_store, _endpoint_timeout(limits))
         guard_public_store(ep.query)
-        kind, columns, rows = ep.query(with_values(question.sparql, bound))
+        answer = _endpoint_answer(ep, with_values(question.sparql, bound), limits)
     else:
         use_substitutions = binding == "substitutions" or (binding == "auto" and _store.substitutions_supported())
-        db = _store.open_read_only(store_dir)
-        try:
-            guard_public_store(lambda text: _store.run(db, text))
-            if use_substitutions:
-                kind, columns, rows = _store.run(db, question.sparql,
-                                                 {Variable(k): v for k, v in bound.items()})
-            else:
-                kind, columns, rows = _store.run(db, with_values(question.sparql, bound))
-        finally:
-            del db
+        job = (StoreQuery(_path(store_dir), question.sparql, bound) if use_substitutions
+               else StoreQuery(_path(store_dir), with_values(question.sparql, bound)))
+        answer = run_bounded(job, limits)
     hidden = {p.name for p in question.parameters if p.hidden}
-    keep = [i for i, c in enumerate(columns) if c not in hidden]
-    return Result([columns[i] for i in keep], [tuple(row[i] for i in keep) for row in rows], kind)
+    keep = [i for i, c in enumerate(answer.columns) if c not in hidden]
+    rows = (tuple(row[i] for i in keep) for row in answer.rows)
+    return Answer(answer.kind, [answer.columns[i] for i in keep], rows)
 
 
-def run_sparql(
+def run_sparql(text: str, store_dir: str | Path | None = None, endpoint: str | Endpoint | None = None,
+               **options) -> Result:
+    """Run free-form SPARQL, read-only, every row at once (`stream_sparql` streams them)."""
+    return _collect(stream_sparql(text, store_dir, endpoint, **options))
+
+
+def stream_sparql(
     text: str,
     store_dir: str | Path | None = None,
     endpoint: str | Endpoint | None = None,
     *,
     graph_store: str | None = None,
     timeout: float | None = None,
-) -> Result:
+    max_rows: int | None = DEFAULT_MAX_ROWS,
+) -> Answer:
     """Run free-form SPARQL, read-only: an update, SERVICE, or FROM / FROM NAMED with a graph
-    the store does not hold is refused (`UnsafeQuery`, before anything runs)."""
+    the store does not hold is refused (`UnsafeQuery`, before anything runs); an empty text
+    (nothing but blanks and comments) is a QueryError. Limits as for `stream_question`."""
+    if not any(True for _ in tokens(text)):
+        raise QueryError("the query is empty (nothing but blanks and comments): write a SELECT, ASK, CONSTRUCT "
+                         "or DESCRIBE query")
     shape = check_read_only(text)
+    limits = _limits(timeout, max_rows)
     if endpoint is not None:
         if store_dir is not None:
             raise ValueError("give a store folder or an endpoint, not both")
-        ep = as_endpoint(endpoint, graph_store, timeout)
+        ep = as_endpoint(endpoint, graph_store, _endpoint_timeout(limits))
         check_dataset(shape, lambda iri: _valid_iri(iri) and ep.has_graph(iri))
         guard_public_store(ep.query)
-        kind, columns, rows = ep.query(text)
-    else:
-        db = _store.open_read_only(store_dir)
-        try:
-            check_dataset(shape, lambda iri: _valid_iri(iri) and db.contains_named_graph(NamedNode(iri)))
-            guard_public_store(lambda text: _store.run(db, text))
-            kind, columns, rows = _store.run(db, text)
-        finally:
-            del db
-    return Result(columns, rows, kind)
+        return _endpoint_answer(ep, text, limits)
+    return run_bounded(StoreQuery(_path(store_dir), text, free_form=True), limits)
+
+
+@dataclass(frozen=True)
+class StoreQuery:
+    """A query of the embedded store, run in the child process of bounded.py (so: picklable).
+    Every answer passes guard_public_store first; free-form SPARQL is checked against the
+    store's graphs (check_dataset)."""
+
+    store_dir: str | None
+    text: str
+    substitutions: dict = field(default_factory=dict)
+    free_form: bool = False
+
+    def __call__(self):
+        db = _store.open_read_only(self.store_dir)
+        if self.free_form:
+            check_dataset(check_read_only(self.text),
+                          lambda iri: _valid_iri(iri) and db.contains_named_graph(NamedNode(iri)))
+        guard_public_store(lambda text: _store.run(db, text))
+        substitutions = {Variable(k): v for k, v in self.substitutions.items()}
+        return _store.run_lazy(db, self.text, substitutions or None)
+
+
+def _path(store_dir: str | Path | None) -> str | None:
+    return None if store_dir is None else str(store_dir)
+
+
+def _limits(timeout: float | None, max_rows: int | None) -> Limits:
+    timeout = DEFAULT_TIMEOUT if timeout is None else timeout
+    return Limits(None if timeout == math.inf else timeout, max_rows)
+
+
+def _endpoint_timeout(limits: Limits) -> float:
+    return math.inf if limits.timeout is None else limits.timeout
+
+
+def _endpoint_answer(ep: Endpoint, text: str, limits: Limits) -> Answer:
+    """An endpoint's answer (already bounded in time and size by Endpoint) under `max_rows`."""
+    kind, columns, rows = ep.query(text)
+    if limits.max_rows is not None and len(rows) > limits.max_rows:
+        raise LimitExceeded(f"the answer has more than {limits.max_rows} rows (the limit): narrow the query "
+                            f"(LIMIT, FILTER, a parameter) or raise the limit with --max-rows N (0: no limit)")
+    return Answer(kind, columns, iter(rows))
+
+
+def _collect(answer: Answer) -> Result:
+    return Result(answer.columns, list(answer.rows), answer.kind)
 
 
 def _valid_iri(iri: str) -> bool:
@@ -488,67 +542,10 @@ def _valid_iri(iri: str) -> bool:
     return True
 
 
-# -- output ----------------------------------------------------------------------------------------------------
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    return str(value)
-
-
-def as_table(result: Result, max_width: int | None = None) -> str:
-    """Aligned text: a header, a rule, the rows, and the row count. Cells longer than
-    `max_width` are cut with "…"."""
-    def fit(s: str) -> str:
-        s = " ".join(s.split()) if "\n" in s or "\t" in s else s
-        return s if max_width is None or len(s) <= max_width else s[: max(max_width - 1, 1)] + "…"
-
-    cells = [[fit(_text(v)) for v in row] for row in result.rows]
-    widths = [len(c) for c in result.columns]
-    for row in cells:
-        for i, c in enumerate(row):
-            widths[i] = max(widths[i], len(c))
-    numeric = [bool(result.rows) and all(isinstance(r[i], (int, float)) and not isinstance(r[i], bool)
-                                         or r[i] is None for r in result.rows) for i in range(len(result.columns))]
-
-    def line(values: list[str]) -> str:
-        return "  ".join(v.rjust(w) if num else v.ljust(w)
-                         for v, w, num in zip(values, widths, numeric)).rstrip()
-
-    out = [line(list(result.columns)), line(["-" * w for w in widths])]
-    out += [line(row) for row in cells]
-    n = len(result.rows)
-    out.append(f"({n} row{'s' if n != 1 else ''})")
-    return "\n".join(out) + "\n"
-
-
-def as_csv(result: Result) -> str:
-    """CSV (RFC 4180, a header row, CRLF line ends, UTF-8 text)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(result.columns)
-    for row in result.rows:
-        writer.writerow([_text(v) for v in row])
-    return buffer.getvalue()
-
-
-def as_json(result: Result) -> str:
-    """`{"columns": [...], "rows": [{column: value}, ...]}`; an unbound value is null."""
-    def plain(v):
-        if isinstance(v, float) and not math.isfinite(v):
-            return str(v)
-        return v
-
-    doc = {"columns": list(result.columns),
-           "rows": [{c: plain(v) for c, v in zip(result.columns, row)} for row in result.rows]}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-
-
-RENDERERS = {"table": as_table, "csv": as_csv, "json": as_json}
+# -- output: rdf/output.py ----------------------------------------------------------------------------------
+from .output import RENDERERS, as_csv, as_json, as_table, csv_cell, write_answer  # noqa: E402 - they use Result
 
 __all__ = ["NONE_VALUE", "RENDERERS", "ParameterError", "Parameter", "Question", "QueryError", "Result",
-           "UnknownQuestion", "UnsafeQuery", "as_csv", "as_json", "as_table", "cell", "cell_from_json",
+           "UnknownQuestion", "UnsafeQuery", "as_csv", "as_json", "as_table", "cell", "cell_from_json", "csv_cell",
+           "stream_question", "stream_sparql", "write_answer", "Answer", "LimitExceeded", "StoreQuery",
            "get_question", "list_questions", "parse_question", "run_question", "run_sparql", "with_values"]

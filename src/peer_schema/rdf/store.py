@@ -9,6 +9,11 @@ A store that holds peer workers' records is its owner's only, whatever the umask
 0700, its files 0600 (RocksDB writes them under a umask of 077 while loading, and every file
 already there is tightened after); a store is never loosened by a later load.
 
+Loading is atomic (store_files.py): the data goes into a new folder beside the store, which is
+marked complete (a manifest written last) and then swapped in by renaming; a kill or an error
+leaves the old store whole. A store without its manifest, or whose files changed since, is
+refused before any query.
+
 Queries open the folder read-only (`Store.read_only`): a query cannot change the store, whatever
 its text. A folder is used by one writing process at a time; opening it read-only while another
 process loads into it is not supported by the database (RocksDB), so load first, then query.
@@ -16,10 +21,12 @@ process loads into it is not supported by the database (RocksDB), so load first,
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 import tempfile
 from collections.abc import Iterable
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from functools import cache
 from pathlib import Path
 
@@ -28,17 +35,19 @@ import pyoxigraph
 from .. import artifacts
 from ..file_modes import PRIVATE_MODE
 from .endpoint import Endpoint, as_endpoint
-from .export import export
+from .export import ExportError, export
+from . import store_files
 from .sparql_guard import QueryError
+from .store_files import StoreError
 
 #: the store `peer-schema store load` and `peer-schema query` use when none is named
 DEFAULT_STORE = Path("peer-schema-store")
-#: the file RocksDB keeps in every database folder
-_MARKER = "CURRENT"
+#: the files one of which is in every store folder
+_MARKERS = (store_files.DATABASE_MARKER, store_files.MANIFEST)
 
 
-class StoreError(Exception):
-    """The store folder is missing, is not a store, or cannot be opened (another process holds it)."""
+def _is_store(folder: Path) -> bool:
+    return any((folder / m).is_file() for m in _MARKERS)
 
 
 def load(
@@ -71,43 +80,85 @@ def load(
     # what can be checked before the export is checked first
     ep = as_endpoint(endpoint, graph_store, timeout) if endpoint is not None else None
     scratch = None  # the export's N-Triples go beside the store (the same disk, as large as it)
+    folder = _folder(store_dir)
     if ep is None:
-        _check_folder(_folder(store_dir))
-        scratch = _folder(store_dir).absolute().parent
-        scratch.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".peer-schema-load-", dir=scratch) as tmp:
-        nt = Path(tmp) / "export.nt"
-        summary = export(paths, nt, fmt="nt", profile=profile, purpose=purpose)
-        if ep is not None:
-            if replace:
-                ep.clear_default_graph()
-            ep.add(nt, "application/n-triples")
-            ep.add(vocabularies, "text/turtle")
-        else:
-            folder = _folder(store_dir)
-            private = bool(summary.peer_workers) or is_private(folder)
-            with _owner_only(private):
-                if private:
-                    folder.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)
-                    make_private(folder)  # before any record is written into it
-                store = open_for_writing(store_dir)
+        _check_folder(folder)
+        scratch = folder.absolute().parent
+    try:
+        with store_files.load_lock(folder) if ep is None else nullcontext():
+            if ep is None:
+                store_files.recover(folder)
+                store_files.clean_leftovers(folder)
+                if not replace and folder.is_dir() and any(folder.iterdir()):
+                    store_files.check_complete(folder)  # never build on an incomplete or damaged store
+            # named after the store, so that the next load deletes it if this one is killed
+            prefix = f".{folder.name}.loading-export-" if ep is None else ".peer-schema-load-"
+            with tempfile.TemporaryDirectory(prefix=prefix, dir=scratch) as tmp:
+                nt = Path(tmp) / "export.nt"
                 try:
+                    summary = export(paths, nt, fmt="nt", profile=profile, purpose=purpose)
+                except ExportError as exc:  # the scratch file could not be written (a full disk...)
+                    if not isinstance(exc.__cause__, OSError):
+                        raise
+                    raise StoreError(f"{folder if ep is None else ep.query_url}: loading failed, nothing was "
+                                     f"changed ({_why(exc.__cause__)})") from exc
+                if ep is not None:
                     if replace:
-                        store.clear()
-                    store.bulk_load(path=str(nt), format=pyoxigraph.RdfFormat.N_TRIPLES)
-                    store.bulk_load(input=vocabularies, format=pyoxigraph.RdfFormat.TURTLE)
-                    store.flush()
-                except (OSError, SyntaxError) as exc:
-                    raise StoreError(f"{folder}: loading failed ({exc})") from exc
-                finally:
-                    del store  # releases the database lock now (pyoxigraph has no close())
-                if private:
-                    make_private(folder)
+                        ep.clear_default_graph()
+                    ep.add(nt, "application/n-triples")
+                    ep.add(vocabularies, "text/turtle")
+                else:
+                    _load_beside(folder, nt, vocabularies, private=bool(summary.peer_workers) or is_private(folder),
+                                 replace=replace, triples=summary.triples + vocabulary_triples())
+    except OSError as exc:  # the scratch folder or the lock: a read-only parent, a full disk
+        raise StoreError(f"{folder}: loading failed, the store is unchanged ({_why(exc)})") from exc
     return summary.triples + vocabulary_triples()
 
 
 #: the mode of a folder holding peer workers' records
 PRIVATE_FOLDER_MODE = 0o700
+
+
+def _load_beside(folder: Path, nt: Path, vocabularies: bytes, *, private: bool, replace: bool,
+                 triples: int) -> None:
+    """Load into a new folder beside the store (a copy of it unless `replace`), mark it complete,
+    and swap it in (store_files): whatever happens before the swap, the old store is whole."""
+    with _owner_only(private):
+        new = store_files.loading_folder(folder)
+        try:
+            if private:
+                make_private(new)  # before any record is written into it
+            if not replace and (folder / store_files.MANIFEST).is_file():
+                triples += int(store_files.check_complete(folder).get("triples", 0))
+                store_files.copy_database(folder, new)
+            db = pyoxigraph.Store(str(new))
+            try:
+                db.bulk_load(path=str(nt), format=pyoxigraph.RdfFormat.N_TRIPLES)
+                db.bulk_load(input=vocabularies, format=pyoxigraph.RdfFormat.TURTLE)
+                db.flush()
+            finally:
+                del db  # closes the database now (pyoxigraph has no close())
+            if private:
+                make_private(new)
+            store_files.write_manifest(new, triples)
+            store_files.swap(new, folder)
+        except (OSError, SyntaxError, RuntimeError) as exc:
+            raise StoreError(f"{folder}: loading failed, the store is unchanged ({_why(exc)})") from exc
+        finally:
+            if new.exists():
+                shutil.rmtree(new, ignore_errors=True)
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+        return "the disk is full, or a file would be larger than the system allows"
+    if isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"permission denied: {exc.filename or 'the folder'} is not writable"
+    text = getattr(exc, "strerror", None) or str(exc)
+    low = text.lower()
+    if "no space" in low or "file too large" in low:
+        return "the disk is full, or a file would be larger than the system allows"
+    return text
 
 
 def is_private(folder: Path) -> bool:
@@ -163,11 +214,13 @@ def _folder(store_dir: str | Path | None) -> Path:
 def _check_folder(folder: Path) -> None:
     if folder.exists() and not folder.is_dir():
         raise StoreError(f"{folder}: is a file, not a store folder")
-    if folder.is_dir() and any(folder.iterdir()) and not (folder / _MARKER).is_file():
+    if folder.is_dir() and any(folder.iterdir()) and not _is_store(folder):
         raise StoreError(f"{folder}: this folder holds other files and is not a store; name an empty or new folder")
 
 
 def open_for_writing(store_dir: str | Path | None) -> pyoxigraph.Store:
+    """The store, to write into directly: its manifest no longer matches after, so queries refuse
+    it until it is marked complete again (`store_files.write_manifest`). `load` never does this."""
     folder = _folder(store_dir)
     _check_folder(folder)
     try:
@@ -178,13 +231,17 @@ def open_for_writing(store_dir: str | Path | None) -> pyoxigraph.Store:
 
 
 def open_read_only(store_dir: str | Path | None) -> pyoxigraph.Store:
+    """The store, read-only, once its manifest says it is complete and undamaged (store_files)."""
     folder = _folder(store_dir)
-    if not (folder / _MARKER).is_file():
+    store_files.recover(folder)
+    if not folder.is_dir() or not _is_store(folder):
         raise StoreError(f"{folder}: no store here; load one first (`peer-schema store load PATH... --store {folder}`)")
+    store_files.check_complete(folder)
     try:
         return pyoxigraph.Store.read_only(str(folder))
-    except OSError as exc:
-        raise StoreError(f"{folder}: cannot open the store ({exc})") from exc
+    except (OSError, RuntimeError) as exc:
+        raise StoreError(f"{folder}: cannot open the store, it may be damaged ({exc}); load it again with "
+                         f"`peer-schema store load PATH... --replace --store {folder}`") from exc
 
 
 @cache
@@ -200,6 +257,13 @@ def substitutions_supported() -> bool:
 
 def run(store: pyoxigraph.Store, text: str, substitutions: dict | None = None) -> tuple[str, list[str], list[tuple]]:
     """Run a query on an open store: (kind, columns, rows), rows of plain Python values."""
+    kind, columns, rows = run_lazy(store, text, substitutions)
+    return kind, columns, list(rows)
+
+
+def run_lazy(store: pyoxigraph.Store, text: str, substitutions: dict | None = None):
+    """(kind, columns, an iterator of rows as the engine finds them). The iterator keeps the store
+    open; a damaged block found while reading raises StoreError."""
     from .queries import cell
 
     kwargs = {"substitutions": substitutions} if substitutions else {}
@@ -207,16 +271,30 @@ def run(store: pyoxigraph.Store, text: str, substitutions: dict | None = None) -
         answer = store.query(text, **kwargs)
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {exc}") from None
-    except OSError as exc:
-        raise StoreError(f"the store could not be read ({exc})") from exc
+    except (OSError, RuntimeError) as exc:  # RuntimeError: the database found a damaged block
+        raise _unreadable(exc) from exc
     if isinstance(answer, pyoxigraph.QueryBoolean):
-        return "ask", ["ask"], [(bool(answer),)]
+        return "ask", ["ask"], iter([(bool(answer),)])
     if isinstance(answer, pyoxigraph.QuerySolutions):
         columns = [v.value for v in answer.variables]
-        return "select", columns, [tuple(cell(t) for t in solution) for solution in answer]
-    return "graph", ["subject", "predicate", "object"], [
-        (cell(t.subject), cell(t.predicate), cell(t.object)) for t in answer]
+        return "select", columns, _rows(store, answer, lambda s: tuple(cell(t) for t in s))
+    return "graph", ["subject", "predicate", "object"], _rows(
+        store, answer, lambda t: (cell(t.subject), cell(t.predicate), cell(t.object)))
 
 
-__all__ = ["DEFAULT_STORE", "StoreError", "load", "open_read_only", "open_for_writing", "run",
+def _rows(store, answer, convert):
+    try:
+        for item in answer:
+            yield convert(item)
+    except (OSError, RuntimeError) as exc:
+        raise _unreadable(exc) from exc
+    del store  # kept open until the last row
+
+
+def _unreadable(exc: BaseException) -> StoreError:
+    return StoreError(f"the store could not be read, it may be damaged ({exc}); load it again with "
+                      f"`peer-schema store load PATH... --replace`")
+
+
+__all__ = ["DEFAULT_STORE", "StoreError", "load", "open_read_only", "open_for_writing", "run", "run_lazy",
            "substitutions_supported", "vocabulary_triples"]

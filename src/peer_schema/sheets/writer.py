@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .. import artifacts
 from ..atomic_files import absolute, clean_stale, temp_path, write_bytes
+from ..formula_safety import FORMULA_START  # cells a spreadsheet would take for a formula
 from ..model import Slot, model
 from ..readers.table import SEPARATOR, code_for_label
 from . import texts
@@ -29,8 +30,6 @@ from .layout import DATASET, LANGUAGES, TEMPLATE_PREFIX, Column, class_label, co
 
 #: how many rows of the template's sheets carry the drop-downs and checks (the dataset: one)
 TEMPLATE_ROWS = 500
-#: cells that a spreadsheet would take for a formula if typed
-FORMULA_START = ("=", "+", "-", "@")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: the first day every spreadsheet program stores as a date (Excel's 1900 has a 29 February)
 FIRST_SPREADSHEET_DATE = "1900-03-01"
