@@ -1,0 +1,140 @@
+"""Hostile inputs, made in code: each is refused with a read.* finding and exit code 2, without a
+traceback, and without the memory that the file asks for (docs/limits.md, "Reading files")."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+from hostile import codes_by_file, lie_about_sizes, run_cli, text_cell, xlsx
+
+from peer_schema.readers import Limits
+from peer_schema.readers.workbook import iter_workbook
+from peer_schema.readers.workbook_guard import MAX_MERGED_RANGES
+
+HEADER = '<row r="1">' + text_cell("A1", "Identifier") + text_cell("B1", "Name") + "</row>"
+
+
+def _codes(path, limits=None) -> set[str]:
+    return {getattr(item, "code", None) for item in iter_workbook(path, limits or Limits())} - {None}
+
+
+# -- workbooks: the extent of a sheet ---------------------------------------------------------------------
+def far_workbooks(folder):
+    """Workbooks of about a kilobyte whose sheet spans a million rows and 16,384 columns, each
+    written in a way the old regular expression did not see."""
+    far = '<row r="1048576">' + text_cell(None, "x") + "</row>"
+    return {
+        "attribute-order.xlsx": xlsx(folder / "attribute-order.xlsx", HEADER + far.replace(
+            "<c t", '<c s="0" t').replace('t="inlineStr"', 't="inlineStr" r="XFD1048576"', 1)),
+        "single-quotes.xlsx": xlsx(folder / "single-quotes.xlsx", HEADER + "<row r='1048576'>" + text_cell(
+            "XFD1048576", "x", quote="'") + "</row>"),
+        "outside-worksheets.xlsx": xlsx(folder / "outside-worksheets.xlsx", HEADER + '<row r="2">' + text_cell(
+            "XFD1048576", "x") + "</row>", sheet="xl/media/data.bin", target="media/data.bin"),
+        "row-without-cell-refs.xlsx": xlsx(folder / "row-without-cell-refs.xlsx", '<row r="1">' + text_cell(
+            "XFD1", "x") + "</row>" + far),
+        "implicit-rows.xlsx": xlsx(folder / "implicit-rows.xlsx", '<row>' + text_cell("XFD1", "x") + "</row>"
+                                   + "<row/>" * 1_048_574 + "<row>" + text_cell(None, "x") + "</row>"),
+        "lowercase-dollar-ref.xlsx": xlsx(folder / "lowercase-dollar-ref.xlsx", HEADER + '<row r="9">'
+                                          + text_cell("$xfd$1048576", "x") + "</row>"),
+        "prefixed.xlsx": xlsx(folder / "prefixed.xlsx", HEADER.replace("<c ", "<x:c xmlns:x='urn:x' ").replace(
+            "</c>", "</x:c>") + '<row r="1048576"><x:c xmlns:x="urn:x" r="XFD1048576"><x:v>1</x:v></x:c></row>'),
+    }
+
+
+def test_every_far_reaching_sheet_is_refused_before_calamine_makes_its_grid(tmp_path):
+    files = far_workbooks(tmp_path)
+    assert all(path.stat().st_size < 20_000 for path in files.values())
+    rc, report, err, peak = run_cli(*map(str, files.values()), memory=2 << 30)
+    assert rc == 2 and "Traceback" not in err, err
+    found = codes_by_file(report)
+    for name in files:
+        assert found.get(name) == {"read.sheet-too-large"}, (name, found.get(name))
+    assert peak < 400 << 20
+
+
+def test_shared_strings_of_one_huge_string_are_refused_from_the_parts_real_size(tmp_path):
+    big = b'<?xml version="1.0"?><sst xmlns="x"><si><t>' + b"a" * 3_000_000 + b"</t></si></sst>"
+    long_string = xlsx(tmp_path / "long-string.xlsx", HEADER, strings=big)
+    assert _codes(long_string) == {"read.field-too-large"}
+    many = b'<?xml version="1.0"?><sst xmlns="x">' + b"<si><t>ab</t></si>" * 200_000 + b"</sst>"
+    over_size = xlsx(tmp_path / "many-strings.xlsx", HEADER, strings=many)
+    assert _codes(over_size, Limits(max_bytes=1_000_000)) == {"read.too-large"}
+    # the zip declares 100 bytes: the real size counts, never the declared one
+    lying = lie_about_sizes(xlsx(tmp_path / "lying.xlsx", HEADER, strings=many), "xl/sharedStrings.xml", 100)
+    assert _codes(lying, Limits(max_bytes=1_000_000)) == {"read.too-large"}
+
+
+def test_a_doctype_in_any_part_is_refused(tmp_path):
+    laughs = '<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>'
+    assert _codes(xlsx(tmp_path / "laughs.xlsx", HEADER, doctype=laughs)) == {"read.xml-doctype"}
+
+
+def test_a_part_that_is_not_xml_or_a_zip_that_is_not_one_is_read_syntax_in_the_files_own_format(tmp_path):
+    broken = xlsx(tmp_path / "broken.xlsx", HEADER + "<row><c>")
+    [error] = list(iter_workbook(broken))
+    assert error.code == "read.syntax" and error.params["format"] == "xlsx"
+    not_ods = tmp_path / "not.ods"
+    not_ods.write_bytes(b"PK\x03\x04 not really a zip")
+    [error] = list(iter_workbook(not_ods))
+    assert error.code == "read.syntax" and error.params["format"] == "ODS"
+
+
+# -- workbooks: merged cells ------------------------------------------------------------------------------
+def test_merged_ranges_down_a_million_rows_cost_only_the_rows_that_exist(tmp_path):
+    merges = "".join(f'<mergeCell ref="{col}2:{col}1048576"/>' for col in ("C", "D", "E") * 100)
+    rows = (HEADER + '<row r="2">' + text_cell("A2", "ex:org/1") + text_cell("B2", "One")
+            + "".join(text_cell(f"{col}2", "x") for col in "CDE") + "</row>")
+    book = xlsx(tmp_path / "merged.xlsx", rows, extra=f'<mergeCells count="300">{merges}</mergeCells>')
+    rc, report, err, peak = run_cli(str(book), memory=2 << 30, timeout=60)
+    assert rc in (0, 1) and "Traceback" not in err
+    assert "read.sheet-too-large" not in codes_by_file(report).get("merged.xlsx", set())
+    assert peak < 400 << 20
+
+
+def test_too_many_merged_ranges_are_refused(tmp_path):
+    merges = '<mergeCell ref="A2:A3"/>' * (MAX_MERGED_RANGES + 1)
+    book = xlsx(tmp_path / "merges.xlsx", HEADER, extra=f"<mergeCells>{merges}</mergeCells>")
+    [error] = list(iter_workbook(book))
+    assert error.code == "read.sheet-too-large" and "merged" in error.params["where"]
+
+
+def test_a_value_merged_down_fills_the_rows_under_it_and_a_group_title_names_its_columns(tmp_path):
+    rows = (HEADER + '<row r="2">' + text_cell("A2", "ex:org/1") + text_cell("B2", "Shared name") + "</row>"
+            + '<row r="3">' + text_cell("A3", "ex:org/2") + "</row>")
+    book = xlsx(tmp_path / "down.xlsx", rows, extra='<mergeCells><mergeCell ref="B2:B1048576"/></mergeCells>')
+    records = [item[1] for item in iter_workbook(book) if isinstance(item, tuple)]
+    assert [r.get("name") for r in records] == ["Shared name", "Shared name"]
+
+
+# -- OpenDocument ---------------------------------------------------------------------------------------
+ODS = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:'
+       'xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:'
+       'tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table '
+       "table:name='Organisations'><table:table-row><table:table-cell office:value-type='string'><text:p>Identifier"
+       "</text:p></table:table-cell></table:table-row>{rows}</table:table></office:spreadsheet></office:body>"
+       "</office:document-content>")
+
+
+def ods(path, rows):
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", ODS.format(rows=rows))
+        z.writestr("META-INF/manifest.xml", '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                   'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+                   '<manifest:file-entry manifest:full-path="/" '
+                   'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                   '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                   "</manifest:manifest>")
+    return path
+
+
+@pytest.mark.parametrize("quote", ['"', "'"])
+def test_opendocument_repeat_counts_in_either_quote_are_multiplied_out(tmp_path, quote):
+    rows = (f"<table:table-row table:number-rows-repeated={quote}1000000{quote}><table:table-cell "
+            f"table:number-columns-repeated={quote}16000{quote}/><table:table-cell><text:p>x</text:p>"
+            "</table:table-cell></table:table-row>")
+    book = ods(tmp_path / "repeated.ods", rows)
+    assert _codes(book) == {"read.sheet-too-large"}
+    small = ods(tmp_path / "small.ods", rows.replace("1000000", "2").replace("16000", "3"))
+    assert "read.sheet-too-large" not in _codes(small) and "read.syntax" not in _codes(small)
