@@ -45,8 +45,15 @@ _LOCAL_HEADER = struct.Struct("<4sHHHHHIIIHH")
 _REF = re.compile(r"\$?([A-Za-z]{1,4})\$?([0-9]{1,10})")
 #: elements whose text becomes one cell's or one shared string's value
 _TEXT = frozenset({"si", "is", "v", "f", "t"})
+#: ends of elements that close nothing being measured or counted (most ends in a sheet)
+_PLAIN_ENDS = frozenset({"c", "row", "v", "f", "t", "is", "si", "r", "rPr"})
 _ODS_CELLS = frozenset({"table-cell", "covered-table-cell"})
 _SHEET_TYPES = ("worksheet", "chartsheet", "dialogsheet", "macrosheet", "xlintlmacrosheet", "sharedstrings")
+
+
+#: the column letters of references seen ("A", "$AB$") -> the column's number
+_COLUMNS: dict[str, int] = {}
+_DIGITS = "0123456789"
 
 
 class _Refused(Exception):
@@ -92,9 +99,17 @@ class _PartReader:
 
     # -- expat callbacks
     def start(self, name: str, attributes: dict) -> None:
-        tag = _local(name)
-        if tag == "c":
-            self._xlsx_cell(attributes)
+        tag = name if ":" not in name else name.rpartition(":")[2]
+        if tag == "c":  # most elements of a sheet: kept short
+            reference = attributes.get("r") or _attribute(attributes, "r")
+            letters = reference.rstrip(_DIGITS) if reference else None
+            column = _COLUMNS.get(letters) if letters else None
+            if column is not None and len(letters) < len(reference):
+                self.column, self.row = column, int(reference[len(letters):])
+                if column > self.last_column or self.row > self.last_row:
+                    self._extent(self.row, column)
+            else:
+                self._xlsx_cell(reference)
         elif tag == "row":
             value = _attribute(attributes, "r")
             self.row = int(value) if value and value.isdigit() else self.row + 1
@@ -132,7 +147,9 @@ class _PartReader:
             self._ods_value()  # a cell with text in it
 
     def end(self, name: str) -> None:
-        tag = _local(name)
+        if self.text_tag is None and name in _PLAIN_ENDS:
+            return  # the end of a cell or a row: nothing to count
+        tag = name if ":" not in name else name.rpartition(":")[2]
         if tag == self.text_tag:
             length = self.parser.CurrentByteIndex - self.text_start
             if length > self.limits.max_field_chars:
@@ -149,12 +166,13 @@ class _PartReader:
             self.ods_cell = None
 
     # -- what the callbacks count
-    def _xlsx_cell(self, attributes: dict) -> None:
-        reference = _attribute(attributes, "r")
+    def _xlsx_cell(self, reference: str | None) -> None:
         match = _REF.fullmatch(reference.strip()) if reference else None
         if match:
             self.column = _column_number(match.group(1))
-            self.row = max(self.row, 1) if not match.group(2) else int(match.group(2))
+            self.row = int(match.group(2))
+            if len(_COLUMNS) < 20_000 and reference == reference.strip():
+                _COLUMNS[reference[:len(reference) - len(match.group(2))]] = self.column
         else:  # no reference: the cell after the last one, in the current row
             self.column += 1
             self.row = max(self.row, 1)
