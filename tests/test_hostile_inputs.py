@@ -3,6 +3,9 @@ traceback, and without the memory that the file asks for (docs/limits.md, "Readi
 
 from __future__ import annotations
 
+import json
+import os
+import time
 import zipfile
 
 import pytest
@@ -138,3 +141,41 @@ def test_opendocument_repeat_counts_in_either_quote_are_multiplied_out(tmp_path,
     assert _codes(book) == {"read.sheet-too-large"}
     small = ods(tmp_path / "small.ods", rows.replace("1000000", "2").replace("16000", "3"))
     assert "read.sheet-too-large" not in _codes(small) and "read.syntax" not in _codes(small)
+
+
+# -- inputs whose size the file system does not give --------------------------------------------------------
+def test_a_device_is_refused_and_a_fifo_without_a_writer_reads_as_empty_without_waiting(tmp_path):
+    fifo = tmp_path / "Organisation.csv"
+    os.mkfifo(fifo)
+    fifo_json = tmp_path / "waiting.json"
+    os.mkfifo(fifo_json)
+    started = time.monotonic()
+    rc, report, err, _ = run_cli("/dev/zero", str(fifo), str(fifo_json), "--input-format", "json", timeout=60)
+    assert time.monotonic() - started < 30 and rc == 2 and "Traceback" not in err
+    found = codes_by_file(report)
+    assert found["zero"] == {"read.unreadable"} and "device" in json.dumps(report)
+    assert found["Organisation.csv"] == found["waiting.json"] == {"read.empty"}
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "yaml"])
+def test_max_bytes_holds_for_a_pipe(tmp_path, fmt):
+    big = tmp_path / "big"
+    line = b'{"@type": "Organisation", "id": "ex:org/1", "name": "x"}\n'
+    big.write_bytes(line * (3_000_000 // len(line)))
+    with big.open("rb") as stdin:
+        rc, report, err, _ = run_cli("/dev/stdin", "--input-format", fmt, "--max-bytes", "1000000", stdin=stdin)
+    assert rc == 2 and "Traceback" not in err
+    assert codes_by_file(report)["stdin"] == {"read.too-large"}
+
+
+def test_a_whole_document_may_be_a_sixteenth_of_max_bytes_a_stream_all_of_it(tmp_path):
+    from peer_schema.readers import open_source
+    from peer_schema.readers.errors import ReadError
+
+    document = tmp_path / "d.json"
+    document.write_text('{"id": "ex:d", "title": {"en": "' + "x" * 200 + '"}}')
+    with pytest.raises(ReadError) as refused:
+        open_source(document, Limits(max_bytes=16 * 200))
+    assert refused.value.code == "read.too-large"
+    assert open_source(document, Limits(max_bytes=16 * 400)).data["id"] == "ex:d"
+    assert open_source(document, Limits(max_bytes=300, max_document_bytes=300)).data["id"] == "ex:d"

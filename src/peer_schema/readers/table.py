@@ -35,6 +35,7 @@ from ..model import Slot, model
 from .errors import Notice, ReadError, TableStart
 from .jsonl_reader import TYPE_KEY
 from .limits import Limits, size_problem
+from .source import bounded_lines, open_input
 
 #: separates the values of a multivalued cell: commas and semicolons occur in text
 SEPARATOR = "|"
@@ -669,13 +670,22 @@ def _csv_rows(path: Path, limits: Limits, fmt: str | None) -> Iterator[tuple[int
     # The csv module's cell limit is one setting for the whole process: set to ours on each read.
     csv.field_size_limit(limits.max_field_chars)
     lines = _Lines()
-    with path.open("rb") as stream:
-        source = lines.read(stream)
+    try:
+        stream, _ = open_input(path)
+    except ReadError as exc:
+        yield exc
+        return
+    with stream:
+        source = lines.read(bounded_lines(stream, limits.max_bytes))
         leading = []  # the lines up to the first that holds something: it says the separator
-        for text in source:
-            leading.append(text)
-            if not text.isspace():
-                break
+        try:
+            for text in source:
+                leading.append(text)
+                if not text.isspace():
+                    break
+        except ReadError as exc:  # over the size limit before the header ends
+            yield exc
+            return
         if not leading or leading[-1].isspace():
             if lines.binary:
                 yield ReadError("read.binary", "the file looks like a binary file, not text", lines.binary)
@@ -693,6 +703,9 @@ def _csv_rows(path: Path, limits: Limits, fmt: str | None) -> Iterator[tuple[int
                 row = next(reader)
             except StopIteration:
                 break
+            except ReadError as exc:  # over the size limit: a pipe, or a file that grew
+                yield exc
+                return
             except csv.Error as exc:
                 if lines.binary:
                     break

@@ -38,6 +38,9 @@ def iter_workbook(path: Path, limits: Limits | None = None) -> Iterator:
     TableStart, notices, (line, record, columns), ReadError. The line is the sheet's row."""
     limits = limits or Limits()
     problem = size_problem(path, limits)
+    if problem is None and not path.is_file():  # a zip is read by seeking: a pipe cannot be
+        problem = ReadError("read.unreadable", "a workbook is read from a file, not a pipe",
+                            params={"reason": "a workbook is read from a file, not from a pipe"})
     if problem is not None:
         yield problem
         return
