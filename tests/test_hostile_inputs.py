@@ -179,3 +179,43 @@ def test_a_whole_document_may_be_a_sixteenth_of_max_bytes_a_stream_all_of_it(tmp
     assert refused.value.code == "read.too-large"
     assert open_source(document, Limits(max_bytes=16 * 400)).data["id"] == "ex:d"
     assert open_source(document, Limits(max_bytes=300, max_document_bytes=300)).data["id"] == "ex:d"
+
+
+# -- text that is not text, keys that are not names ------------------------------------------------------
+@pytest.mark.parametrize("name, content", [
+    ("value.json", '{"id": "ex:d\\ud800", "title": {"en": "x"}}'),
+    ("key.json", '{"id": "ex:d", "title": {"\\udc00en": "x"}}'),
+    ("line.jsonl", '{"@type": "Organisation", "id": "ex:org/\\ud800"}\n'),
+    ("value.yaml", 'id: "ex:d\\ud800"\n'),
+    ("key.yaml", '"\\ud800": x\n'),
+])
+def test_a_lone_surrogate_is_refused_on_reading_so_no_command_meets_it(tmp_path, name, content):
+    from peer_schema.readers.datasets import read_datasets
+    from peer_schema.readers.errors import ReadError
+
+    path = tmp_path / name
+    path.write_text(content)
+    rc, report, err, _ = run_cli(str(path))
+    assert rc == 2 and "Traceback" not in err
+    [finding] = [f for f in report["findings"] if f["code"].startswith("read.")]
+    assert finding["code"] == "read.surrogate" and finding["line"] == 1
+    with pytest.raises(ReadError) as refused:  # what export, bundle, import and merge read through
+        read_datasets([path])
+    assert refused.value.code == "read.surrogate"
+
+
+def test_a_pair_of_surrogates_is_one_character_and_is_read(tmp_path):
+    from peer_schema.readers import read_document
+
+    path = tmp_path / "pair.json"
+    path.write_text('{"id": "ex:d", "title": {"en": "\\ud83d\\ude00"}}')
+    assert read_document(path)["title"]["en"] == "\U0001F600"
+
+
+@pytest.mark.parametrize("content", ["? {a: 1}\n: b\n", "? [a]\n: b\n", "1: a\n", "null: a\nid: x\n", "true: a\n"])
+def test_a_yaml_key_that_is_not_text_is_a_syntax_finding(tmp_path, content):
+    path = tmp_path / "keys.yaml"
+    path.write_text(content)
+    rc, report, err, _ = run_cli(str(path))
+    assert rc == 2 and "Traceback" not in err
+    assert codes_by_file(report)["keys.yaml"] == {"read.syntax"}
