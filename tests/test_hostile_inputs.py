@@ -219,3 +219,18 @@ def test_a_yaml_key_that_is_not_text_is_a_syntax_finding(tmp_path, content):
     rc, report, err, _ = run_cli(str(path))
     assert rc == 2 and "Traceback" not in err
     assert codes_by_file(report)["keys.yaml"] == {"read.syntax"}
+
+
+# -- tables ---------------------------------------------------------------------------------------------
+def test_a_csv_of_a_million_columns_is_read_with_bounded_work_and_one_notice_counting_the_rest(tmp_path):
+    path = tmp_path / "Organisation.csv"
+    columns = 1_000_000
+    path.write_text("id,name," + ",".join(f"col{i}" for i in range(columns)) + "\nex:org/1,One," + "x," * columns + "\n")
+    started = time.monotonic()
+    rc, report, err, peak = run_cli(str(path), "--max-bytes", str(64 << 20))
+    assert time.monotonic() - started < 20 and rc in (0, 1) and "Traceback" not in err
+    by_code = report["summary"]["by_code"]
+    assert by_code["table.unknown-column"] == 50 and by_code["table.columns-ignored"] == 1
+    [notice] = [f for f in report["findings"] if f["code"] == "table.columns-ignored"]
+    assert notice["message"].startswith(f"{columns - 50:,} more columns")
+    assert peak < 500 << 20

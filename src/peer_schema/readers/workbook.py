@@ -75,7 +75,7 @@ def iter_workbook(path: Path, limits: Limits | None = None) -> Iterator:
         try:
             sheet = book.get_sheet_by_name(name)
             rows = _rows(sheet)
-            yield from read_table(cls, rows, limits.max_digits, sheet=name)
+            yield from read_table(cls, rows, limits.max_digits, sheet=name, max_columns=limits.max_columns)
         except ReadError as exc:
             yield exc
         except Exception as exc:  # noqa: BLE001 - calamine's errors while reading a sheet

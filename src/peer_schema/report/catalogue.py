@@ -147,6 +147,14 @@ _CODES = [
          "Renommez la colonne comme le modèle de classeur la nomme, ou supprimez-la. N'ajoutez jamais de colonne "
          "pour des noms, coordonnées, diagnostics ou récits personnels.",
          "a header cell \"Weekly hour\" on the Peer workers sheet (tests/test_workbook.py)"),
+    Code("table.columns-ignored", W, "Columns not read",
+         "{count} more columns are not read: those past column {limit}, and unknown columns after the first {named} "
+         "(each of those is named in its own finding)",
+         "{count} colonnes de plus ne sont pas lues : celles après la colonne {limit}, et les colonnes inconnues après "
+         "les {named} premières (chacune de celles-ci a son propre constat)",
+         "Delete the columns that are not in the template; a table never needs that many.",
+         "Supprimez les colonnes qui ne sont pas dans le modèle ; une table n'en a jamais besoin d'autant.",
+         "a CSV header of a million columns (tests/test_hostile_inputs.py)"),
     Code("table.unknown-sheet", W, "Sheet not read",
          'the sheet "{sheet}" is not read: its name says no kind of record ({known})',
          "la feuille « {sheet} » n'est pas lue : son nom ne désigne aucun type d'enregistrement ({known})",
