@@ -234,3 +234,16 @@ def test_a_csv_of_a_million_columns_is_read_with_bounded_work_and_one_notice_cou
     [notice] = [f for f in report["findings"] if f["code"] == "table.columns-ignored"]
     assert notice["message"].startswith(f"{columns - 50:,} more columns")
     assert peak < 500 << 20
+
+
+# -- RDF ------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("length", [2_000_000, 20_000_000])  # the second is over pyoxigraph's 16 MiB buffer
+def test_a_huge_turtle_literal_is_a_field_over_the_limit_not_a_syntax_error(tmp_path, length):
+    from peer_schema.readers import open_source
+    from peer_schema.readers.errors import ReadError
+
+    path = tmp_path / "big.ttl"
+    path.write_text('@prefix ex: <https://example.org/> .\nex:a ex:b "' + "x" * length + '" .\n')
+    with pytest.raises(ReadError) as refused:
+        open_source(path)
+    assert refused.value.code == "read.field-too-large"
