@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import json
 import os
+import resource
+import subprocess
+import sys
 import time
 import zipfile
+from pathlib import Path
 
 import pytest
 from hostile import codes_by_file, lie_about_sizes, run_cli, text_cell, xlsx
@@ -14,6 +18,10 @@ from hostile import codes_by_file, lie_about_sizes, run_cli, text_cell, xlsx
 from peer_schema.readers import Limits
 from peer_schema.readers.workbook import iter_workbook
 from peer_schema.readers.workbook_guard import MAX_MERGED_RANGES
+
+def _cap(limit: int):
+    return lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
 
 HEADER = '<row r="1">' + text_cell("A1", "Identifier") + text_cell("B1", "Name") + "</row>"
 
@@ -247,3 +255,23 @@ def test_a_huge_turtle_literal_is_a_field_over_the_limit_not_a_syntax_error(tmp_
     with pytest.raises(ReadError) as refused:
         open_source(path)
     assert refused.value.code == "read.field-too-large"
+
+
+def test_a_cell_without_a_reference_is_in_the_row_its_row_element_says(tmp_path):
+    # found by tests/fuzz_readers.py: the previous cell said row 2, the row element 1,048,576
+    rows = '<row r="1048576">' + text_cell("XFD2", "x") + text_cell(None, "y") + "</row>"
+    assert _codes(xlsx(tmp_path / "rowless.xlsx", HEADER + rows)) == {"read.sheet-too-large"}
+
+
+# -- a property test of the readers -------------------------------------------------------------------------
+def test_the_readers_never_fail_other_than_by_a_finding_and_stay_within_their_memory_bound():
+    """tests/fuzz_readers.py, 60 examples of four files each, in a child whose address space is
+    capped at 3 GiB: exit 0, 1 or 2 on each, no exception, nothing on stderr, peak memory under
+    the documented bound for a workbook (docs/limits.md: about 1.2 GB)."""
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, str(Path(__file__).parent / "fuzz_readers.py"), "60"],
+                          capture_output=True, text=True, timeout=300, preexec_fn=_cap(3 << 30))
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    peak = int(done.stdout.rsplit("PEAK ", 1)[1])
+    assert peak < 1_200_000_000
+    assert time.monotonic() - started < 60

@@ -86,6 +86,7 @@ class _PartReader:
     def __init__(self, part: str, limits: Limits):
         self.part, self.limits = part, limits
         self.row = self.column = 0  # xlsx: the current row, the last cell's column
+        self.row_element = 0  # the number of the current <row>, given or counted
         self.last_row = self.last_column = 0
         self.merged = 0
         self.strings = 0
@@ -112,7 +113,8 @@ class _PartReader:
                 self._xlsx_cell(reference)
         elif tag == "row":
             value = _attribute(attributes, "r")
-            self.row = int(value) if value and value.isdigit() else self.row + 1
+            # a row without a number follows the last row seen, whether a row or a cell gave it
+            self.row = self.row_element = int(value) if value and value.isdigit() else max(self.row, self.row_element) + 1
             self.column = 0
         elif tag in _TEXT:
             if self.text_tag is not None:
@@ -173,9 +175,9 @@ class _PartReader:
             self.row = int(match.group(2))
             if len(_COLUMNS) < 20_000 and reference == reference.strip():
                 _COLUMNS[reference[:len(reference) - len(match.group(2))]] = self.column
-        else:  # no reference: the cell after the last one, in the current row
+        else:  # no reference: the cell after the last one, in the row the row element or the last cell says
             self.column += 1
-            self.row = max(self.row, 1)
+            self.row = max(self.row, self.row_element, 1)
         self._extent(self.row, self.column)
 
     def _ods_value(self) -> None:

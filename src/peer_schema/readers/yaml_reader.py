@@ -73,7 +73,10 @@ def read_yaml(text: str, limits: Limits) -> object:
 
 def read_yaml_with_nodes(text: str, limits: Limits) -> tuple[object, Node]:
     """The data, and the node tree that says where each value stands in the file."""
-    loader = _StrictLoader(text)
+    try:
+        loader = _StrictLoader(text)  # it checks the characters at once: a control character is refused here
+    except yaml.YAMLError as exc:
+        raise ReadError("read.syntax", f"not valid YAML: {exc}", params={"format": "YAML", "problem": str(exc)}) from None
     try:
         node = loader.get_single_node()
         if node is None:
