@@ -235,7 +235,7 @@ def test_a_csv_of_a_million_columns_is_read_with_bounded_work_and_one_notice_cou
     columns = 1_000_000
     path.write_text("id,name," + ",".join(f"col{i}" for i in range(columns)) + "\nex:org/1,One," + "x," * columns + "\n")
     started = time.monotonic()
-    rc, report, err, peak = run_cli(str(path), "--max-bytes", str(64 << 20))
+    rc, report, err, peak = run_cli(str(path))
     assert time.monotonic() - started < 20 and rc in (0, 1) and "Traceback" not in err
     by_code = report["summary"]["by_code"]
     assert by_code["table.unknown-column"] == 50 and by_code["table.columns-ignored"] == 1
@@ -275,3 +275,13 @@ def test_the_readers_never_fail_other_than_by_a_finding_and_stay_within_their_me
     peak = int(done.stdout.rsplit("PEAK ", 1)[1])
     assert peak < 1_200_000_000
     assert time.monotonic() - started < 60
+
+
+def test_a_csv_line_longer_than_a_sixteenth_of_max_bytes_is_refused_before_the_csv_module_splits_it(tmp_path):
+    from peer_schema.readers.table import iter_table
+
+    path = tmp_path / "Organisation.csv"
+    path.write_text("id,name\n" + "ab," * 10_000 + "\n")
+    limits = Limits(max_bytes=160_000, max_field_chars=1_000)  # lines up to max(4 x 1,000, 160,000 / 16) bytes
+    errors = [item for item in iter_table(path, limits) if hasattr(item, "code") and item.code.startswith("read.")]
+    assert [(e.code, e.line) for e in errors] == [("read.field-too-large", 2)]

@@ -34,7 +34,7 @@ from .. import artifacts
 from ..model import Slot, model
 from .errors import Notice, ReadError, TableStart
 from .jsonl_reader import TYPE_KEY
-from .limits import Limits, size_problem
+from .limits import DOCUMENT_SHARE, Limits, size_problem
 from .source import bounded_lines, open_input
 
 #: separates the values of a multivalued cell: commas and semicolons occur in text
@@ -620,9 +620,12 @@ class _Lines:
     bad: list[tuple[int, int]] = field(default_factory=list)  # (line, byte offset in the file)
     binary: int | None = None  # the line of a NUL byte
 
-    def read(self, stream) -> Iterator[str]:
+    def read(self, stream, max_line: int | None = None) -> Iterator[str]:
         offset = 0
         for number, raw in enumerate(stream, start=1):
+            if max_line is not None and len(raw) > max_line:  # the csv module would hold all its cells at once
+                raise ReadError("read.field-too-large", f"line {number} is over {max_line:,} bytes long", number,
+                                params={"size": f"more than {max_line:,}", "limit": max_line})
             if number == 1 and raw.startswith(_BOM):
                 raw, offset = raw[3:], 3
             if b"\x00" in raw:
@@ -691,7 +694,8 @@ def _csv_rows(path: Path, limits: Limits, fmt: str | None) -> Iterator[tuple[int
         yield exc
         return
     with stream:
-        source = lines.read(bounded_lines(stream, limits.max_bytes))
+        max_line = max(4 * limits.max_field_chars, limits.max_bytes // DOCUMENT_SHARE)
+        source = lines.read(bounded_lines(stream, limits.max_bytes, max_line), max_line)
         leading = []  # the lines up to the first that holds something: it says the separator
         try:
             for text in source:
