@@ -80,8 +80,10 @@ _CODES = [
          "a workbook with one cell at XFD1048576 (tests/test_workbook.py)"),
     Code("read.too-large", E, "File over the size limit", "the file is {size} bytes, over the limit of {limit} bytes",
          "le fichier fait {size} octets, au-delà de la limite de {limit} octets",
-         "Split the file, or raise the limit with --max-bytes if you trust it.",
-         "Découpez le fichier, ou relevez la limite avec --max-bytes si vous lui faites confiance.",
+         "Split the file, or raise the limit with --max-bytes if you trust it (a JSON, YAML or RDF document, held "
+         "in memory at once, may be a sixteenth of it; JSON Lines and CSV are streamed).",
+         "Découpez le fichier, ou relevez la limite avec --max-bytes si vous lui faites confiance (un document JSON, "
+         "YAML ou RDF, gardé en mémoire d'un bloc, peut en faire un seizième ; JSON Lines et CSV sont lus en flux).",
          "a file larger than --max-bytes"),
     Code("read.too-deep", E, "Nested too deeply", "the data is nested deeper than {limit} levels",
          "les données sont imbriquées sur plus de {limit} niveaux",
