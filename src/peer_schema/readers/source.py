@@ -8,7 +8,6 @@ folders are refused: they are not data files, and reading one could go on foreve
 
 from __future__ import annotations
 
-import fcntl
 import os
 import stat
 from collections.abc import Iterator
@@ -17,7 +16,13 @@ from typing import BinaryIO
 
 from .errors import ReadError
 
+try:
+    import fcntl
+except ImportError:  # Windows: no FIFOs to wait on
+    fcntl = None
+
 _CHUNK = 1 << 20
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 
 def _unreadable(reason: str) -> ReadError:
@@ -43,7 +48,7 @@ def kind_problem(mode: int, what: str = "file") -> ReadError | None:
 def open_input(path: Path) -> tuple[BinaryIO, int | None]:
     """The input opened for reading, and its size when it is a file (None for a pipe)."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO without a writer: no wait
+        fd = os.open(path, os.O_RDONLY | _NONBLOCK | getattr(os, "O_BINARY", 0))  # a FIFO without a writer: no wait
     except OSError as exc:
         raise _unreadable(exc.strerror or type(exc).__name__) from None
     try:
@@ -51,8 +56,8 @@ def open_input(path: Path) -> tuple[BinaryIO, int | None]:
         problem = kind_problem(info.st_mode)
         if problem is not None:
             raise problem
-        flags = fcntl.fcntl(fd, fcntl.F_GETFL)
-        fcntl.fcntl(fd, fcntl.F_SETFL, flags & ~os.O_NONBLOCK)  # then read as usual (EOF without a writer)
+        if fcntl is not None and _NONBLOCK:  # then read as usual (EOF without a writer)
+            fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~_NONBLOCK)
         return os.fdopen(fd, "rb"), (info.st_size if stat.S_ISREG(info.st_mode) else None)
     except BaseException:
         os.close(fd)
