@@ -285,3 +285,13 @@ def test_a_csv_line_longer_than_a_sixteenth_of_max_bytes_is_refused_before_the_c
     limits = Limits(max_bytes=160_000, max_field_chars=1_000)  # lines up to max(4 x 1,000, 160,000 / 16) bytes
     errors = [item for item in iter_table(path, limits) if hasattr(item, "code") and item.code.startswith("read.")]
     assert [(e.code, e.line) for e in errors] == [("read.field-too-large", 2)]
+
+
+def test_rows_keep_their_number_in_a_sheet_whose_first_rows_are_empty(tmp_path):
+    # calamine's iter_rows gives the empty rows above the first one used; merged ranges count from the top
+    rows = ('<row r="3">' + text_cell("A3", "Identifier") + text_cell("B3", "Name") + "</row>"
+            + '<row r="4">' + text_cell("A4", "ex:org/1") + text_cell("B4", "One") + "</row>"
+            + '<row r="5">' + text_cell("A5", "ex:org/2") + "</row>")
+    book = xlsx(tmp_path / "low.xlsx", rows, extra='<mergeCells><mergeCell ref="B4:B5"/></mergeCells>')
+    records = [(item[0], item[1]["name"]) for item in iter_workbook(book) if isinstance(item, tuple)]
+    assert records == [(4, "One"), (5, "One")]

@@ -90,14 +90,13 @@ def _rows(sheet) -> Iterator[tuple[int, list]]:
     Merged ranges cost no more than the cells the sheet holds: a range is followed only down
     the rows that exist, one value per column at a time (workbook_guard.py bounds their number)."""
     offset = [""] * sheet.start[1] if sheet.start else []
-    first = sheet.start[0] + 1 if sheet.start else 1  # calamine's rows begin at the first one used
     ranges = sheet.merged_cell_ranges or ()
     merged = [r for r in ranges if r[0][1] != r[1][1]]  # across columns
     downwards: dict[int, list[tuple[int, int]]] = {}  # first row -> (column, last row) of merges down
     for (r1, c1), (r2, _) in ranges:
         if r2 > r1:
             downwards.setdefault(r1, []).append((c1, r2))
-    rows = enumerate(sheet.iter_rows(), start=first)
+    rows = enumerate(sheet.iter_rows(), start=1)  # iter_rows gives the empty rows above the first used too
     header_rows = 0
     for number, row in rows:
         if offset:
