@@ -295,3 +295,25 @@ def test_rows_keep_their_number_in_a_sheet_whose_first_rows_are_empty(tmp_path):
     book = xlsx(tmp_path / "low.xlsx", rows, extra='<mergeCells><mergeCell ref="B4:B5"/></mergeCells>')
     records = [(item[0], item[1]["name"]) for item in iter_workbook(book) if isinstance(item, tuple)]
     assert records == [(4, "One"), (5, "One")]
+
+
+# -- the quick pass over usual worksheets ---------------------------------------------------------------------
+PLAIN = '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1"><v>2</v></c></row></sheetData></worksheet>'
+
+
+@pytest.mark.parametrize("variant", [
+    PLAIN.replace('<c r="C1">', "<c r='C1'>"),  # single quotes
+    PLAIN.replace('<c r="C1">', '<c s="1" r="C1">'),  # r in second place
+    PLAIN.replace('<c r="C1">', '<c r="c1">'),  # lowercase
+    PLAIN.replace('<c r="C1">', "<c>"),  # no reference
+    PLAIN.replace('<c r="C1">', '<c r="C1" t="n"r="XFD1048576">'),  # a second r
+    PLAIN.replace('<c r="C1">', '<x:c r="C1">').replace("</c></row>", "</x:c></row>"),  # a prefix
+    PLAIN.replace("<sheetData>", "<!-- --><sheetData>"),  # a comment
+    PLAIN.replace('<c r="C1">', '<c\nr="C1">'),  # a line break for a space
+    PLAIN.replace('<row r="1">', '<row r="1"><c r="XFD1048576"/>'),  # within the form, over the extent
+])
+def test_the_quick_pass_answers_only_for_cells_written_the_usual_way(variant):
+    from peer_schema.readers.workbook_fast import plain_sheet_extent
+
+    assert plain_sheet_extent(PLAIN.encode(), Limits(), 25_000_000, 10) == (1, 3)
+    assert plain_sheet_extent(variant.encode(), Limits(), 25_000_000, 10) is None

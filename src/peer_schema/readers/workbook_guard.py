@@ -15,6 +15,9 @@ Counted, and refused past the limits (docs/limits.md):
   read.sheet-too-large;
 - the text of one cell or shared string (`max_field_chars`): read.field-too-large.
 
+An ordinary worksheet (every cell written `<c r="B7" ...>`) is answered for by a quick pass in
+C (workbook_fast.py); anything else in it sends the part to the parser.
+
 Every part ending in .xml or .rels is read, wherever it is stored, so a sheet kept outside
 xl/worksheets/ is read too; and so is every part the workbook's relationships name as a sheet
 or as its shared strings, whatever its name.
@@ -32,6 +35,7 @@ from xml.parsers import expat
 
 from .errors import ReadError
 from .limits import Limits
+from .workbook_fast import FAST_PART_BYTES, plain_sheet_extent
 
 #: the most cells a sheet may span, from row 1 and column A to its last cell with anything in
 #: it: calamine makes a grid of that size (about 32 bytes a cell), and so do the row lists
@@ -264,20 +268,23 @@ def _chunks(fh, info: zipfile.ZipInfo, budget: _Budget):
     budget.left -= size
 
 
-def _named_parts(archive: zipfile.ZipFile, fh) -> set[str]:
-    """The parts that the workbooks' relationships name as sheets or shared strings, every way
-    a reader might resolve the name (beside the relationships' owner, from the root, under xl/)."""
-    named: set[str] = set()
+def _named_parts(archive: zipfile.ZipFile, fh) -> dict[str, set[str]]:
+    """The parts that the workbooks' relationships name as sheets or shared strings (-> how they
+    are named), every way a reader might resolve the name (beside the relationships' owner, from
+    the root, under xl/)."""
+    named: dict[str, set[str]] = {}
     for info in archive.infolist():
         name = info.filename
         if not name.lower().endswith(".rels") or info.file_size > (1 << 24):
             continue
         owner = posixpath.dirname(posixpath.dirname(name))
         for kind, target in _relationships(archive.read(info)):
-            if kind.rsplit("/", 1)[-1].lower() in _SHEET_TYPES:
+            kind = kind.rsplit("/", 1)[-1].lower()
+            if kind in _SHEET_TYPES:
                 target = target.replace("\\", "/")
-                named.update({target.lstrip("/"), posixpath.normpath(posixpath.join(owner, target)).lstrip("/"),
-                              "xl/" + target, posixpath.normpath("xl/" + target)})
+                for name in {target.lstrip("/"), posixpath.normpath(posixpath.join(owner, target)).lstrip("/"),
+                             "xl/" + target, posixpath.normpath("xl/" + target)}:
+                    named.setdefault(name, set()).add(kind)
     return named
 
 
@@ -298,6 +305,40 @@ def _relationships(data: bytes) -> list[tuple[str, str]]:
     return found
 
 
+def _plain_candidate(info: zipfile.ZipInfo, named: dict[str, set[str]]) -> bool:
+    """Whether a part is only ever read as a worksheet: then the quick pass may answer for it."""
+    name = info.filename
+    return (name.startswith("xl/worksheets/") and name.endswith(".xml") and named.get(name, {"worksheet"}) == {"worksheet"}
+            and info.file_size <= FAST_PART_BYTES)
+
+
+def _read_part(fh, info: zipfile.ZipInfo, budget: _Budget, limits: Limits, plain: bool) -> None:
+    """Count what one part holds, from its real bytes: by the quick pass when it can answer (an
+    ordinary worksheet), else by the XML parser, chunk by chunk."""
+    buffered: list[bytes] | None = [] if plain else None
+    size, parser = 0, None
+    for chunk in _chunks(fh, info, budget):
+        if buffered is not None:
+            buffered.append(chunk)
+            size += len(chunk)
+            if size <= FAST_PART_BYTES:
+                continue
+        if parser is None:
+            parser = _parser(_PartReader(info.filename, limits))
+        for piece in buffered or (chunk,):
+            parser.Parse(piece, False)
+        buffered = None
+    if buffered is not None:
+        data = b"".join(buffered)
+        if plain_sheet_extent(data, limits, MAX_GRID_CELLS, MAX_MERGED_RANGES) is not None:
+            return
+        parser = _parser(_PartReader(info.filename, limits))
+        parser.Parse(data, False)
+    if parser is None:
+        parser = _parser(_PartReader(info.filename, limits))
+    parser.Parse(b"", True)
+
+
 def workbook_problem(path, limits: Limits, kind: str = "xlsx") -> ReadError | None:
     """Why this workbook is not handed to calamine: too large a part, sheet, string or number
     of merged ranges, a DTD, or a zip that cannot be read here; None when it may be read."""
@@ -316,11 +357,7 @@ def workbook_problem(path, limits: Limits, kind: str = "xlsx") -> ReadError | No
             for info in infos:
                 if info.is_dir() or not (info.filename.lower().endswith((".xml", ".rels")) or info.filename in named):
                     continue
-                reader = _PartReader(info.filename, limits)
-                parser = _parser(reader)
-                for chunk in _chunks(fh, info, budget):
-                    parser.Parse(chunk, False)
-                parser.Parse(b"", True)
+                _read_part(fh, info, budget, limits, _plain_candidate(info, named))
     except _Refused as refused:
         return refused.error
     except ExpatError as exc:
