@@ -17,8 +17,9 @@ from .errors import ReadError
 from .json_positions import locator as json_locator
 from .json_reader import read_json
 from .jsonl_reader import TYPE_KEY, iter_jsonl
-from .limits import Limits
+from .limits import Limits, size_problem
 from .rdf import RDF_FORMATS, RdfGraph, read_rdf
+from .source import read_bounded
 from .table import iter_table
 from .yaml_reader import locate, read_yaml, read_yaml_with_nodes
 
@@ -50,19 +51,9 @@ def detect_format(path: Path, override: str | None = None) -> str:
 
 
 def _text(path: Path, limits: Limits) -> str:
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ReadError("read.unreadable", f"cannot open the file ({exc.strerror})",
-                        params={"reason": exc.strerror}) from None
-    if size > limits.max_bytes:
-        raise ReadError("read.too-large", f"the file is {size:,} bytes, over the limit of {limits.max_bytes:,}",
-                        params={"size": size, "limit": limits.max_bytes})
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ReadError("read.unreadable", f"cannot open the file ({exc.strerror})",
-                        params={"reason": exc.strerror}) from None
+    """The text of a whole document, read through a counter (a pipe says nothing of its size):
+    at most `limits.document_bytes`, since the whole of it is held in memory at once."""
+    raw = read_bounded(path, limits.document_bytes)
     if not raw.strip():
         raise ReadError("read.empty", "the file holds no data")
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -81,9 +72,9 @@ def open_source(path: Path, limits: Limits | None = None,
     limits = limits or Limits()
     fmt = detect_format(path, input_format)
     if fmt == "jsonl":
-        if path.stat().st_size > limits.max_bytes:
-            raise ReadError("read.too-large", "the file is over the size limit",
-                            params={"size": path.stat().st_size, "limit": limits.max_bytes})
+        problem = size_problem(path, limits)
+        if problem is not None:
+            raise problem
         return Stream(str(path), iter_jsonl(path, limits))
     if fmt in ("csv", "tsv"):  # one table per class: readers/table.py, docs/tables.md
         return Stream(str(path), iter_table(path, limits, fmt))

@@ -3,11 +3,46 @@ from __future__ import annotations
 import gc
 import json
 import math
+import re
 import sys
 from contextlib import contextmanager
 
 from .errors import ReadError
 from .limits import Limits
+
+#: a surrogate escape in JSON text (\ud800): only these can put a lone surrogate in a string
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+#: a surrogate left alone in a decoded string (a pair has become one character)
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escape(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+def lone_surrogate(data: object) -> str | None:
+    """The JSON pointer of a key or text holding a lone surrogate, or None. A lone
+    surrogate is no character: no file can be written with it, so it is refused on reading."""
+    stack: list[tuple[str, object]] = [("", data)]
+    while stack:
+        pointer, item = stack.pop()
+        if isinstance(item, str):
+            if not item.isascii() and SURROGATE.search(item):
+                return pointer
+        elif isinstance(item, dict):
+            for key, value in item.items():
+                if isinstance(key, str) and not key.isascii() and SURROGATE.search(key):
+                    return f"{pointer}/{_escape(key.encode('utf-8', 'backslashreplace').decode())}"
+                stack.append((f"{pointer}/{_escape(key)}", value))
+        elif isinstance(item, list):
+            stack.extend((f"{pointer}/{i}", value) for i, value in enumerate(item))
+    return None
+
+
+def surrogate_error(pointer: str, line: int | None = None, column: int | None = None) -> ReadError:
+    shown = pointer.encode("utf-8", "backslashreplace").decode() or "/"
+    return ReadError("read.surrogate", f"the text at {shown} holds a lone surrogate (an escape such as \\ud800 "
+                     "that is half of a character)", line, column, params={"pointer": shown})
 
 
 def _no_duplicates(pairs: list[tuple[str, object]]) -> dict:
@@ -69,7 +104,7 @@ def parse_json(text: str, limits: Limits) -> object:
 
     try:
         with _no_gc(), _depth_limit(limits.max_depth):
-            return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants,
+            data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants,
                               parse_int=parse_int, parse_float=parse_float)
     except json.JSONDecodeError as exc:
         raise ReadError("read.syntax", f"not valid JSON: {exc.msg}", exc.lineno, exc.colno,
@@ -77,6 +112,14 @@ def parse_json(text: str, limits: Limits) -> object:
     except RecursionError:
         raise ReadError("read.too-deep", f"the data is nested deeper than {limits.max_depth} levels",
                         params={"limit": limits.max_depth}) from None
+    if "\\u" in text and _SURROGATE_ESCAPE.search(text):
+        pointer = lone_surrogate(data)
+        if pointer is not None:
+            from .json_positions import locator
+
+            position = locator(text)(pointer) or (None, None)
+            raise surrogate_error(pointer, *position)
+    return data
 
 
 def read_json(text: str, limits: Limits) -> object:

@@ -12,6 +12,7 @@ from pathlib import Path
 from .errors import ReadError
 from .json_reader import parse_json
 from .limits import Limits
+from .source import bounded_lines, open_input
 
 TYPE_KEY = "@type"
 
@@ -21,16 +22,26 @@ def iter_jsonl(path: Path, limits: Limits) -> Iterator[tuple[int, dict] | ReadEr
 
     A bad line does not stop the reading: the other lines are still checked.
     """
-    with path.open("rb") as stream:
+    try:
+        stream, _ = open_input(path)
+    except ReadError as exc:
+        yield exc
+        return
+    with stream:
         first = True
-        for number, raw in enumerate(stream, start=1):
+        lines = bounded_lines(stream, limits.max_bytes, limits.max_field_chars)
+        for number, raw in _numbered(lines):
+            if isinstance(raw, ReadError):
+                yield raw
+                return
             if first:
                 first = False
                 if raw.startswith(b"\xef\xbb\xbf"):
                     raw = raw[3:]
             if len(raw) > limits.max_field_chars:
-                yield ReadError("read.field-too-large", f"line {number} is {len(raw):,} bytes long", number,
-                                params={"size": len(raw), "limit": limits.max_field_chars})
+                yield ReadError("read.field-too-large", f"line {number} is over {limits.max_field_chars:,} bytes long",
+                                number, params={"size": f"more than {limits.max_field_chars:,}",
+                                                "limit": limits.max_field_chars})
                 continue
             try:
                 text = raw.decode("utf-8")
@@ -54,3 +65,13 @@ def iter_jsonl(path: Path, limits: Limits) -> Iterator[tuple[int, dict] | ReadEr
                                 params={"format": "JSON Lines", "problem": f'each line must be an object with "{TYPE_KEY}"'})
                 continue
             yield number, obj
+
+
+def _numbered(lines: Iterator[bytes]) -> Iterator[tuple[int, bytes | ReadError]]:
+    """(line number, line); a ReadError in place of a line once the input is over its size."""
+    number = 0
+    try:
+        for number, line in enumerate(lines, start=1):
+            yield number, line
+    except ReadError as exc:
+        yield number + 1, exc

@@ -79,7 +79,7 @@ def read_rdf(text: str, fmt: str, file: str, limits: Limits | None = None) -> Rd
         data = text
     else:
         data = text
-    rdf_strict.check(data, fmt, _LABEL[fmt])  # what a strict parser refuses is refused (rdf_strict.py)
+    rdf_strict.check(data, fmt, _LABEL[fmt], limits.max_field_chars)  # what a strict parser refuses is refused (rdf_strict.py)
     graph = _parse(data, fmt, limits)
     if fmt == "jsonld":
         _retype_json_numbers(graph)

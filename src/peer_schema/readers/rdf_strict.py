@@ -49,8 +49,15 @@ _PLAIN = [
 _LANGUAGE_TAG = re.compile(r"subtag|language (?:code|tag)", re.IGNORECASE)
 
 
-def check(data: str, fmt: str, label: str) -> None:
-    """Raise the ReadError for the first thing pyoxigraph refuses in `data` (a `fmt` document)."""
+def _field_too_large(limit: int) -> ReadError:
+    return ReadError("read.field-too-large", f"a literal or IRI is over {limit:,} characters",
+                     params={"size": f"more than {limit:,}", "limit": limit})
+
+
+def check(data: str, fmt: str, label: str, max_field_chars: int | None = None) -> None:
+    """Raise the ReadError for the first thing pyoxigraph refuses in `data` (a `fmt` document),
+    or read.field-too-large for a literal over `max_field_chars` (pyoxigraph's own buffer stops
+    at 16 MiB: a longer token is a field over the limit, not a syntax error)."""
     try:
         import pyoxigraph
     except ImportError:  # a runtime dependency; should it be missing, rdflib alone reads the file
@@ -58,11 +65,17 @@ def check(data: str, fmt: str, label: str) -> None:
     rdf_format = getattr(pyoxigraph.RdfFormat, _OXIGRAPH_FORMAT[fmt], None)
     if rdf_format is None or (fmt == "jsonld" and not json_ld_1_1()):
         return
+    limit = max_field_chars if max_field_chars is not None and len(data) > max_field_chars else None
     try:
         # no base IRI: a relative IRI is refused here, where its line is known, not resolved
-        for _ in pyoxigraph.parse(data, rdf_format, base_iri=None):
-            pass
+        for quad in pyoxigraph.parse(data, rdf_format, base_iri=None):
+            if limit is not None and isinstance(quad.object, pyoxigraph.Literal) and len(quad.object.value) > limit:
+                raise _field_too_large(limit)
+    except MemoryError:  # "Reached the buffer maximal size": one token of over 16 MiB
+        raise _field_too_large(max_field_chars or (1 << 24)) from None
     except SyntaxError as exc:
+        if "buffer maximal size" in str(exc):
+            raise _field_too_large(max_field_chars or (1 << 24)) from None
         raise refusal(exc, fmt, label, data) from None
     if fmt == "jsonld":
         _check_json_ld_iris(data, pyoxigraph, rdf_format)

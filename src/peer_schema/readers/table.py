@@ -34,7 +34,8 @@ from .. import artifacts
 from ..model import Slot, model
 from .errors import Notice, ReadError, TableStart
 from .jsonl_reader import TYPE_KEY
-from .limits import Limits, size_problem
+from .limits import DOCUMENT_SHARE, Limits, size_problem
+from .source import bounded_lines, open_input
 
 #: separates the values of a multivalued cell: commas and semicolons occur in text
 SEPARATOR = "|"
@@ -346,15 +347,24 @@ def is_machine_row(cls: str, row: list, max_digits: int) -> bool:
     return all(c == TYPE_KEY or _resolve(cls, c, max_digits) is not None for c in cells)
 
 
-def _header(cls: str, row: list, line: int, max_digits: int,
-            machine: list | None = None) -> tuple[list[_Column | None], list[Notice]] | ReadError:
+#: unknown columns named one by one (with the nearest known one); past them, one notice counts the rest
+MAX_NAMED_UNKNOWN = 50
+
+
+def _header(cls: str, row: list, line: int, max_digits: int, machine: list | None = None,
+            max_columns: int = Limits.max_columns) -> tuple[list[_Column | None], list[Notice]] | ReadError:
     """The columns of a table from its header row (labels or field names), and the second row of
     field names when there is one. A column the model does not know is left out, with a notice
-    naming the nearest known column: its cells are never read."""
+    naming the nearest known column: its cells are never read. The work is bounded: columns
+    past `max_columns`, and unknown columns past the first MAX_NAMED_UNKNOWN, are counted in
+    one notice."""
     columns: list[_Column | None] = []
     notices: list[Notice] = []
     seen: dict[tuple, str] = {}
-    width = max(len(row), len(machine or ()))
+    full_width = max(len(row), len(machine or ()))
+    width = min(full_width, max_columns)
+    beyond = sum(1 for cells in (row, machine or ()) for c in cells[width:] if c not in ("", None)) if full_width > width else 0
+    unnamed_unknown = 0
     for number in range(1, width + 1):
         raw = row[number - 1] if number <= len(row) else ""
         label = raw.strip() if isinstance(raw, str) else str(raw)
@@ -376,8 +386,11 @@ def _header(cls: str, row: list, line: int, max_digits: int,
             steps, known = (slot.name,), False
             resolved = (steps, _text, None)
         if resolved is None:
-            notices.append(Notice("table.unknown-column", {"column": label or name, "closest": _closest(cls, name)},
-                               line, number))
+            if sum(n.code == "table.unknown-column" for n in notices) < MAX_NAMED_UNKNOWN:
+                notices.append(Notice("table.unknown-column", {"column": label or name, "closest": _closest(cls, name)},
+                                      line, number))
+            else:
+                unnamed_unknown += 1
             columns.append(_IGNORED)
             continue
         steps, convert, kind = resolved
@@ -390,6 +403,9 @@ def _header(cls: str, row: list, line: int, max_digits: int,
                              f'"{seen[clash]}"', line, number, params={"key": label or name})
         seen[steps] = label or name
         columns.append(_column(number, steps, convert, known, label or name, kind))
+    if beyond or unnamed_unknown:
+        notices.append(Notice("table.columns-ignored", {"count": f"{beyond + unnamed_unknown:,}", "limit": f"{max_columns:,}",
+                                                        "named": MAX_NAMED_UNKNOWN}, line, None))
     return columns, notices
 
 
@@ -604,9 +620,12 @@ class _Lines:
     bad: list[tuple[int, int]] = field(default_factory=list)  # (line, byte offset in the file)
     binary: int | None = None  # the line of a NUL byte
 
-    def read(self, stream) -> Iterator[str]:
+    def read(self, stream, max_line: int | None = None) -> Iterator[str]:
         offset = 0
         for number, raw in enumerate(stream, start=1):
+            if max_line is not None and len(raw) > max_line:  # the csv module would hold all its cells at once
+                raise ReadError("read.field-too-large", f"line {number} is over {max_line:,} bytes long", number,
+                                params={"size": f"more than {max_line:,}", "limit": max_line})
             if number == 1 and raw.startswith(_BOM):
                 raw, offset = raw[3:], 3
             if b"\x00" in raw:
@@ -661,7 +680,7 @@ def iter_table(path: Path, limits: Limits | None = None, fmt: str | None = None)
 
 
 def _rows(path: Path, cls: str, limits: Limits, fmt: str | None) -> Iterator[tuple | ReadError]:
-    return read_table(cls, _csv_rows(path, limits, fmt), limits.max_digits)
+    return read_table(cls, _csv_rows(path, limits, fmt), limits.max_digits, max_columns=limits.max_columns)
 
 
 def _csv_rows(path: Path, limits: Limits, fmt: str | None) -> Iterator[tuple[int, list[str]] | ReadError]:
@@ -669,13 +688,23 @@ def _csv_rows(path: Path, limits: Limits, fmt: str | None) -> Iterator[tuple[int
     # The csv module's cell limit is one setting for the whole process: set to ours on each read.
     csv.field_size_limit(limits.max_field_chars)
     lines = _Lines()
-    with path.open("rb") as stream:
-        source = lines.read(stream)
+    try:
+        stream, _ = open_input(path)
+    except ReadError as exc:
+        yield exc
+        return
+    with stream:
+        max_line = max(4 * limits.max_field_chars, limits.max_bytes // DOCUMENT_SHARE)
+        source = lines.read(bounded_lines(stream, limits.max_bytes, max_line), max_line)
         leading = []  # the lines up to the first that holds something: it says the separator
-        for text in source:
-            leading.append(text)
-            if not text.isspace():
-                break
+        try:
+            for text in source:
+                leading.append(text)
+                if not text.isspace():
+                    break
+        except ReadError as exc:  # over the size limit before the header ends
+            yield exc
+            return
         if not leading or leading[-1].isspace():
             if lines.binary:
                 yield ReadError("read.binary", "the file looks like a binary file, not text", lines.binary)
@@ -693,6 +722,9 @@ def _csv_rows(path: Path, limits: Limits, fmt: str | None) -> Iterator[tuple[int
                 row = next(reader)
             except StopIteration:
                 break
+            except ReadError as exc:  # over the size limit: a pipe, or a file that grew
+                yield exc
+                return
             except csv.Error as exc:
                 if lines.binary:
                     break
@@ -742,10 +774,11 @@ class _Header(list):
     deep = True
 
 
-def _begin(cls: str, pending: tuple, max_digits: int, machine: list | None, sheet: str | None):
+def _begin(cls: str, pending: tuple, max_digits: int, machine: list | None, sheet: str | None,
+           max_columns: int = Limits.max_columns):
     """Yield a table's start and the notices about its header; return its columns (None when
     the header is refused, after yielding why)."""
-    made = _header(cls, pending[1], pending[0], max_digits, machine)
+    made = _header(cls, pending[1], pending[0], max_digits, machine, max_columns)
     if isinstance(made, ReadError):
         yield made
         return None
@@ -766,7 +799,8 @@ def _begin(cls: str, pending: tuple, max_digits: int, machine: list | None, shee
 
 
 def read_table(cls: str, source: Iterator[tuple[int, list] | ReadError], max_digits: int,
-               sheet: str | None = None) -> Iterator[tuple | ReadError | Notice | TableStart]:
+               sheet: str | None = None, max_columns: int = Limits.max_columns
+               ) -> Iterator[tuple | ReadError | Notice | TableStart]:
     """The records of one table (a CSV file, a workbook's sheet) from its rows.
 
     The first row that holds anything is the header: labels in English or French, or field
@@ -785,13 +819,15 @@ def read_table(cls: str, source: Iterator[tuple[int, list] | ReadError], max_dig
                 return  # without its header row, no other row can be read
             continue
         start, row = item
+        if header is None and pending is None:
+            if not _blank(row):
+                pending = (start, row)  # whole: the header's notice counts the columns past the limit
+            continue
+        if len(row) > max_columns:
+            row = row[:max_columns]  # cells past the last column read are not looked at
         if header is None:
-            if pending is None:
-                if not _blank(row):
-                    pending = (start, row)
-                continue
             machine = row if is_machine_row(cls, row, max_digits) else None
-            header = yield from _begin(cls, pending, max_digits, machine, sheet)
+            header = yield from _begin(cls, pending, max_digits, machine, sheet, max_columns)
             if header is None:
                 return
             if machine is not None:
@@ -811,7 +847,7 @@ def read_table(cls: str, source: Iterator[tuple[int, list] | ReadError], max_dig
             continue
         yield start, made[0], made[1]
     if header is None and pending is not None:  # a header and nothing under it
-        header = yield from _begin(cls, pending, max_digits, None, sheet)
+        header = yield from _begin(cls, pending, max_digits, None, sheet, max_columns)
         if header is None:
             return
     if header is None or (cls == DATASET and rows == 0):

@@ -13,15 +13,12 @@ order; codes or labels in vocabulary cells. What only workbooks have is handled 
 - formulas are never evaluated here: the value the spreadsheet last saved is read;
 - the Dataset sheet is read first, whatever its place, so its header applies to every sheet.
 
-Cells are read by calamine (Rust). A workbook is a zip: its declared unpacked size is checked
-against the size limit before anything is unpacked.
+Cells are read by calamine (Rust), once workbook_guard.py has read every part with a streaming
+XML parser and found nothing that would make calamine allocate more than the limits allow.
 """
 
 from __future__ import annotations
 
-import re
-import zipfile
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,116 +26,11 @@ from ..sheets.layout import DATASET, class_label, class_of_sheet, normal_label, 
 from .errors import Notice, ReadError, TableStart
 from .limits import Limits, size_problem
 from .table import read_table
+from .workbook_guard import broken, workbook_problem
 
 #: the template's sheets that hold no records (read-me and the lists of the drop-downs)
 INFO_SHEETS = frozenset(normal_label(n) for n in ("Read me", "À lire", "Lists", "Listes"))
 WORKBOOK_FORMATS = {".xlsx": "xlsx", ".xlsm": "xlsx", ".ods": "ods"}
-
-
-#: the most cells a sheet may span (from its first to its last row and column): calamine makes a
-#: grid of that size, so one cell written at XFD1048576 would ask for half a terabyte
-MAX_GRID_CELLS = 25_000_000
-#: a cell beyond column ZZ or row 99,999: only then are a sheet's extents worked out exactly
-_FAR_CELL = re.compile(rb'<c r="(?:[A-Z]{3}|[A-Z]{1,2}[0-9]{6,})')
-_CELL_REF = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
-
-
-def _column_number(letters: bytes) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + letter - 64
-    return number
-
-
-def _grid_problem(path: Path) -> tuple[int, int] | None:
-    """(last row, last column) of a sheet that would be too large a grid to read, or None.
-    Streams each sheet's XML once; the exact extents are worked out only for sheets that reach
-    far."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            for info in archive.infolist():
-                name = info.filename
-                if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
-                    continue
-                with archive.open(info) as fh:
-                    far, tail = False, b""
-                    while chunk := fh.read(1 << 22):
-                        data = tail + chunk
-                        if _FAR_CELL.search(data):
-                            far = True
-                            break
-                        tail = data[-24:]
-                if far:
-                    rows = columns = 0
-                    with archive.open(info) as fh:
-                        tail = b""
-                        while chunk := fh.read(1 << 22):
-                            data = tail + chunk
-                            cut = data.rfind(b"<")  # a reference cut in two is read with the next chunk
-                            for letters, digits in _CELL_REF.findall(data, 0, cut):
-                                columns = max(columns, _column_number(letters))
-                                rows = max(rows, int(digits))
-                            tail = data[cut:]
-                    if rows * columns > MAX_GRID_CELLS:
-                        return rows, columns
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error, NotImplementedError):
-        return None  # not a readable zip: calamine says what is wrong with it
-    return None
-
-
-_ODS_ROW = re.compile(rb'<table:table-row\b([^>]*)>')
-_ODS_CELL = re.compile(rb'<table:table-cell\b([^>]*?)(/?)>')
-_ROWS_REPEATED = re.compile(rb'table:number-rows-repeated="(\d{1,9})"')
-_COLUMNS_REPEATED = re.compile(rb'table:number-columns-repeated="(\d{1,9})"')
-
-
-def _ods_row_cells(data: bytes, end: int) -> int:
-    """Cells with a value that the rows in data[:end] make, their repeat counts multiplied out."""
-    total = 0
-    for row in _ODS_ROW.finditer(data, 0, end):
-        row_end = data.find(b"</table:table-row>", row.end(), end)
-        row_end = end if row_end < 0 else row_end
-        repeated = _ROWS_REPEATED.search(row.group(1))
-        rows = int(repeated.group(1)) if repeated else 1
-        for cell in _ODS_CELL.finditer(data, row.end(), row_end):
-            attributes = cell.group(1)
-            if b"value-type" not in attributes and cell.group(2):
-                continue  # an empty cell
-            repeated = _COLUMNS_REPEATED.search(attributes)
-            total += rows * (int(repeated.group(1)) if repeated else 1)
-    return total
-
-
-def _ods_cells(path: Path) -> int | None:
-    """How many cells with a value an OpenDocument workbook's repeat counts make (a row repeated
-    a million times over a cell repeated sixteen thousand times is one line of XML), or None when
-    the file is not a zip with content.xml. Empty cells are left out: calamine skips them."""
-    try:
-        with zipfile.ZipFile(path) as archive, archive.open("content.xml") as fh:
-            total, tail = 0, b""
-            while chunk := fh.read(1 << 22):
-                data = tail + chunk
-                cut = data.rfind(b"<table:table-row")  # the last row may go on in the next chunk
-                if cut <= 0 and len(data) < (1 << 25):
-                    tail = data
-                    continue
-                cut = cut if cut > 0 else len(data)  # one row of over 32 MB: counted as it is
-                total += _ods_row_cells(data, cut)
-                tail = data[cut:]
-                if total > MAX_GRID_CELLS:
-                    return total
-            return total + _ods_row_cells(tail, len(tail))
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, zlib.error, NotImplementedError):
-        return None
-
-
-def _unpacked_size(path: Path) -> int | None:
-    """What the workbook's parts declare they unpack to (None: not a zip)."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            return sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return None
 
 
 def iter_workbook(path: Path, limits: Limits | None = None) -> Iterator:
@@ -146,29 +38,16 @@ def iter_workbook(path: Path, limits: Limits | None = None) -> Iterator:
     TableStart, notices, (line, record, columns), ReadError. The line is the sheet's row."""
     limits = limits or Limits()
     problem = size_problem(path, limits)
+    if problem is None and not path.is_file():  # a zip is read by seeking: a pipe cannot be
+        problem = ReadError("read.unreadable", "a workbook is read from a file, not a pipe",
+                            params={"reason": "a workbook is read from a file, not from a pipe"})
     if problem is not None:
         yield problem
         return
-    unpacked = _unpacked_size(path)
-    if unpacked is not None and unpacked > 4 * limits.max_bytes:
-        # a few kilobytes that unpack to gigabytes (a zip bomb) are refused before unpacking
-        yield ReadError("read.too-large", f"the workbook unpacks to {unpacked:,} bytes",
-                        params={"size": unpacked, "limit": 4 * limits.max_bytes})
-        return
-    if path.suffix.lower() == ".ods":
-        cells = _ods_cells(path)
-        if cells is not None and cells > MAX_GRID_CELLS:
-            yield ReadError("read.sheet-too-large", f"the sheets' repeated cells make {cells:,} cells",
-                            params={"cells": f"{cells:,}", "limit": f"{MAX_GRID_CELLS:,}",
-                                    "where": " (cells repeated many times)", "where_fr": " (cellules répétées)"})
-            return
-    grid = _grid_problem(path)
-    if grid is not None:
-        rows, columns = grid
-        yield ReadError("read.sheet-too-large", f"a sheet reaches row {rows:,} and column {columns:,}",
-                        params={"cells": f"{rows * columns:,}", "limit": f"{MAX_GRID_CELLS:,}",
-                                "where": f" (it reaches row {rows:,} and column {columns:,})",
-                                "where_fr": f" (elle va jusqu'à la ligne {rows:,} et la colonne {columns:,})"})
+    kind = "ods" if path.suffix.lower() == ".ods" else "xlsx"
+    problem = workbook_problem(path, limits, kind)  # what calamine would allocate, worked out first
+    if problem is not None:
+        yield problem
         return
     from python_calamine import CalamineWorkbook  # imported here: only workbooks need it
 
@@ -176,7 +55,7 @@ def iter_workbook(path: Path, limits: Limits | None = None) -> Iterator:
         book = CalamineWorkbook.from_path(str(path))
         names = book.sheet_names
     except Exception as exc:  # calamine raises its own errors for every kind of broken file
-        yield _broken(exc)
+        yield broken(str(exc) or type(exc).__name__, kind)
         return
     sheets: list[tuple[str, str]] = []
     for name in names:
@@ -196,25 +75,20 @@ def iter_workbook(path: Path, limits: Limits | None = None) -> Iterator:
         try:
             sheet = book.get_sheet_by_name(name)
             rows = _rows(sheet)
-            yield from read_table(cls, rows, limits.max_digits, sheet=name)
+            yield from read_table(cls, rows, limits.max_digits, sheet=name, max_columns=limits.max_columns)
         except ReadError as exc:
             yield exc
         except Exception as exc:  # noqa: BLE001 - calamine's errors while reading a sheet
-            yield _broken(exc)
+            yield broken(str(exc) or type(exc).__name__, kind)
             return
     book.close()
 
 
-def _broken(exc: Exception) -> ReadError:
-    problem = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
-    return ReadError("read.syntax", f"not a workbook that can be read: {problem}",
-                     params={"format": "xlsx", "problem": f"the file is not a workbook that can be read ({problem}); "
-                             "save it again from the spreadsheet as .xlsx or .ods"})
-
-
 def _rows(sheet) -> Iterator[tuple[int, list]]:
     """(row number, cells from column A) for each row; the header's merged group titles joined
-    with the row under them; a data cell merged down over several rows given to each of them."""
+    with the row under them; a data cell merged down over several rows given to each of them.
+    Merged ranges cost no more than the cells the sheet holds: a range is followed only down
+    the rows that exist, one value per column at a time (workbook_guard.py bounds their number)."""
     offset = [""] * sheet.start[1] if sheet.start else []
     ranges = sheet.merged_cell_ranges or ()
     merged = [r for r in ranges if r[0][1] != r[1][1]]  # across columns
@@ -222,7 +96,7 @@ def _rows(sheet) -> Iterator[tuple[int, list]]:
     for (r1, c1), (r2, _) in ranges:
         if r2 > r1:
             downwards.setdefault(r1, []).append((c1, r2))
-    rows = enumerate(sheet.iter_rows(), start=1)
+    rows = enumerate(sheet.iter_rows(), start=1)  # iter_rows gives the empty rows above the first used too
     header_rows = 0
     for number, row in rows:
         if offset:
@@ -236,36 +110,57 @@ def _rows(sheet) -> Iterator[tuple[int, list]]:
         else:
             below = next(rows, (number + 1, []))[1]
             header_rows = number + 1
-            yield number + 1, _two_level_header(row, offset + below if offset else below, in_header, number - 1)
+            yield number + 1, _two_level_header(row, offset + below if offset else below, in_header)
         break
     if not offset and not downwards:
         yield from rows  # the usual sheet: its rows as they are
         return
-    copies: dict[int, list[tuple[int, object]]] = {}  # row index -> (column, value) to copy in
+    active: dict[int, tuple[int, object]] = {}  # column -> (last row index, value) of a merge going down
     for number, row in rows:
         if offset:
             row = offset + row
         index = number - 1
         if downwards and index >= header_rows:
+            for column, (last, value) in list(active.items()):
+                if last < index:
+                    del active[column]
+                elif column < len(row) and row[column] in ("", None):
+                    row[column] = value
             for column, last in downwards.get(index, ()):
                 if column < len(row):
-                    for below in range(index + 1, last + 1):
-                        copies.setdefault(below, []).append((column, row[column]))
-            for column, value in copies.pop(index, ()):
-                if column < len(row) and row[column] in ("", None):
-                    row[column] = value
+                    active[column] = (last, row[column])
         yield number, row
 
 
-def _two_level_header(top: list, below: list, merged: list, row_index: int) -> list:
+def _two_level_header(top: list, below: list, merged: list) -> list:
     """One header from two rows: a title merged across columns over the names of its columns
-    ("Membership profile" over "Member count" -> "Membership profile – Member count")."""
+    ("Membership profile" over "Member count" -> "Membership profile – Member count").
+    Each column takes the first range that covers it; each column is looked at once."""
     width = max(len(top), len(below))
     top = list(top) + [""] * (width - len(top))
     below = list(below) + [""] * (width - len(below))
+    groups: list[object] = [None] * width
+    unset = list(range(width + 1))  # column -> the first column from it without a group yet
+
+    def next_unset(column: int) -> int:
+        root = column
+        while unset[root] != root:
+            root = unset[root]
+        while unset[column] != root:
+            unset[column], column = root, unset[column]
+        return root
+
+    for (_, c1), (_, c2) in merged:
+        if c1 >= width:
+            continue
+        column = next_unset(max(c1, 0))
+        while column <= min(c2, width - 1):
+            groups[column] = top[c1]
+            unset[column] = column + 1
+            column = next_unset(column + 1)
     out = []
     for c in range(width):
-        group = next((top[r[0][1]] for r in merged if r[0][1] <= c <= r[1][1]), None)
+        group = groups[c]
         sub = str(below[c]).strip() if below[c] not in ("", None) else ""
         if group not in (None, ""):
             out.append(f"{group} – {sub}" if sub else str(group))

@@ -3,9 +3,10 @@ from __future__ import annotations
 import re
 
 import yaml
-from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import ReadError
+from .json_reader import SURROGATE, surrogate_error
 from .limits import Limits
 
 # YAML's own tags that only restate plain data; anything else (`!!python/object`) is refused.
@@ -45,9 +46,16 @@ def _check(node: Node, depth: int, limits: Limits, seen: set[int]) -> None:
     if node.tag in _NUMBER_TAGS and len(node.value) > limits.max_digits:
         raise ReadError("read.huge-number", f"a number has more than {limits.max_digits} digits", *_where(node),
                         params={"limit": limits.max_digits})
+    if isinstance(node, ScalarNode) and not node.value.isascii() and SURROGATE.search(node.value):
+        raise surrogate_error(f"(line {node.start_mark.line + 1})", *_where(node))
     if isinstance(node, MappingNode):
         keys: set = set()
         for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
+                written = key_node.value if isinstance(key_node, ScalarNode) else "a mapping or a list"
+                raise ReadError("read.syntax", f"a key is not text: {written}", *_where(key_node),
+                                params={"format": "YAML", "problem": "a key must be text (a field's name); write "
+                                        "it in quotes if it is a number, or leave out the ? of a complex key"})
             _check(key_node, depth + 1, limits, seen)
             if key_node.value in keys:
                 raise ReadError("read.duplicate-key", f'the key "{key_node.value}" appears twice in the same mapping',
@@ -65,7 +73,10 @@ def read_yaml(text: str, limits: Limits) -> object:
 
 def read_yaml_with_nodes(text: str, limits: Limits) -> tuple[object, Node]:
     """The data, and the node tree that says where each value stands in the file."""
-    loader = _StrictLoader(text)
+    try:
+        loader = _StrictLoader(text)  # it checks the characters at once: a control character is refused here
+    except yaml.YAMLError as exc:
+        raise ReadError("read.syntax", f"not valid YAML: {exc}", params={"format": "YAML", "problem": str(exc)}) from None
     try:
         node = loader.get_single_node()
         if node is None:

@@ -80,8 +80,10 @@ _CODES = [
          "a workbook with one cell at XFD1048576 (tests/test_workbook.py)"),
     Code("read.too-large", E, "File over the size limit", "the file is {size} bytes, over the limit of {limit} bytes",
          "le fichier fait {size} octets, au-delà de la limite de {limit} octets",
-         "Split the file, or raise the limit with --max-bytes if you trust it.",
-         "Découpez le fichier, ou relevez la limite avec --max-bytes si vous lui faites confiance.",
+         "Split the file, or raise the limit with --max-bytes if you trust it (a JSON, YAML or RDF document, held "
+         "in memory at once, may be a sixteenth of it; JSON Lines and CSV are streamed).",
+         "Découpez le fichier, ou relevez la limite avec --max-bytes si vous lui faites confiance (un document JSON, "
+         "YAML ou RDF, gardé en mémoire d'un bloc, peut en faire un seizième ; JSON Lines et CSV sont lus en flux).",
          "a file larger than --max-bytes"),
     Code("read.too-deep", E, "Nested too deeply", "the data is nested deeper than {limit} levels",
          "les données sont imbriquées sur plus de {limit} niveaux",
@@ -119,6 +121,12 @@ _CODES = [
          "A cell of that size is a damaged file or a pasted document; shorten it.",
          "Une cellule de cette taille vient d'un fichier abîmé ou d'un document collé ; raccourcissez-la.",
          "a CSV cell of 2 million characters"),
+    Code("read.surrogate", E, "Half of a character",
+         "the text at {pointer} holds a lone surrogate (an escape such as \\ud800 that is half of a character)",
+         "le texte en {pointer} contient un demi-caractère isolé (un échappement comme \\ud800)",
+         "Remove the escape or write the whole character; no file could be written with half of one.",
+         "Retirez l'échappement ou écrivez le caractère entier ; aucun fichier ne peut être écrit avec une moitié.",
+         '{"id": "ex:d\\ud800"}'),
     Code("read.remote-context", E, "Remote JSON-LD context", "the JSON-LD @context {context} would have to be fetched from the network",
          "le @context JSON-LD {context} devrait être téléchargé depuis le réseau",
          "Use peer_schema's context (peer-schema schema --format jsonld-context) inline; remote contexts are never fetched.",
@@ -141,6 +149,14 @@ _CODES = [
          "Renommez la colonne comme le modèle de classeur la nomme, ou supprimez-la. N'ajoutez jamais de colonne "
          "pour des noms, coordonnées, diagnostics ou récits personnels.",
          "a header cell \"Weekly hour\" on the Peer workers sheet (tests/test_workbook.py)"),
+    Code("table.columns-ignored", W, "Columns not read",
+         "{count} more columns are not read: those past column {limit}, and unknown columns after the first {named} "
+         "(each of those is named in its own finding)",
+         "{count} colonnes de plus ne sont pas lues : celles après la colonne {limit}, et les colonnes inconnues après "
+         "les {named} premières (chacune de celles-ci a son propre constat)",
+         "Delete the columns that are not in the template; a table never needs that many.",
+         "Supprimez les colonnes qui ne sont pas dans le modèle ; une table n'en a jamais besoin d'autant.",
+         "a CSV header of a million columns (tests/test_hostile_inputs.py)"),
     Code("table.unknown-sheet", W, "Sheet not read",
          'the sheet "{sheet}" is not read: its name says no kind of record ({known})',
          "la feuille « {sheet} » n'est pas lue : son nom ne désigne aucun type d'enregistrement ({known})",
