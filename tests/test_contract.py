@@ -144,3 +144,12 @@ def test_the_count_of_triples_is_the_count_of_distinct_triples(fmt, tmp_path):
     if fmt == "nt":
         lines = [line for line in out.read_text(encoding="utf-8").splitlines() if line.strip()]
         assert len(lines) == len(set(lines)) == summary.triples
+
+
+def test_an_rdfxml_export_named_rdfxml_validates(tmp_path):
+    """`export --to rdfxml -o x.rdfxml` writes a file `validate` reads by its extension."""
+    from peer_schema.cli import main
+
+    out = tmp_path / "x.rdfxml"
+    assert main(["export", str(EXAMPLES / "valid"), "--to", "rdfxml", "-o", str(out)]) == 0
+    assert main(["validate", str(out)]) == 0

@@ -33,7 +33,7 @@ from .json_reader import read_json
 from .limits import Limits
 
 #: file suffix -> format name used by `open_source` (and `--input-format`)
-RDF_FORMATS = {".ttl": "turtle", ".nt": "ntriples", ".jsonld": "jsonld", ".rdf": "rdfxml", ".xml": "rdfxml"}
+RDF_FORMATS = {".ttl": "turtle", ".nt": "ntriples", ".jsonld": "jsonld", ".rdf": "rdfxml", ".rdfxml": "rdfxml", ".xml": "rdfxml"}
 _RDFLIB_FORMAT = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "rdfxml": "xml"}
 _LABEL = {"turtle": "Turtle", "ntriples": "N-Triples", "jsonld": "JSON-LD", "rdfxml": "RDF/XML"}
 
