@@ -339,12 +339,43 @@ def _closest(cls: str, name: str) -> str:
     return known[match[0]] if match else ""
 
 
-def is_machine_row(cls: str, row: list, max_digits: int) -> bool:
-    """Whether a row under the header holds the fields' names (the template's second row)."""
-    cells = [c.strip() for c in row if isinstance(c, str) and c.strip()]
-    if not cells or len(cells) != sum(1 for c in row if c is not None and c != ""):
-        return False
-    return all(c == TYPE_KEY or _resolve(cls, c, max_digits) is not None for c in cells)
+def _header_field(cls: str, name: str, max_digits: int):
+    """What a header cell names: (steps, reader, kind) of a field, written as its name or as its
+    label (a merged group title over a column's own label too), or None."""
+    if name == TYPE_KEY:  # the class, as in JSON Lines: it must be the table's
+        return (TYPE_KEY,), _text, None
+    resolved = _resolve(cls, name, max_digits) or _by_label(cls, name, max_digits)
+    if resolved is None and " – " in name:  # a merged group title over a column's own name
+        own = name.rsplit(" – ", 1)[1]
+        resolved = _resolve(cls, own, max_digits) or _by_label(cls, own, max_digits)
+    return resolved
+
+
+def _field_name(cls: str, cell: object, max_digits: int) -> bool:
+    return isinstance(cell, str) and (cell.strip() == TYPE_KEY or _resolve(cls, cell.strip(), max_digits) is not None)
+
+
+def is_machine_row(cls: str, header: list, row: list, max_digits: int) -> bool:
+    """Whether the row under the header is the template's row of field names.
+
+    Decided from the template's structure, not from what an added column holds: the template
+    writes a label in row 1 and that column's field name in row 2. So the row is the field-name
+    row when each column whose label (row 1) the model knows holds a field name there (or
+    nothing), and at least one cell of the row is a field name. A column the association added
+    (`Notes`, whose label the model does not know) may hold anything in row 2: a word there
+    no longer makes the whole row be read as a record."""
+    some_name = False
+    for number, cell in enumerate(row):
+        if cell is None or cell == "" or (isinstance(cell, str) and not cell.strip()):
+            continue
+        is_name = _field_name(cls, cell, max_digits)
+        some_name = some_name or is_name
+        if is_name:
+            continue
+        label = header[number] if number < len(header) else None
+        if isinstance(label, str) and label.strip() and _header_field(cls, label.strip(), max_digits) is not None:
+            return False  # a template column holds a value under its label: a record
+    return some_name
 
 
 #: unknown columns named one by one (with the nearest known one); past them, one notice counts the rest
@@ -368,18 +399,15 @@ def _header(cls: str, row: list, line: int, max_digits: int, machine: list | Non
     for number in range(1, width + 1):
         raw = row[number - 1] if number <= len(row) else ""
         label = raw.strip() if isinstance(raw, str) else str(raw)
-        technical = machine[number - 1].strip() if machine and number <= len(machine) and machine[number - 1] else ""
+        technical = machine[number - 1] if machine and number <= len(machine) else None
+        # the field-name row names the template's columns; under an added column it may hold
+        # anything (a note), which is not a name: the column is then known by its label
+        technical = technical.strip() if _field_name(cls, technical, max_digits) else ""
         name = technical or label
         if not name:
             columns.append(None)  # a cell under it is a value without a field name: see _unnamed
             continue
-        if name == TYPE_KEY:  # the class, as in JSON Lines: it must be the table's
-            resolved = ((TYPE_KEY,), _text, None)
-        else:
-            resolved = _resolve(cls, name, max_digits) or _by_label(cls, name, max_digits)
-            if resolved is None and " – " in name:  # a merged group title over a column's own name
-                own = name.rsplit(" – ", 1)[1]
-                resolved = _resolve(cls, own, max_digits) or _by_label(cls, own, max_digits)
+        resolved = _header_field(cls, name, max_digits)
         if resolved is None and (slot := _slots_by_name(cls).get(_name_key(name))) is not None:
             # a group written without its part ("membership" for "membership.member_count"): the
             # field itself, given as text, so the structure check says what it should hold
@@ -826,7 +854,7 @@ def read_table(cls: str, source: Iterator[tuple[int, list] | ReadError], max_dig
         if len(row) > max_columns:
             row = row[:max_columns]  # cells past the last column read are not looked at
         if header is None:
-            machine = row if is_machine_row(cls, row, max_digits) else None
+            machine = row if is_machine_row(cls, pending[1], row, max_digits) else None
             header = yield from _begin(cls, pending, max_digits, machine, sheet, max_columns)
             if header is None:
                 return

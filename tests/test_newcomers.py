@@ -1,0 +1,113 @@
+"""What a new association, a pipeline developer and a researcher hit in their first hour (issue 12).
+
+Each test runs the real command on real files made in tmp_path, as a newcomer would.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from datetime import date
+
+import openpyxl
+import pytest
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "peer_schema.cli", *args], capture_output=True, text=True)
+
+
+DATASET = {"id": "ex:dataset/test", "title.en": "Test registry", "access_rights": "restricted",
+           "license": "https://creativecommons.org/licenses/by/4.0/", "created": date(2026, 11, 2),
+           "publisher.id": "https://example.org/us", "publisher.name": "Us", "schema_version": "0.2.0",
+           "dataset_version": "2026.1", "prefixes.ex": "https://example.org/id/"}
+
+
+def field_columns(ws) -> dict[str, int]:
+    """The template's second row: field name -> column number."""
+    return {ws.cell(2, c).value: c for c in range(1, ws.max_column + 1)}
+
+
+def type_row(ws, values: dict, row: int = 3) -> None:
+    columns = field_columns(ws)
+    for name, value in values.items():
+        ws.cell(row, columns[name], value)
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("template")
+    result = run("template", "-o", str(folder / "template.xlsx"))
+    assert result.returncode == 0, result.stderr
+    return folder / "template.xlsx"
+
+
+def filled(template, out, sheet: str, values: dict, extra: dict | None = None):
+    """The template with a dataset row, one record typed into `sheet`, and columns the association
+    added at the end of that sheet (label in row 1 -> cells of rows 2 and 3)."""
+    book = openpyxl.load_workbook(template)
+    type_row(book["Dataset"], DATASET)
+    ws = book[sheet]
+    type_row(ws, values)
+    for label, cells in (extra or {}).items():
+        column = ws.max_column + 1
+        ws.cell(1, column, label)
+        for row, value in enumerate(cells, start=2):
+            ws.cell(row, column, value)
+    book.save(out)
+    return out
+
+
+# -- 1. an added column does not turn the field-name row into a record -----------------------------------
+@pytest.mark.parametrize("label", ["Notes", "notes"])
+def test_a_word_under_an_added_column_in_the_field_name_row_is_not_a_record(template, tmp_path, label):
+    book = filled(template, tmp_path / "filled.xlsx", "Organisations",
+                  {"id": "ex:org/one", "name": "One", "organisation_kinds": "Federation", "staff_count": "twelve"},
+                  {label: ["internal", "call back in May"]})
+    result = run("validate", "--format", "json", str(book))
+    report = json.loads(result.stdout)
+    found = sorted((f["code"], f.get("cell")) for f in report["findings"])
+    staff = openpyxl.utils.get_column_letter(field_columns(openpyxl.load_workbook(book)["Organisations"])["staff_count"])
+    # the real mistake on row 3 stands alone; no column reports the field names of row 2 as values
+    assert ("structure.wrong-type", f"Organisations!{staff}3") in found
+    assert [c for c, _ in found] == sorted(["structure.wrong-type", "table.unknown-column"]), found
+    assert "(record id)" not in run("validate", str(book)).stdout
+    assert result.returncode == 1 and report["summary"]["records"] == 1  # the organisation (the dataset is its header)
+
+
+def test_the_same_added_column_in_a_csv_table_of_the_template(tmp_path):
+    folder = tmp_path / "tables"
+    assert run("template", "--format", "csv", "-o", str(folder)).returncode == 0
+
+    def fill(name: str, values: dict, extra: dict) -> None:
+        path = folder / name
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            labels, names = list(csv.reader(f))[:2]
+        row = [str(values.get(n, "")) for n in names]
+        with path.open("w", encoding="utf-8", newline="") as f:
+            writer = csv.writer(f)
+            writer.writerow(labels + list(extra))
+            writer.writerow(names + [cells[0] for cells in extra.values()])
+            writer.writerow(row + [cells[1] for cells in extra.values()])
+
+    fill("Dataset.csv", DATASET, {})
+    fill("Organisation.csv", {"id": "ex:org/one", "name": "One", "organisation_kinds": "federation"},
+         {"Notes": ["internal", "call back"]})
+    for other in ("Membership", "TrainingProgramme", "PeerWorker", "Practice", "CompendiumSection"):
+        (folder / f"{other}.csv").unlink()
+    result = run("validate", "--format", "json", str(folder))
+    report = json.loads(result.stdout)
+    assert [f["code"] for f in report["findings"]] == ["table.unknown-column"], report["findings"]
+    assert result.returncode == 0 and report["summary"]["records"] == 1
+
+
+def test_a_table_without_the_field_name_row_still_reads_its_second_row_as_a_record(tmp_path):
+    """The other side of the rule: labels, then a record whose cells are values (not field names)."""
+    table = tmp_path / "Organisation.csv"
+    table.write_text("Identifier,Official name,Kinds of organisation,Notes\nex:org/one,One,federation,internal\n",
+                     encoding="utf-8")
+    report = json.loads(run("validate", "--format", "json", str(table)).stdout)
+    assert report["summary"]["records"] == 1
+    assert [f["code"] for f in report["findings"]] == ["table.unknown-column"]
