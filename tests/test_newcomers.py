@@ -111,3 +111,68 @@ def test_a_table_without_the_field_name_row_still_reads_its_second_row_as_a_reco
     report = json.loads(run("validate", "--format", "json", str(table)).stdout)
     assert report["summary"]["records"] == 1
     assert [f["code"] for f in report["findings"]] == ["table.unknown-column"]
+
+
+# -- 2. names, contact details and birth dates of peer workers ---------------------------------------------
+def peer_worker_row(extra_cells: dict | None = None) -> dict:
+    return {"id": "ex:pw/7f3a9c", "role": "peer_support_worker", **(extra_cells or {})}
+
+
+@pytest.mark.parametrize("label", ["Name", "Nom", "Prénom", "Surname", "First name", "Nachname"])
+def test_a_column_of_names_on_the_peer_workers_sheet_is_an_error_that_says_what_to_do(template, tmp_path, label):
+    book = filled(template, tmp_path / "names.xlsx", "Peer workers", peer_worker_row(), {label: [None, "Camille Example"]})
+    result = run("validate", "--format", "json", str(book))
+    report = json.loads(result.stdout)
+    [found] = [f for f in report["findings"] if f["code"].startswith("table.")]
+    assert found["code"] == "table.name-column" and found["severity"] == "error", found
+    assert result.returncode == 1
+    assert "Camille" not in result.stdout  # the name itself is never repeated
+    assert "Delete the column and its values" in found["hint"] and "nearest" not in found["message"] + found["hint"]
+    french = run("validate", "--lang", "fr", str(book)).stdout
+    assert "Supprimez la colonne et ses valeurs" in french and "Camille" not in french
+
+
+def test_an_empty_name_column_and_a_name_column_elsewhere_stay_warnings(template, tmp_path):
+    book = filled(template, tmp_path / "empty.xlsx", "Peer workers", peer_worker_row(), {"Name": [None, None]})
+    codes = [f["code"] for f in json.loads(run("validate", "--format", "json", str(book)).stdout)["findings"]]
+    assert "table.name-column" not in codes and "table.unknown-column" in codes
+
+
+def test_a_names_column_in_a_csv_table_of_peer_workers(tmp_path):
+    table = tmp_path / "PeerWorker.csv"
+    table.write_text("id,role,Nom\nex:pw/7f3a9c,peer_support_worker,\nex:pw/8e2b1d,peer_support_worker,Dupont\n",
+                     encoding="utf-8")
+    result = run("validate", "--format", "json", str(table))
+    found = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "table.name-column"]
+    assert [(f["line"], f["column"]) for f in found] == [(1, 3)] and "Dupont" not in result.stdout
+
+
+@pytest.mark.parametrize(("column", "text", "what"), [
+    ("role_title", "Pair aidant, joindre au 06 12 34 56 78", "a phone number"),
+    ("role_title", "Peer worker +44 20 7946 0958", "a phone number"),
+    ("certifications.1.certification_title", "Certificat (né le 12/03/1985)", "date of birth"),
+    ("role_title", "camille@example.org", "an e-mail address"),
+])
+def test_contact_details_or_a_birth_date_in_a_peer_workers_text_are_errors(template, tmp_path, column, text, what):
+    book = filled(template, tmp_path / "texts.xlsx", "Peer workers", peer_worker_row({column: text}))
+    result = run("validate", "--format", "json", str(book))
+    [found] = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "personal.value-in-text"]
+    assert found["severity"] == "error" and what in found["message"]
+    letter = openpyxl.utils.get_column_letter(field_columns(openpyxl.load_workbook(book)["Peer workers"])[column])
+    assert found["cell"] == f"'Peer workers'!{letter}3"
+    assert text not in result.stdout and text.split()[-1] not in result.stdout
+
+
+def test_ordinary_texts_and_random_identifiers_raise_nothing():
+    from datetime import date as day
+
+    from peer_schema.checks.personal import looks_like_name_and_date, what_it_holds
+
+    today = day(2026, 12, 6)
+    for text in ("Pair aidant 2019-2023", "ISO 9001:2015 certificate", "Médiateur de santé pair (DU 2021)",
+                 "Certificate awarded 2024-03-01", "Peer worker, 17.5 hours"):
+        assert what_it_holds(text, today) is None, text
+    for identifier in ("ex:pw/7f3a9c", "ex:pw/00000000002a", "HR-2291", "ex:pw/pw-2024-001"):
+        assert not looks_like_name_and_date(identifier, today), identifier
+    for identifier in ("ex:pw/camille-dupont-1985", "ex:pw/dupont12031985", "jdupont_1979"):
+        assert looks_like_name_and_date(identifier, today), identifier

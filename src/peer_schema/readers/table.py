@@ -31,6 +31,7 @@ from operator import ne
 from pathlib import Path
 
 from .. import artifacts
+from ..checks.personal import is_name_header
 from ..model import Slot, model
 from .errors import Notice, ReadError, TableStart
 from .jsonl_reader import TYPE_KEY
@@ -383,7 +384,8 @@ MAX_NAMED_UNKNOWN = 50
 
 
 def _header(cls: str, row: list, line: int, max_digits: int, machine: list | None = None,
-            max_columns: int = Limits.max_columns) -> tuple[list[_Column | None], list[Notice]] | ReadError:
+            max_columns: int = Limits.max_columns
+            ) -> tuple[list[_Column | None], list[Notice], list[tuple[int, str]]] | ReadError:
     """The columns of a table from its header row (labels or field names), and the second row of
     field names when there is one. A column the model does not know is left out, with a notice
     naming the nearest known column: its cells are never read. The work is bounded: columns
@@ -391,6 +393,7 @@ def _header(cls: str, row: list, line: int, max_digits: int, machine: list | Non
     one notice."""
     columns: list[_Column | None] = []
     notices: list[Notice] = []
+    names: list[tuple[int, str]] = []  # columns of people's names on the peer workers' sheet
     seen: dict[tuple, str] = {}
     full_width = max(len(row), len(machine or ()))
     width = min(full_width, max_columns)
@@ -413,6 +416,10 @@ def _header(cls: str, row: list, line: int, max_digits: int, machine: list | Non
             # field itself, given as text, so the structure check says what it should hold
             steps, known = (slot.name,), False
             resolved = (steps, _text, None)
+        if resolved is None and cls == PEER_WORKER and is_name_header(label or name):
+            names.append((number - 1, label or name))  # its values are what decides: see read_table
+            columns.append(_IGNORED)
+            continue
         if resolved is None:
             if sum(n.code == "table.unknown-column" for n in notices) < MAX_NAMED_UNKNOWN:
                 notices.append(Notice("table.unknown-column", {"column": label or name, "closest": _closest(cls, name)},
@@ -434,7 +441,7 @@ def _header(cls: str, row: list, line: int, max_digits: int, machine: list | Non
     if beyond or unnamed_unknown:
         notices.append(Notice("table.columns-ignored", {"count": f"{beyond + unnamed_unknown:,}", "limit": f"{max_columns:,}",
                                                         "named": MAX_NAMED_UNKNOWN}, line, None))
-    return columns, notices
+    return columns, notices, names
 
 
 #: a column the model does not know: its cells are skipped
@@ -800,6 +807,9 @@ class _Header(list):
     """The columns of a table, in order (None: a column without a name)."""
 
     deep = True
+    line = 1
+    #: (0-based index, header) of each column of people's names (peer workers' sheet)
+    names: list = []
 
 
 def _begin(cls: str, pending: tuple, max_digits: int, machine: list | None, sheet: str | None,
@@ -819,11 +829,26 @@ def _begin(cls: str, pending: tuple, max_digits: int, machine: list | None, shee
                                 "the table holds other records (start from the template)"})
         return None
     header = _Header(made[0])
+    header.line, header.names = pending[0], made[2]
     # whether a list of groups holds lists of groups: rows then take the general (slower) way
     header.deep = any(sum(isinstance(s, int) for s in c.steps) > 1 for c in header if c is not None)
     yield _start(sheet, cls, header)
     yield from made[1]
     return header
+
+
+#: the class whose sheet must never hold a column of people's names
+PEER_WORKER = "PeerWorker"
+
+
+def _names_found(header: _Header, row: list) -> Iterator[Notice]:
+    """An error for each column of names that holds a value in this row, once per column (the
+    value is never repeated: the finding names the column)."""
+    for index, label in list(header.names):
+        cell = row[index] if index < len(row) else None
+        if cell is not None and cell != "" and not (isinstance(cell, str) and cell.isspace()):
+            header.names = [n for n in header.names if n[0] != index]
+            yield Notice("table.name-column", {"column": label}, header.line, index + 1)
 
 
 def read_table(cls: str, source: Iterator[tuple[int, list] | ReadError], max_digits: int,
@@ -860,6 +885,8 @@ def read_table(cls: str, source: Iterator[tuple[int, list] | ReadError], max_dig
                 return
             if machine is not None:
                 continue
+        if header.names:
+            yield from _names_found(header, row)
         made = _record(cls, header, row)
         if made is None:
             continue  # an empty row, as spreadsheets leave them at the end
@@ -878,6 +905,8 @@ def read_table(cls: str, source: Iterator[tuple[int, list] | ReadError], max_dig
         header = yield from _begin(cls, pending, max_digits, None, sheet, max_columns)
         if header is None:
             return
+    for index, label in header.names if header is not None else ():  # a column of names left empty
+        yield Notice("table.unknown-column", {"column": label, "closest": ""}, header.line, index + 1)
     if header is None or (cls == DATASET and rows == 0):
         yield ReadError("read.empty", "the file holds no data")
 

@@ -149,6 +149,18 @@ _CODES = [
          "Renommez la colonne comme le modèle de classeur la nomme, ou supprimez-la. N'ajoutez jamais de colonne "
          "pour des noms, coordonnées, diagnostics ou récits personnels.",
          "a header cell \"Weekly hour\" on the Peer workers sheet (tests/test_workbook.py)"),
+    Code("table.name-column", E, "Names of peer workers",
+         'the column "{column}" holds names of peer workers: a name never belongs in the registry',
+         "la colonne « {column} » contient des noms de pairs aidants : un nom n'a jamais sa place dans le registre",
+         "Delete the column and its values from this file (and from any copy you keep for the registry): the "
+         "file goes to a federation or to researchers, and a name next to a role and an employer tells them who "
+         "the person is. Tell peer workers apart by their identifier (ex:pw/ followed by a random code), and "
+         "keep names only in your own staff records.",
+         "Supprimez la colonne et ses valeurs de ce fichier (et de toute copie gardée pour le registre) : le "
+         "fichier va à une fédération ou à des chercheurs, et un nom à côté d'un rôle et d'un employeur leur dit "
+         "qui est la personne. Distinguez les pairs aidants par leur identifiant (ex:pw/ suivi d'un code au "
+         "hasard), et gardez les noms seulement dans vos propres dossiers du personnel.",
+         "a column \"Name\" with values on the Peer workers sheet (tests/test_newcomers.py)"),
     Code("table.columns-ignored", W, "Columns not read",
          "{count} more columns are not read: those past column {limit}, and unknown columns after the first {named} "
          "(each of those is named in its own finding)",
@@ -319,6 +331,25 @@ _CODES = [
          "{id} : le consentement n° {n} est {problem_fr}",
          "A consent is given first, then reviewed or withdrawn.", "Un consentement est d'abord donné, puis revu ou retiré.",
          "PeerWorker-consent-withdrawn-before-given.yaml"),
+    # --- personal values typed where the model has none --------------------------------------------
+    Code("personal.value-in-text", E, "Contact details or birth date in a text",
+         'the field "{field}" of a peer worker holds {what}: a peer worker\'s record never holds contact details '
+         "or a birth date",
+         "le champ « {field} » d'un pair aidant contient {what_fr} : la fiche d'un pair aidant ne contient jamais "
+         "de coordonnées ni de date de naissance",
+         "Delete it from the text, in this file and in any copy kept for the registry; keep contact details "
+         "only in your own staff records.",
+         "Effacez-le du texte, dans ce fichier et dans toute copie gardée pour le registre ; gardez les "
+         "coordonnées seulement dans vos propres dossiers du personnel.",
+         "PeerWorker-email-in-role-title.yaml"),
+    Code("personal.name-in-identifier", W, "Identifier that looks like a name and a date",
+         'the identifier in "{field}" looks like a name and a date (of birth?): it would say who the peer worker is',
+         "l'identifiant de « {field} » ressemble à un nom et une date (de naissance ?) : il dirait qui est le pair "
+         "aidant",
+         "Give the peer worker an identifier made of a random code (ex:pw/7f3a9c), and change the references to it.",
+         "Donnez au pair aidant un identifiant fait d'un code au hasard (ex:pw/7f3a9c), et changez les références "
+         "vers lui.",
+         "PeerWorker-identifier-name-and-date.yaml"),
     # --- privacy guard of the export profile -------------------------------------------------------
     Code("privacy.record-not-allowed", E, "Record not allowed in this profile",
          "{cls} records may not appear in a {profile} dataset ({id})",
