@@ -176,3 +176,50 @@ def test_ordinary_texts_and_random_identifiers_raise_nothing():
         assert not looks_like_name_and_date(identifier, today), identifier
     for identifier in ("ex:pw/camille-dupont-1985", "ex:pw/dupont12031985", "jdupont_1979"):
         assert looks_like_name_and_date(identifier, today), identifier
+
+
+# -- 3. a refused check still prints a report in the chosen format ------------------------------------------
+def restricted_dataset(tmp_path):
+    data = tmp_path / "data.yaml"
+    data.write_text("id: ex:dataset/d\ntitle: {en: D}\npublisher: {id: 'https://example.org/us', name: Us}\n"
+                    "dataset_version: '1'\nschema_version: 0.2.0\nlicense: https://creativecommons.org/licenses/by/4.0/\n"
+                    "access_rights: restricted\ncreated: '2026-11-02'\nprefixes: {ex: 'https://example.org/id/'}\n",
+                    encoding="utf-8")
+    return data
+
+
+def refusals(tmp_path):
+    bad_config = tmp_path / "peer-schema.toml"
+    bad_config.write_text("nonsense = [\n", encoding="utf-8")
+    data = restricted_dataset(tmp_path)
+    return [
+        ("read.no-such-path", ["validate", str(tmp_path / "missing-file.yaml")]),
+        ("read.profile-refused", ["validate", "--profile", "public", str(data)]),
+        ("read.refused", ["validate", "--config", str(bad_config), str(data)]),
+    ]
+
+
+def test_every_refusal_of_validate_prints_a_json_report_with_its_reason(tmp_path):
+    for code, args in refusals(tmp_path):
+        result = run(*args, "--format", "json")
+        assert result.returncode == 2, (code, result.stderr)
+        report = json.loads(result.stdout)
+        assert report["valid"] is False and report["summary"]["by_code"] == {code: 1}
+        [finding] = report["findings"]
+        assert finding["code"] == code and finding["severity"] == "error" and finding["message"] and finding["hint"]
+        assert result.stderr.startswith("peer-schema validate: ")  # and one line for people, as before
+    missing = json.loads(run(*refusals(tmp_path)[0][1], "--format", "json").stdout)["findings"][0]
+    assert missing["file"].endswith("missing-file.yaml")
+
+
+def test_a_refusal_is_a_valid_junit_and_sarif_document_in_the_reports_language(tmp_path):
+    import xml.etree.ElementTree as ET
+
+    for code, args in refusals(tmp_path):
+        junit = run(*args, "--format", "junit")
+        suites = ET.fromstring(junit.stdout)
+        assert suites.get("failures") == "1" and suites.find(".//failure").get("type") == code
+        sarif = json.loads(run(*args, "--format", "sarif").stdout)
+        assert [r["ruleId"] for r in sarif["runs"][0]["results"]] == [code]
+    french = json.loads(run(*refusals(tmp_path)[1][1], "--format", "json", "--lang", "fr").stdout)
+    assert "droits d'accès restricted" in french["findings"][0]["message"]

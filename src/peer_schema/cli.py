@@ -83,17 +83,28 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     from .config import ConfigError, load_config
     from .readers import Limits
     from .report import Severity
-    from .validation import UsageError, validate
+    from .report.refusal import refusal_report
+    from .validation import ProfileRefused, UsageError, validate
 
+    def refuse(exc: Exception, code: str, params: dict, file=None) -> int:
+        # the README promises a report whatever the exit code: a refusal is one, with one finding
+        print(f"peer-schema validate: {exc}", file=sys.stderr)
+        print(_render(refusal_report(code, params, file, args.profile, args.lang), args.format))
+        return EXIT_UNREADABLE
+
+    missing = next((p for p in args.paths if not Path(p).exists()), None)
+    if missing is not None:
+        return refuse(FileNotFoundError(f"{missing}: no such file or folder"), "read.no-such-path", {}, missing)
     try:
         config = load_config(args.config)
         limits = Limits(max_bytes=args.max_bytes, max_depth=args.max_depth)
         report = validate(args.paths, profile=args.profile, purpose=args.purpose, lang=args.lang, limits=limits,
                           config=config, max_errors=args.max_errors, input_format=args.input_format,
                           today=args.today, progress=None if args.no_progress else _progress_bar())
+    except ProfileRefused as exc:
+        return refuse(exc, "read.profile-refused", exc.refusal.params, exc.file)
     except (UsageError, ConfigError) as exc:
-        print(f"peer-schema validate: {exc}", file=sys.stderr)
-        return EXIT_UNREADABLE
+        return refuse(exc, "read.refused", {"reason": str(exc)})
     print(_render(report, args.format))
     if report.unreadable:
         return EXIT_UNREADABLE

@@ -139,6 +139,27 @@ _CODES = [
     Code("read.bad-iri", E, "Malformed IRI", "an IRI is malformed: {problem}", "une IRI est mal formée : {problem}",
          "IRIs have no spaces, no angle brackets and start with a scheme such as https:.",
          "Une IRI n'a ni espace ni chevron et commence par un schéma comme https:.", "Organisation-bad-iri.ttl"),
+    # --- refusals of a whole check (exit code 2): the report holds this one finding -----------
+    Code("read.no-such-path", E, "No such file or folder", "there is no file or folder at this path",
+         "il n'y a ni fichier ni dossier à ce chemin",
+         "Check the path (its spelling, and the folder the command runs in).",
+         "Vérifiez le chemin (son orthographe, et le dossier où la commande s'exécute).",
+         "peer-schema validate missing-file.yaml (tests/test_newcomers.py)"),
+    Code("read.profile-refused", E, "Profile looser than the data's access rights",
+         "the dataset {id} has access rights {access}: it may not be checked for the {profile} profile, which "
+         "more people may read; nothing was checked",
+         "le jeu de données {id} a les droits d'accès {access} : il ne peut pas être vérifié pour le profil "
+         "{profile}, que plus de personnes peuvent lire ; rien n'a été vérifié",
+         "Leave out --profile (the dataset's access rights then choose), choose a profile they allow, or change "
+         "the access rights if the dataset's publisher agrees.",
+         "Retirez --profile (les droits d'accès du jeu de données choisissent alors), choisissez un profil qu'ils "
+         "permettent, ou changez les droits d'accès si l'éditeur du jeu de données est d'accord.",
+         "peer-schema validate --profile public on restricted data (tests/test_newcomers.py)"),
+    Code("read.refused", E, "Check refused", "the check could not start: {reason}",
+         "la vérification n'a pas pu commencer : {reason}",
+         "Correct the command or the project file (peer-schema validate --help says what each option takes).",
+         "Corrigez la commande ou le fichier de projet (peer-schema validate --help dit ce que prend chaque option).",
+         "a project file with an unknown setting, or one dataset with two access rights (tests/test_newcomers.py)"),
     # --- tables and workbooks: their headers and sheets (warnings: the rest is read) ----------
     Code("table.unknown-column", W, "Column not in the model",
          'the column "{column}" is not a field of the model here: its cells are not read (nearest known column: "{closest}")',
