@@ -223,3 +223,39 @@ def test_a_refusal_is_a_valid_junit_and_sarif_document_in_the_reports_language(t
         assert [r["ruleId"] for r in sarif["runs"][0]["results"]] == [code]
     french = json.loads(run(*refusals(tmp_path)[1][1], "--format", "json", "--lang", "fr").stdout)
     assert "droits d'accès restricted" in french["findings"][0]["message"]
+
+
+# -- 4. one vocabulary as a table people can read --------------------------------------------------------
+def test_vocab_lists_one_vocabulary_as_a_table_or_csv_in_the_chosen_language():
+    table = run("vocab", "consent-purpose")
+    assert table.returncode == 0
+    lines = table.stdout.splitlines()
+    assert lines[0] == "Consent purposes" and lines[2].split() == ["code", "label"]
+    assert any(line.split(None, 1) == ["registry_exchange", "Exchange of registry data"] for line in lines)
+    french = run("vocab", "ConsentPurpose", "--lang", "fr", "--format", "csv")
+    rows = list(csv.reader(french.stdout.splitlines()))
+    assert rows[0] == ["code", "libellé"] and ["research", "Recherche"] in rows
+    assert run("vocab", "finalités du consentement", "--format", "csv").stdout.splitlines()[0] == "code,label"
+    one = json.loads(run("vocab", "country", "--format", "json").stdout)
+    assert list(one) == ["Country"] and one["Country"]["concepts"]["BE"]["label"]["fr"] == "Belgique"
+
+
+def test_vocab_without_a_name_keeps_its_formats_and_a_wrong_name_says_the_nearest():
+    assert run("vocab").stdout.startswith("@prefix")
+    assert "ConsentPurpose" in json.loads(run("vocab", "--format", "json").stdout)
+    names = run("vocab", "--format", "table").stdout
+    assert "ConsentPurpose" in names and "Consent purposes" in names
+    wrong = run("vocab", "countri")
+    assert wrong.returncode == 2 and '"Countries"' in wrong.stderr and not wrong.stdout
+    assert run("vocab", "country", "--format", "ttl").returncode == 2
+
+
+def test_the_hint_of_an_unknown_code_names_a_command_that_lists_that_vocabulary(tmp_path):
+    from conftest import EXAMPLES
+
+    report = json.loads(run("validate", "--format", "json", str(EXAMPLES / "invalid" / "Organisation-unknown-kind.yaml")).stdout)
+    hint = report["findings"][0]["hint"]
+    assert "docs/elements" not in hint and hint.endswith("peer-schema vocab OrganisationKind")
+    command = hint.rsplit(": ", 1)[1].split()[1:]
+    listed = run(*command)
+    assert listed.returncode == 0 and "federation" in listed.stdout

@@ -33,7 +33,37 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 
 def _cmd_vocab(args: argparse.Namespace) -> int:
-    sys.stdout.write(artifacts.read_text(artifacts.VOCAB_FORMATS[args.format]))
+    from . import vocab_listing as listing
+    from .report.text import terminal_safe
+
+    fmt = args.format or ("table" if args.scheme else "ttl")
+    if args.scheme is None:
+        if fmt in artifacts.VOCAB_FORMATS:
+            sys.stdout.write(artifacts.read_text(artifacts.VOCAB_FORMATS[fmt]))
+        else:  # the vocabularies there are, to choose one
+            header = ("vocabulary", "titre" if args.lang == "fr" else "title")
+            out = listing.schemes(args.lang)
+            sys.stdout.write(listing.as_csv(header, out) if fmt == "csv" else listing.as_table(header, out))
+        return EXIT_OK
+    name, nearest = listing.find_scheme(args.scheme)
+    if name is None:
+        hint = f' (nearest: "{nearest}")' if nearest else ""
+        print(f"peer-schema vocab: no vocabulary is named {terminal_safe(args.scheme)!r}{hint}; "
+              "peer-schema vocab --format table lists them", file=sys.stderr)
+        return EXIT_UNREADABLE
+    if fmt == "ttl":
+        print("peer-schema vocab: --format ttl prints every vocabulary (leave out the name); "
+              "for one, use --format table, csv or json", file=sys.stderr)
+        return EXIT_UNREADABLE
+    if fmt == "json":
+        print(json.dumps({name: artifacts.vocabularies()[name]}, ensure_ascii=False, indent=1))
+        return EXIT_OK
+    header = ("code", "libellé" if args.lang == "fr" else "label")
+    body = listing.rows(name, args.lang)
+    if fmt == "csv":
+        sys.stdout.write(listing.as_csv(header, body))
+    else:
+        sys.stdout.write(f"{listing.title(name, args.lang)}\n\n" + listing.as_table(header, body))
     return EXIT_OK
 
 
@@ -413,8 +443,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="a released version of the model (default: this package's); earlier versions: --format linkml")
     p.set_defaults(run=_cmd_schema)
 
-    p = sub.add_parser("vocab", help="print the reference vocabularies (SKOS Turtle or compact JSON)")
-    p.add_argument("--format", choices=sorted(artifacts.VOCAB_FORMATS), default="ttl")
+    p = sub.add_parser("vocab", help="list one vocabulary's codes and labels, or print them all (SKOS Turtle, JSON)",
+                       description="With a vocabulary's name, list its codes and labels as a table (or CSV, "
+                                   "JSON); without one, print every vocabulary as SKOS Turtle or JSON, or with "
+                                   "--format table the names of the vocabularies.")
+    p.add_argument("scheme", nargs="?", metavar="SCHEME",
+                   help="a vocabulary, by name or title in any case: country, ConsentPurpose, \"Consent purposes\"")
+    p.add_argument("--format", choices=sorted({*artifacts.VOCAB_FORMATS, "table", "csv"}), default=None,
+                   help="table (default with SCHEME), csv, json; ttl (default without SCHEME)")
+    p.add_argument("--lang", choices=("en", "fr"), default="en", help="language of the labels (default: en)")
     p.set_defaults(run=_cmd_vocab)
 
     from .exchange.commands import add_commands as add_exchange_commands

@@ -132,7 +132,7 @@ def _params(error, code: str, path: list, sensitive: bool) -> dict:
         shown = "this value" if sensitive or value is None else f'"{value}"'
         shown_fr = "cette valeur" if sensitive or value is None else f"« {value} »"
         return {"value": shown, "value_fr": shown_fr, "vocabulary": enum, "suggestion": suggestion,
-                "suggestion_fr": suggestion_fr, "field": field}
+                "suggestion_fr": suggestion_fr, "field": field, "scheme": enum}
     if code == "structure.wrong-type":
         types = [t for t in kind.get("types", []) if t != "null"]
         return {"field": field,

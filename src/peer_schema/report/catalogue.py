@@ -225,10 +225,10 @@ _CODES = [
     # --- vocabularies --------------------------------------------------------------------------
     Code("vocab.unknown-code", E, "Code not in the vocabulary", "{value} is not a code of the {vocabulary} vocabulary{suggestion}",
          "{value_fr} n'est pas un code du vocabulaire {vocabulary}{suggestion_fr}",
-         "In a workbook, choose from the column's drop-down list. Otherwise see the codes and labels on the "
-         "vocabulary's page (docs/elements/) or with: peer-schema vocab --format json",
-         "Dans un classeur, choisissez dans la liste déroulante de la colonne. Sinon, voyez les codes et libellés "
-         "sur la page du vocabulaire (docs/elements/) ou avec : peer-schema vocab --format json",
+         "In a workbook, choose from the column's drop-down list. Otherwise list the codes and their labels "
+         "with: peer-schema vocab {scheme}",
+         "Dans un classeur, choisissez dans la liste déroulante de la colonne. Sinon, affichez les codes et leurs "
+         "libellés avec : peer-schema vocab {scheme} --lang fr",
          "Organisation-unknown-kind.yaml"),
     # --- RDF input: the generated SHACL shapes (severity as the shape says) -----------------------
     Code("shacl.violation", E, "SHACL violation", "{focus}: {path} does not satisfy {constraint}",
