@@ -259,3 +259,19 @@ def test_the_hint_of_an_unknown_code_names_a_command_that_lists_that_vocabulary(
     command = hint.rsplit(": ", 1)[1].split()[1:]
     listed = run(*command)
     assert listed.returncode == 0 and "federation" in listed.stdout
+
+
+# -- 5. a mistyped code on the Peer workers sheet is quoted with the code it meant -------------------------
+def test_a_mistyped_code_of_a_peer_worker_is_quoted_with_the_nearest_code_and_the_lists_own_name(template, tmp_path):
+    book = filled(template, tmp_path / "codes.xlsx", "Peer workers",
+                  peer_worker_row({"role": "peer_suport_worker", "contract_type": "Schizophrenia"}))
+    english = [f for f in json.loads(run("validate", "--format", "json", str(book)).stdout)["findings"]
+               if f["code"] == "vocab.unknown-code"]
+    by_pointer = {f["pointer"]: f["message"] for f in english}
+    assert by_pointer["/role"] == '"peer_suport_worker" is not a code of the list "Peer roles"; ' \
+                                  'did you mean "peer_support_worker" (code "peer_support_worker")?'
+    # a value far from every code may be the person's own: never quoted
+    assert by_pointer["/contract_type"] == 'this value is not a code of the list "Contract types"'
+    french = run("validate", "--format", "json", "--lang", "fr", str(book)).stdout
+    assert "« Rôles de pair »" in french and "PeerRole vocab" not in french and "Schizophrenia" not in french
+    assert "vocabulaire PeerRole" not in french

@@ -223,8 +223,8 @@ _CODES = [
          "la valeur de « {field} » ne correspond pas au modèle", "Compare with the examples in examples/valid/.",
          "Comparez avec les exemples de examples/valid/.", "a list where one object is expected"),
     # --- vocabularies --------------------------------------------------------------------------
-    Code("vocab.unknown-code", E, "Code not in the vocabulary", "{value} is not a code of the {vocabulary} vocabulary{suggestion}",
-         "{value_fr} n'est pas un code du vocabulaire {vocabulary}{suggestion_fr}",
+    Code("vocab.unknown-code", E, "Code not in the vocabulary", '{value} is not a code of the list "{vocabulary}"{suggestion}',
+         "{value_fr} n'est pas un code de la liste « {vocabulary_fr} »{suggestion_fr}",
          "In a workbook, choose from the column's drop-down list. Otherwise list the codes and their labels "
          "with: peer-schema vocab {scheme}",
          "Dans un classeur, choisissez dans la liste déroulante de la colonne. Sinon, affichez les codes et leurs "
