@@ -275,3 +275,12 @@ def test_a_mistyped_code_of_a_peer_worker_is_quoted_with_the_nearest_code_and_th
     french = run("validate", "--format", "json", "--lang", "fr", str(book)).stdout
     assert "« Rôles de pair »" in french and "PeerRole vocab" not in french and "Schizophrenia" not in french
     assert "vocabulaire PeerRole" not in french
+
+
+def test_an_unknown_column_with_no_near_name_says_no_empty_nearest_column(template, tmp_path):
+    book = filled(template, tmp_path / "notes.xlsx", "Organisations", {"id": "ex:org/one", "name": "One",
+                  "organisation_kinds": "federation"}, {"Zzyzx": [None, "x"]})
+    for lang in ("en", "fr"):
+        [found] = json.loads(run("validate", "--format", "json", "--lang", lang, str(book)).stdout)["findings"]
+        assert found["code"] == "table.unknown-column" and '""' not in found["message"] and "« »" not in found["message"]
+        assert "nearest" not in found["message"] and "proche" not in found["message"]

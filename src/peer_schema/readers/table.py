@@ -356,6 +356,14 @@ def _field_name(cls: str, cell: object, max_digits: int) -> bool:
     return isinstance(cell, str) and (cell.strip() == TYPE_KEY or _resolve(cls, cell.strip(), max_digits) is not None)
 
 
+def _unknown_column(label: str, closest: str, line: int, number: int) -> Notice:
+    """A column the model does not know; the nearest known one is named only when there is one."""
+    nearest = (f' (nearest known column: "{closest}")', f" (colonne connue la plus proche : « {closest} »)") \
+        if closest else ("", "")
+    return Notice("table.unknown-column", {"column": label, "closest": closest, "nearest": nearest[0],
+                                           "nearest_fr": nearest[1]}, line, number)
+
+
 def is_machine_row(cls: str, header: list, row: list, max_digits: int) -> bool:
     """Whether the row under the header is the template's row of field names.
 
@@ -422,8 +430,7 @@ def _header(cls: str, row: list, line: int, max_digits: int, machine: list | Non
             continue
         if resolved is None:
             if sum(n.code == "table.unknown-column" for n in notices) < MAX_NAMED_UNKNOWN:
-                notices.append(Notice("table.unknown-column", {"column": label or name, "closest": _closest(cls, name)},
-                                      line, number))
+                notices.append(_unknown_column(label or name, _closest(cls, label or name), line, number))
             else:
                 unnamed_unknown += 1
             columns.append(_IGNORED)
@@ -906,7 +913,7 @@ def read_table(cls: str, source: Iterator[tuple[int, list] | ReadError], max_dig
         if header is None:
             return
     for index, label in header.names if header is not None else ():  # a column of names left empty
-        yield Notice("table.unknown-column", {"column": label, "closest": ""}, header.line, index + 1)
+        yield _unknown_column(label, "", header.line, index + 1)
     if header is None or (cls == DATASET and rows == 0):
         yield ReadError("read.empty", "the file holds no data")
 

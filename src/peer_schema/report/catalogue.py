@@ -162,9 +162,8 @@ _CODES = [
          "a project file with an unknown setting, or one dataset with two access rights (tests/test_newcomers.py)"),
     # --- tables and workbooks: their headers and sheets (warnings: the rest is read) ----------
     Code("table.unknown-column", W, "Column not in the model",
-         'the column "{column}" is not a field of the model here: its cells are not read (nearest known column: "{closest}")',
-         "la colonne « {column} » n'est pas un champ du modèle ici : ses cellules ne sont pas lues "
-         "(colonne connue la plus proche : « {closest} »)",
+         'the column "{column}" is not a field of the model here: its cells are not read{nearest}',
+         "la colonne « {column} » n'est pas un champ du modèle ici : ses cellules ne sont pas lues{nearest_fr}",
          "Rename the column as the template names it, or delete it. Never add columns for names, contact "
          "details, diagnoses or personal stories.",
          "Renommez la colonne comme le modèle de classeur la nomme, ou supprimez-la. N'ajoutez jamais de colonne "
