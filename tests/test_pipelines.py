@@ -184,6 +184,14 @@ def test_action_passes_profile_strict_and_extra_args(tmp_path):
     unreadable = _inputs(paths="missing.yaml another.yaml", **{"sarif-file": "out.sarif"})
     _run_step(step, unreadable, outputs, work, runner)
     assert outputs["validate"]["exit-code"] == "2"
-    assert not (work / "out.sarif").exists()  # no empty file for the upload step to choke on
+    # a refused check is a report too (issue 12): the refusal is its one result
+    results = json.loads((work / "out.sarif").read_text(encoding="utf-8"))["runs"][0]["results"]
+    assert [r["ruleId"] for r in results] == ["read.no-such-path"]
     assert _run_step(_steps_by_name()["Job summary"], unreadable, outputs, work, runner).returncode == 0
+    assert "`read.no-such-path`" in (tmp_path / "summary.md").read_text(encoding="utf-8")
+    wrong_call = _inputs(paths="data.yaml", args="--max-errors many", **{"sarif-file": "out2.sarif"})
+    _run_step(step, wrong_call, outputs, work, runner)
+    assert outputs["validate"]["exit-code"] == "2"
+    assert not (work / "out2.sarif").exists()  # no empty file for the upload step to choke on
+    assert _run_step(_steps_by_name()["Job summary"], wrong_call, outputs, work, runner).returncode == 0
     assert "wrote no report (exit code 2)" in (tmp_path / "summary.md").read_text(encoding="utf-8")

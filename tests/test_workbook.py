@@ -205,10 +205,13 @@ def test_an_unknown_column_and_an_unknown_sheet_are_warnings(tmp_path):
     report = validate([tmp_path / "w.xlsx"], profile="internal")
     by_code = {f.code: f for f in report.findings if f.code.startswith("table.")}
     hours = next(f for f in report.findings if f.params.get("column") == "Weekly hour")
-    assert hours.params == {"column": "Weekly hour", "closest": "Weekly hours"}
+    assert hours.params["column"] == "Weekly hour" and hours.params["closest"] == "Weekly hours"
+    assert hours.message().endswith('(nearest known column: "Weekly hours")')
     assert hours.cell == "'Peer workers'!C1" and hours.severity.value == "warning"
     assert by_code["table.unknown-sheet"].params["sheet"] == "Sheet2"
-    assert sum(f.code == "table.unknown-column" for f in report.findings) == 2  # "Name" too: never read
+    assert sum(f.code == "table.unknown-column" for f in report.findings) == 1
+    # "Name" holding a value is never read, and is an error: names never belong there (issue 12)
+    assert by_code["table.name-column"].severity.value == "error" and by_code["table.name-column"].cell == "'Peer workers'!D1"
     [dataset] = read_datasets([tmp_path / "w.xlsx"])
     assert dataset["peer_workers"] == [{"id": "ex:pw/1", "role": "peer_support_worker"}]
 

@@ -33,7 +33,37 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 
 def _cmd_vocab(args: argparse.Namespace) -> int:
-    sys.stdout.write(artifacts.read_text(artifacts.VOCAB_FORMATS[args.format]))
+    from . import vocab_listing as listing
+    from .report.text import terminal_safe
+
+    fmt = args.format or ("table" if args.scheme else "ttl")
+    if args.scheme is None:
+        if fmt in artifacts.VOCAB_FORMATS:
+            sys.stdout.write(artifacts.read_text(artifacts.VOCAB_FORMATS[fmt]))
+        else:  # the vocabularies there are, to choose one
+            header = ("vocabulary", "titre" if args.lang == "fr" else "title")
+            out = listing.schemes(args.lang)
+            sys.stdout.write(listing.as_csv(header, out) if fmt == "csv" else listing.as_table(header, out))
+        return EXIT_OK
+    name, nearest = listing.find_scheme(args.scheme)
+    if name is None:
+        hint = f' (nearest: "{nearest}")' if nearest else ""
+        print(f"peer-schema vocab: no vocabulary is named {terminal_safe(args.scheme)!r}{hint}; "
+              "peer-schema vocab --format table lists them", file=sys.stderr)
+        return EXIT_UNREADABLE
+    if fmt == "ttl":
+        print("peer-schema vocab: --format ttl prints every vocabulary (leave out the name); "
+              "for one, use --format table, csv or json", file=sys.stderr)
+        return EXIT_UNREADABLE
+    if fmt == "json":
+        print(json.dumps({name: artifacts.vocabularies()[name]}, ensure_ascii=False, indent=1))
+        return EXIT_OK
+    header = ("code", "libellé" if args.lang == "fr" else "label")
+    body = listing.rows(name, args.lang)
+    if fmt == "csv":
+        sys.stdout.write(listing.as_csv(header, body))
+    else:
+        sys.stdout.write(f"{listing.title(name, args.lang)}\n\n" + listing.as_table(header, body))
     return EXIT_OK
 
 
@@ -83,17 +113,28 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     from .config import ConfigError, load_config
     from .readers import Limits
     from .report import Severity
-    from .validation import UsageError, validate
+    from .report.refusal import refusal_report
+    from .validation import ProfileRefused, UsageError, validate
 
+    def refuse(exc: Exception, code: str, params: dict, file=None) -> int:
+        # the README promises a report whatever the exit code: a refusal is one, with one finding
+        print(f"peer-schema validate: {exc}", file=sys.stderr)
+        print(_render(refusal_report(code, params, file, args.profile, args.lang), args.format))
+        return EXIT_UNREADABLE
+
+    missing = next((p for p in args.paths if not Path(p).exists()), None)
+    if missing is not None:
+        return refuse(FileNotFoundError(f"{missing}: no such file or folder"), "read.no-such-path", {}, missing)
     try:
         config = load_config(args.config)
         limits = Limits(max_bytes=args.max_bytes, max_depth=args.max_depth)
         report = validate(args.paths, profile=args.profile, purpose=args.purpose, lang=args.lang, limits=limits,
                           config=config, max_errors=args.max_errors, input_format=args.input_format,
                           today=args.today, progress=None if args.no_progress else _progress_bar())
+    except ProfileRefused as exc:
+        return refuse(exc, "read.profile-refused", exc.refusal.params, exc.file)
     except (UsageError, ConfigError) as exc:
-        print(f"peer-schema validate: {exc}", file=sys.stderr)
-        return EXIT_UNREADABLE
+        return refuse(exc, "read.refused", {"reason": str(exc)})
     print(_render(report, args.format))
     if report.unreadable:
         return EXIT_UNREADABLE
@@ -402,8 +443,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="a released version of the model (default: this package's); earlier versions: --format linkml")
     p.set_defaults(run=_cmd_schema)
 
-    p = sub.add_parser("vocab", help="print the reference vocabularies (SKOS Turtle or compact JSON)")
-    p.add_argument("--format", choices=sorted(artifacts.VOCAB_FORMATS), default="ttl")
+    p = sub.add_parser("vocab", help="list one vocabulary's codes and labels, or print them all (SKOS Turtle, JSON)",
+                       description="With a vocabulary's name, list its codes and labels as a table (or CSV, "
+                                   "JSON); without one, print every vocabulary as SKOS Turtle or JSON, or with "
+                                   "--format table the names of the vocabularies.")
+    p.add_argument("scheme", nargs="?", metavar="SCHEME",
+                   help="a vocabulary, by name or title in any case: country, ConsentPurpose, \"Consent purposes\"")
+    p.add_argument("--format", choices=sorted({*artifacts.VOCAB_FORMATS, "table", "csv"}), default=None,
+                   help="table (default with SCHEME), csv, json; ttl (default without SCHEME)")
+    p.add_argument("--lang", choices=("en", "fr"), default="en", help="language of the labels (default: en)")
     p.set_defaults(run=_cmd_vocab)
 
     from .exchange.commands import add_commands as add_exchange_commands

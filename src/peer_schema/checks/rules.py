@@ -11,6 +11,7 @@ from datetime import date
 from functools import cache
 
 from .. import artifacts
+from . import personal
 
 Hit = tuple[str, dict, str]  # code, params, pointer below the record ("" for the record)
 
@@ -101,6 +102,7 @@ RULES: dict[str, Callable[[dict, date], Iterator[Hit]]] = {
     "Organisation": organisation,
     "TrainingProgramme": training_programme,
     "Practice": practice,
+    "PeerWorker": personal.peer_worker,  # names, contacts, birth dates typed where the model has none
 }
 
 

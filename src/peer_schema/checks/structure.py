@@ -122,17 +122,24 @@ def _params(error, code: str, path: list, sensitive: bool) -> dict:
         enum = _enum_name(schema_path) if "$defs" in schema_path else field
         value = error.instance if isinstance(error.instance, str) else None
         suggestion = suggestion_fr = ""
+        # A peer worker's own values are never quoted; a label of the vocabulary, or a code
+        # mistyped (close to one), is no personal value: it is quoted, with the code it meant.
+        quoted = not sensitive
         if value is not None and value.strip().casefold() in _labels(enum):
             code = _labels(enum)[value.strip().casefold()]
             suggestion, suggestion_fr = f'; write the code "{code}"', f" ; écrivez le code « {code} »"
-        elif value is not None and not sensitive and (near := _nearest(enum, value)):
+            quoted = True
+        elif value is not None and (near := _nearest(enum, value)):
             label, code = near
             suggestion, suggestion_fr = (f'; did you mean "{label}" (code "{code}")?',
                                          f" ; vouliez-vous dire « {label} » (code « {code} ») ?")
-        shown = "this value" if sensitive or value is None else f'"{value}"'
-        shown_fr = "cette valeur" if sensitive or value is None else f"« {value} »"
-        return {"value": shown, "value_fr": shown_fr, "vocabulary": enum, "suggestion": suggestion,
-                "suggestion_fr": suggestion_fr, "field": field}
+            quoted = True
+        shown = f'"{value}"' if quoted and value is not None else "this value"
+        shown_fr = f"« {value} »" if quoted and value is not None else "cette valeur"
+        titles = artifacts.vocabularies().get(enum, {}).get("title") or {}
+        return {"value": shown, "value_fr": shown_fr, "vocabulary": titles.get("en", enum),
+                "vocabulary_fr": titles.get("fr") or titles.get("en", enum), "suggestion": suggestion,
+                "suggestion_fr": suggestion_fr, "field": field, "scheme": enum}
     if code == "structure.wrong-type":
         types = [t for t in kind.get("types", []) if t != "null"]
         return {"field": field,

@@ -31,6 +31,7 @@ from operator import ne
 from pathlib import Path
 
 from .. import artifacts
+from ..checks.personal import is_name_header
 from ..model import Slot, model
 from .errors import Notice, ReadError, TableStart
 from .jsonl_reader import TYPE_KEY
@@ -339,12 +340,51 @@ def _closest(cls: str, name: str) -> str:
     return known[match[0]] if match else ""
 
 
-def is_machine_row(cls: str, row: list, max_digits: int) -> bool:
-    """Whether a row under the header holds the fields' names (the template's second row)."""
-    cells = [c.strip() for c in row if isinstance(c, str) and c.strip()]
-    if not cells or len(cells) != sum(1 for c in row if c is not None and c != ""):
-        return False
-    return all(c == TYPE_KEY or _resolve(cls, c, max_digits) is not None for c in cells)
+def _header_field(cls: str, name: str, max_digits: int):
+    """What a header cell names: (steps, reader, kind) of a field, written as its name or as its
+    label (a merged group title over a column's own label too), or None."""
+    if name == TYPE_KEY:  # the class, as in JSON Lines: it must be the table's
+        return (TYPE_KEY,), _text, None
+    resolved = _resolve(cls, name, max_digits) or _by_label(cls, name, max_digits)
+    if resolved is None and " – " in name:  # a merged group title over a column's own name
+        own = name.rsplit(" – ", 1)[1]
+        resolved = _resolve(cls, own, max_digits) or _by_label(cls, own, max_digits)
+    return resolved
+
+
+def _field_name(cls: str, cell: object, max_digits: int) -> bool:
+    return isinstance(cell, str) and (cell.strip() == TYPE_KEY or _resolve(cls, cell.strip(), max_digits) is not None)
+
+
+def _unknown_column(label: str, closest: str, line: int, number: int) -> Notice:
+    """A column the model does not know; the nearest known one is named only when there is one."""
+    nearest = (f' (nearest known column: "{closest}")', f" (colonne connue la plus proche : « {closest} »)") \
+        if closest else ("", "")
+    return Notice("table.unknown-column", {"column": label, "closest": closest, "nearest": nearest[0],
+                                           "nearest_fr": nearest[1]}, line, number)
+
+
+def is_machine_row(cls: str, header: list, row: list, max_digits: int) -> bool:
+    """Whether the row under the header is the template's row of field names.
+
+    Decided from the template's structure, not from what an added column holds: the template
+    writes a label in row 1 and that column's field name in row 2. So the row is the field-name
+    row when each column whose label (row 1) the model knows holds a field name there (or
+    nothing), and at least one cell of the row is a field name. A column the association added
+    (`Notes`, whose label the model does not know) may hold anything in row 2: a word there
+    no longer makes the whole row be read as a record."""
+    some_name = False
+    for number, cell in enumerate(row):
+        if cell is None or cell == "" or (isinstance(cell, str) and not cell.strip()):
+            continue
+        is_name = _field_name(cls, cell, max_digits)
+        some_name = some_name or is_name
+        if is_name:
+            continue
+        label = header[number] if number < len(header) else None
+        if isinstance(label, str) and label.strip() and _header_field(cls, label.strip(), max_digits) is not None:
+            return False  # a template column holds a value under its label: a record
+    return some_name
 
 
 #: unknown columns named one by one (with the nearest known one); past them, one notice counts the rest
@@ -352,7 +392,8 @@ MAX_NAMED_UNKNOWN = 50
 
 
 def _header(cls: str, row: list, line: int, max_digits: int, machine: list | None = None,
-            max_columns: int = Limits.max_columns) -> tuple[list[_Column | None], list[Notice]] | ReadError:
+            max_columns: int = Limits.max_columns
+            ) -> tuple[list[_Column | None], list[Notice], list[tuple[int, str]]] | ReadError:
     """The columns of a table from its header row (labels or field names), and the second row of
     field names when there is one. A column the model does not know is left out, with a notice
     naming the nearest known column: its cells are never read. The work is bounded: columns
@@ -360,6 +401,7 @@ def _header(cls: str, row: list, line: int, max_digits: int, machine: list | Non
     one notice."""
     columns: list[_Column | None] = []
     notices: list[Notice] = []
+    names: list[tuple[int, str]] = []  # columns of people's names on the peer workers' sheet
     seen: dict[tuple, str] = {}
     full_width = max(len(row), len(machine or ()))
     width = min(full_width, max_columns)
@@ -368,27 +410,27 @@ def _header(cls: str, row: list, line: int, max_digits: int, machine: list | Non
     for number in range(1, width + 1):
         raw = row[number - 1] if number <= len(row) else ""
         label = raw.strip() if isinstance(raw, str) else str(raw)
-        technical = machine[number - 1].strip() if machine and number <= len(machine) and machine[number - 1] else ""
+        technical = machine[number - 1] if machine and number <= len(machine) else None
+        # the field-name row names the template's columns; under an added column it may hold
+        # anything (a note), which is not a name: the column is then known by its label
+        technical = technical.strip() if _field_name(cls, technical, max_digits) else ""
         name = technical or label
         if not name:
             columns.append(None)  # a cell under it is a value without a field name: see _unnamed
             continue
-        if name == TYPE_KEY:  # the class, as in JSON Lines: it must be the table's
-            resolved = ((TYPE_KEY,), _text, None)
-        else:
-            resolved = _resolve(cls, name, max_digits) or _by_label(cls, name, max_digits)
-            if resolved is None and " – " in name:  # a merged group title over a column's own name
-                own = name.rsplit(" – ", 1)[1]
-                resolved = _resolve(cls, own, max_digits) or _by_label(cls, own, max_digits)
+        resolved = _header_field(cls, name, max_digits)
         if resolved is None and (slot := _slots_by_name(cls).get(_name_key(name))) is not None:
             # a group written without its part ("membership" for "membership.member_count"): the
             # field itself, given as text, so the structure check says what it should hold
             steps, known = (slot.name,), False
             resolved = (steps, _text, None)
+        if resolved is None and cls == PEER_WORKER and is_name_header(label or name):
+            names.append((number - 1, label or name))  # its values are what decides: see read_table
+            columns.append(_IGNORED)
+            continue
         if resolved is None:
             if sum(n.code == "table.unknown-column" for n in notices) < MAX_NAMED_UNKNOWN:
-                notices.append(Notice("table.unknown-column", {"column": label or name, "closest": _closest(cls, name)},
-                                      line, number))
+                notices.append(_unknown_column(label or name, _closest(cls, label or name), line, number))
             else:
                 unnamed_unknown += 1
             columns.append(_IGNORED)
@@ -406,7 +448,7 @@ def _header(cls: str, row: list, line: int, max_digits: int, machine: list | Non
     if beyond or unnamed_unknown:
         notices.append(Notice("table.columns-ignored", {"count": f"{beyond + unnamed_unknown:,}", "limit": f"{max_columns:,}",
                                                         "named": MAX_NAMED_UNKNOWN}, line, None))
-    return columns, notices
+    return columns, notices, names
 
 
 #: a column the model does not know: its cells are skipped
@@ -772,6 +814,9 @@ class _Header(list):
     """The columns of a table, in order (None: a column without a name)."""
 
     deep = True
+    line = 1
+    #: (0-based index, header) of each column of people's names (peer workers' sheet)
+    names: list = []
 
 
 def _begin(cls: str, pending: tuple, max_digits: int, machine: list | None, sheet: str | None,
@@ -791,11 +836,26 @@ def _begin(cls: str, pending: tuple, max_digits: int, machine: list | None, shee
                                 "the table holds other records (start from the template)"})
         return None
     header = _Header(made[0])
+    header.line, header.names = pending[0], made[2]
     # whether a list of groups holds lists of groups: rows then take the general (slower) way
     header.deep = any(sum(isinstance(s, int) for s in c.steps) > 1 for c in header if c is not None)
     yield _start(sheet, cls, header)
     yield from made[1]
     return header
+
+
+#: the class whose sheet must never hold a column of people's names
+PEER_WORKER = "PeerWorker"
+
+
+def _names_found(header: _Header, row: list) -> Iterator[Notice]:
+    """An error for each column of names that holds a value in this row, once per column (the
+    value is never repeated: the finding names the column)."""
+    for index, label in list(header.names):
+        cell = row[index] if index < len(row) else None
+        if cell is not None and cell != "" and not (isinstance(cell, str) and cell.isspace()):
+            header.names = [n for n in header.names if n[0] != index]
+            yield Notice("table.name-column", {"column": label}, header.line, index + 1)
 
 
 def read_table(cls: str, source: Iterator[tuple[int, list] | ReadError], max_digits: int,
@@ -826,12 +886,14 @@ def read_table(cls: str, source: Iterator[tuple[int, list] | ReadError], max_dig
         if len(row) > max_columns:
             row = row[:max_columns]  # cells past the last column read are not looked at
         if header is None:
-            machine = row if is_machine_row(cls, row, max_digits) else None
+            machine = row if is_machine_row(cls, pending[1], row, max_digits) else None
             header = yield from _begin(cls, pending, max_digits, machine, sheet, max_columns)
             if header is None:
                 return
             if machine is not None:
                 continue
+        if header.names:
+            yield from _names_found(header, row)
         made = _record(cls, header, row)
         if made is None:
             continue  # an empty row, as spreadsheets leave them at the end
@@ -850,6 +912,8 @@ def read_table(cls: str, source: Iterator[tuple[int, list] | ReadError], max_dig
         header = yield from _begin(cls, pending, max_digits, None, sheet, max_columns)
         if header is None:
             return
+    for index, label in header.names if header is not None else ():  # a column of names left empty
+        yield _unknown_column(label, "", header.line, index + 1)
     if header is None or (cls == DATASET and rows == 0):
         yield ReadError("read.empty", "the file holds no data")
 

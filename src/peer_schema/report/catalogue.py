@@ -139,16 +139,48 @@ _CODES = [
     Code("read.bad-iri", E, "Malformed IRI", "an IRI is malformed: {problem}", "une IRI est mal formée : {problem}",
          "IRIs have no spaces, no angle brackets and start with a scheme such as https:.",
          "Une IRI n'a ni espace ni chevron et commence par un schéma comme https:.", "Organisation-bad-iri.ttl"),
+    # --- refusals of a whole check (exit code 2): the report holds this one finding -----------
+    Code("read.no-such-path", E, "No such file or folder", "there is no file or folder at this path",
+         "il n'y a ni fichier ni dossier à ce chemin",
+         "Check the path (its spelling, and the folder the command runs in).",
+         "Vérifiez le chemin (son orthographe, et le dossier où la commande s'exécute).",
+         "peer-schema validate missing-file.yaml (tests/test_newcomers.py)"),
+    Code("read.profile-refused", E, "Profile looser than the data's access rights",
+         "the dataset {id} has access rights {access}: it may not be checked for the {profile} profile, which "
+         "more people may read; nothing was checked",
+         "le jeu de données {id} a les droits d'accès {access} : il ne peut pas être vérifié pour le profil "
+         "{profile}, que plus de personnes peuvent lire ; rien n'a été vérifié",
+         "Leave out --profile (the dataset's access rights then choose), choose a profile they allow, or change "
+         "the access rights if the dataset's publisher agrees.",
+         "Retirez --profile (les droits d'accès du jeu de données choisissent alors), choisissez un profil qu'ils "
+         "permettent, ou changez les droits d'accès si l'éditeur du jeu de données est d'accord.",
+         "peer-schema validate --profile public on restricted data (tests/test_newcomers.py)"),
+    Code("read.refused", E, "Check refused", "the check could not start: {reason}",
+         "la vérification n'a pas pu commencer : {reason}",
+         "Correct the command or the project file (peer-schema validate --help says what each option takes).",
+         "Corrigez la commande ou le fichier de projet (peer-schema validate --help dit ce que prend chaque option).",
+         "a project file with an unknown setting, or one dataset with two access rights (tests/test_newcomers.py)"),
     # --- tables and workbooks: their headers and sheets (warnings: the rest is read) ----------
     Code("table.unknown-column", W, "Column not in the model",
-         'the column "{column}" is not a field of the model here: its cells are not read (nearest known column: "{closest}")',
-         "la colonne « {column} » n'est pas un champ du modèle ici : ses cellules ne sont pas lues "
-         "(colonne connue la plus proche : « {closest} »)",
+         'the column "{column}" is not a field of the model here: its cells are not read{nearest}',
+         "la colonne « {column} » n'est pas un champ du modèle ici : ses cellules ne sont pas lues{nearest_fr}",
          "Rename the column as the template names it, or delete it. Never add columns for names, contact "
          "details, diagnoses or personal stories.",
          "Renommez la colonne comme le modèle de classeur la nomme, ou supprimez-la. N'ajoutez jamais de colonne "
          "pour des noms, coordonnées, diagnostics ou récits personnels.",
          "a header cell \"Weekly hour\" on the Peer workers sheet (tests/test_workbook.py)"),
+    Code("table.name-column", E, "Names of peer workers",
+         'the column "{column}" holds names of peer workers: a name never belongs in the registry',
+         "la colonne « {column} » contient des noms de pairs aidants : un nom n'a jamais sa place dans le registre",
+         "Delete the column and its values from this file (and from any copy you keep for the registry): the "
+         "file goes to a federation or to researchers, and a name next to a role and an employer tells them who "
+         "the person is. Tell peer workers apart by their identifier (ex:pw/ followed by a random code), and "
+         "keep names only in your own staff records.",
+         "Supprimez la colonne et ses valeurs de ce fichier (et de toute copie gardée pour le registre) : le "
+         "fichier va à une fédération ou à des chercheurs, et un nom à côté d'un rôle et d'un employeur leur dit "
+         "qui est la personne. Distinguez les pairs aidants par leur identifiant (ex:pw/ suivi d'un code au "
+         "hasard), et gardez les noms seulement dans vos propres dossiers du personnel.",
+         "a column \"Name\" with values on the Peer workers sheet (tests/test_newcomers.py)"),
     Code("table.columns-ignored", W, "Columns not read",
          "{count} more columns are not read: those past column {limit}, and unknown columns after the first {named} "
          "(each of those is named in its own finding)",
@@ -190,12 +222,12 @@ _CODES = [
          "la valeur de « {field} » ne correspond pas au modèle", "Compare with the examples in examples/valid/.",
          "Comparez avec les exemples de examples/valid/.", "a list where one object is expected"),
     # --- vocabularies --------------------------------------------------------------------------
-    Code("vocab.unknown-code", E, "Code not in the vocabulary", "{value} is not a code of the {vocabulary} vocabulary{suggestion}",
-         "{value_fr} n'est pas un code du vocabulaire {vocabulary}{suggestion_fr}",
-         "In a workbook, choose from the column's drop-down list. Otherwise see the codes and labels on the "
-         "vocabulary's page (docs/elements/) or with: peer-schema vocab --format json",
-         "Dans un classeur, choisissez dans la liste déroulante de la colonne. Sinon, voyez les codes et libellés "
-         "sur la page du vocabulaire (docs/elements/) ou avec : peer-schema vocab --format json",
+    Code("vocab.unknown-code", E, "Code not in the vocabulary", '{value} is not a code of the list "{vocabulary}"{suggestion}',
+         "{value_fr} n'est pas un code de la liste « {vocabulary_fr} »{suggestion_fr}",
+         "In a workbook, choose from the column's drop-down list. Otherwise list the codes and their labels "
+         "with: peer-schema vocab {scheme}",
+         "Dans un classeur, choisissez dans la liste déroulante de la colonne. Sinon, affichez les codes et leurs "
+         "libellés avec : peer-schema vocab {scheme} --lang fr",
          "Organisation-unknown-kind.yaml"),
     # --- RDF input: the generated SHACL shapes (severity as the shape says) -----------------------
     Code("shacl.violation", E, "SHACL violation", "{focus}: {path} does not satisfy {constraint}",
@@ -319,6 +351,25 @@ _CODES = [
          "{id} : le consentement n° {n} est {problem_fr}",
          "A consent is given first, then reviewed or withdrawn.", "Un consentement est d'abord donné, puis revu ou retiré.",
          "PeerWorker-consent-withdrawn-before-given.yaml"),
+    # --- personal values typed where the model has none --------------------------------------------
+    Code("personal.value-in-text", E, "Contact details or birth date in a text",
+         'the field "{field}" of a peer worker holds {what}: a peer worker\'s record never holds contact details '
+         "or a birth date",
+         "le champ « {field} » d'un pair aidant contient {what_fr} : la fiche d'un pair aidant ne contient jamais "
+         "de coordonnées ni de date de naissance",
+         "Delete it from the text, in this file and in any copy kept for the registry; keep contact details "
+         "only in your own staff records.",
+         "Effacez-le du texte, dans ce fichier et dans toute copie gardée pour le registre ; gardez les "
+         "coordonnées seulement dans vos propres dossiers du personnel.",
+         "PeerWorker-email-in-role-title.yaml"),
+    Code("personal.name-in-identifier", W, "Identifier that looks like a name and a date",
+         'the identifier in "{field}" looks like a name and a date (of birth?): it would say who the peer worker is',
+         "l'identifiant de « {field} » ressemble à un nom et une date (de naissance ?) : il dirait qui est le pair "
+         "aidant",
+         "Give the peer worker an identifier made of a random code (ex:pw/7f3a9c), and change the references to it.",
+         "Donnez au pair aidant un identifiant fait d'un code au hasard (ex:pw/7f3a9c), et changez les références "
+         "vers lui.",
+         "PeerWorker-identifier-name-and-date.yaml"),
     # --- privacy guard of the export profile -------------------------------------------------------
     Code("privacy.record-not-allowed", E, "Record not allowed in this profile",
          "{cls} records may not appear in a {profile} dataset ({id})",

@@ -1,0 +1,141 @@
+"""Personal values where the model has none: a peer worker's name, contact details or birth date
+typed into a text field or made into an identifier.
+
+The model has no field for them (structure.unknown-field refuses a `name`), but free text can
+still carry them: "Pair aidant, jean.dupont@example.org" in a role title, a phone number in a
+certificate's title, `ex:pw/jean-dupont-1985` as an identifier. Findings name the field and
+what it seems to hold, never the value.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from datetime import date
+from functools import cache
+
+from ..model import model
+
+Hit = tuple[str, dict, str]  # as in rules.py: code, params, pointer below the record
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+#: a phone number: starts with + or 0 (00 33..., 06..., +32...), 9 to 15 digits with spaces, dots, dashes
+_PHONE = re.compile(r"(?<![\w+])(?:\+|0)[\d\s./()-]{7,22}\d")
+_BIRTH_WORDS = re.compile(r"\b(?:born|birth|dob|d\.o\.b|née?|naissance|geboren|geb)\b", re.IGNORECASE)
+#: a day, a month and a year (12/03/1985, 1985-03-12, 12.3.85 is too short to be sure)
+_FULL_DATE = re.compile(r"\b(?:(\d{1,2})[./-](\d{1,2})[./-](\d{4})|(\d{4})-(\d{1,2})-(\d{1,2}))\b")
+_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
+#: a date written as digits only in an identifier: 12031985, 19850312
+_DIGIT_DATE = re.compile(r"(?<!\d)(\d{8})(?!\d)")
+_WORD = re.compile(r"[^\W\d_]{3,}")
+#: the youngest age a peer worker is recorded at: later years are not birth years
+MIN_AGE = 16
+
+#: the text fields whose values are identifiers, checked for a name and a date
+IDENTIFIERS = ("id", "local_reference")
+
+
+def _digits(text: str) -> int:
+    return sum(ch.isdigit() for ch in text)
+
+
+def _birth_year(year: int, today: date) -> bool:
+    return 1900 <= year <= today.year - MIN_AGE
+
+
+def what_it_holds(text: str, today: date) -> str | None:
+    """"email", "phone" or "birth-date" when a text holds one, else None."""
+    if "@" in text and _EMAIL.search(text):
+        return "email"
+    if any(9 <= _digits(m.group()) <= 15 for m in _PHONE.finditer(text)):
+        return "phone"
+    if _BIRTH_WORDS.search(text) and (_YEAR.search(text) or _FULL_DATE.search(text)):
+        return "birth-date"
+    for match in _FULL_DATE.finditer(text):
+        year = int(match.group(3) or match.group(4))
+        if _birth_year(year, today):
+            return "birth-date"
+    return None
+
+
+def looks_like_name_and_date(identifier: str, today: date) -> bool:
+    """Whether an identifier's own part (after the prefix and the last slash) holds a word and a
+    year or date of birth (`jean-dupont-1985`, `dupont12031985`), rather than a random code."""
+    own = unicodedata.normalize("NFC", identifier).rsplit("/", 1)[-1].rsplit(":", 1)[-1]
+    if not _WORD.search(own):
+        return False
+    if any(_birth_year(int(y), today) for y in _YEAR.findall(own)):
+        return True
+    for digits in _DIGIT_DATE.findall(own):  # ddmmyyyy or yyyymmdd
+        if _birth_year(int(digits[4:]), today) or _birth_year(int(digits[:4]), today):
+            return True
+    return False
+
+
+@cache
+def _text_fields(cls: str, depth: int = 0) -> tuple[tuple[str, str | None], ...]:
+    """(field, group) pairs of the free-text fields of a class and of its groups of fields."""
+    out: list[tuple[str, str | None]] = []
+    for name, slot in model().classes[cls].slots.items():
+        if slot.kind == "type" and slot.range == "string":
+            out.append((name, None))
+        elif slot.kind == "class" and not slot.reference and depth == 0:
+            out.extend((inner, name) for inner, group in _text_fields(slot.range, 1) if group is None)
+    return tuple(out)
+
+
+_WHAT = {"email": ("an e-mail address", "une adresse électronique"),
+         "phone": ("a phone number", "un numéro de téléphone"),
+         "birth-date": ("what looks like a date of birth", "ce qui ressemble à une date de naissance")}
+
+
+def _texts(record: dict) -> Iterator[tuple[str, str, str]]:
+    """(field, pointer below the record, text) of each free text of a peer worker."""
+    for name, group in _text_fields("PeerWorker"):
+        if group is None:
+            value = record.get(name)
+            if isinstance(value, str):
+                yield name, f"/{name}", value
+            continue
+        items = record.get(group)
+        for i, item in enumerate(items if isinstance(items, list) else [items]):
+            if isinstance(item, dict) and isinstance(item.get(name), str):
+                yield name, f"/{group}/{i}/{name}" if isinstance(items, list) else f"/{group}/{name}", item[name]
+
+
+def peer_worker(record: dict, today: date) -> Iterator[Hit]:
+    for name, pointer, text in _texts(record):
+        what = what_it_holds(text, today)
+        if what is not None:
+            en, fr = _WHAT[what]
+            yield "personal.value-in-text", {"field": name, "what": en, "what_fr": fr}, pointer
+    for name in IDENTIFIERS:
+        value = record.get(name)
+        if isinstance(value, str) and looks_like_name_and_date(value, today):
+            yield "personal.name-in-identifier", {"field": name}, f"/{name}"
+
+
+#: headers that name a person's name, in the languages associations write in (accents, case,
+#: spaces, hyphens and underscores aside)
+NAME_HEADERS = frozenset({
+    "name", "names", "full name", "fullname", "first name", "firstname", "first names", "last name", "lastname",
+    "surname", "family name", "given name", "given names", "forename", "forenames", "middle name", "maiden name",
+    "name and surname", "first and last name", "worker name", "peer worker name", "peer worker's name",
+    "nom", "noms", "prenom", "prenoms", "nom de famille", "nom complet", "nom et prenom", "prenom et nom",
+    "nom prenom", "prenom nom", "nom de jeune fille", "nom d'usage", "nom du pair aidant",
+    "nachname", "vorname", "vornamen", "familienname", "vor und nachname", "geburtsname",
+    "apellido", "apellidos", "nombre", "nombre completo", "cognome", "nome", "nome completo",
+    "naam", "voornaam", "achternaam", "volledige naam", "imie", "nazwisko", "sobrenome",
+})
+
+
+def _header_key(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    return " ".join(re.sub(r"[\s_\-*:./()]+", " ", text).split())
+
+
+def is_name_header(header: str) -> bool:
+    """Whether a column's header says it holds people's names (`Name`, `Prénom`, `Nachname`)."""
+    return _header_key(header) in NAME_HEADERS
