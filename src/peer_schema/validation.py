@@ -25,6 +25,7 @@ from .readers import FORMATS, TYPE_KEY, Document, Limits, RdfGraph, ReadError, S
 from .readers.errors import Notice, TableStart
 from .report import Finding, Report, Severity
 from .report.catalogue import CATALOGUE
+from .usage_errors import MixedAccessRights, ProfileRefused, UsageError  # noqa: F401 (re-exported)
 
 
 PROGRESS_EVERY = 10_000
@@ -54,29 +55,6 @@ class _RowOfSheet(str):
         self = super().__new__(cls, file)
         self.table, self.columns = table, columns
         return self
-
-
-class UsageError(Exception):
-    """The call itself is wrong (a path that does not exist, an unknown profile): exit code 2."""
-
-
-class ProfileRefused(UsageError):
-    """The profile asked for would let more people read a dataset than its access rights allow
-    (`access.profile_for`): exit code 2, and nothing is written by any command."""
-
-    def __init__(self, file, refusal: access.LooserProfile):
-        self.file, self.refusal = file, refusal
-        super().__init__(f"{file}: {refusal}")
-
-
-class MixedAccessRights(UsageError):
-    """One dataset described in several files with different access rights: which readers it has
-    would depend on the order the files are read in, so nothing is checked or written (exit 2)."""
-
-    def __init__(self, dataset: str, first: tuple, second: tuple):
-        super().__init__(
-            f"{second[1]}: the dataset {dataset} has access_rights {second[0]} here and {first[0]} in {first[1]}: "
-            "give a dataset the same access_rights in every file that describes it")
 
 
 class _Stop(Exception):
