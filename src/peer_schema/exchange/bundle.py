@@ -25,7 +25,6 @@
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import zipfile
 from collections import Counter
@@ -237,20 +236,9 @@ def _pseudonyms_note(profile: str, recipient: str | None, n: int) -> dict:
                     "recipients; the key is not in the bundle"}
 
 
-def _slug(identifier) -> str:
-    text = str(identifier or "records")
-    text = text.split("://", 1)[-1]
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-._")[:80] or "dataset"
-
-
 def _serialise(datasets: list[dict]) -> list[tuple[str, bytes, dict]]:
-    files, used = [], set()
-    for doc in datasets:
-        stem, n = _slug(doc.get("id")), 2
-        name = stem
-        while name.casefold() in used:
-            name, n = f"{stem}-{n}", n + 1
-        used.add(name.casefold())
+    files = []
+    for doc, name in zip(datasets, datapackage.dataset_names(datasets)):
         try:
             data = utf8(dumps_dataset(doc), f"the dataset {doc.get('id')}")
         except ValueError as exc:  # the readers refuse lone surrogates; data given by the API may hold them

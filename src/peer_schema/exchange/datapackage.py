@@ -42,6 +42,21 @@ DPV_PURPOSE = {
 }
 
 
+def dataset_names(docs: list[dict]) -> list[str]:
+    """A file name (without `.json`) for each dataset, from its id, unique within the folder
+    whatever the case (bundles and merged folders are opened on case-insensitive disks too)."""
+    names, used = [], set()
+    for doc in docs:
+        text = str(doc.get("id") or "records").split("://", 1)[-1]
+        stem = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-._")[:80] or "dataset"
+        name, n = stem, 2
+        while name.casefold() in used:
+            name, n = f"{stem}-{n}", n + 1
+        used.add(name.casefold())
+        names.append(name)
+    return names
+
+
 def sha256(data: bytes) -> str:
     return "sha256:" + hashlib.sha256(data).hexdigest()
 

@@ -48,12 +48,6 @@ def _publish(docs: list[dict], result: MergeResult) -> None:
     result.records = sum(len(doc.get(c) or ()) for doc in docs for c in model().containers)
 
 
-def _slug(identifier: str) -> str:
-    from .bundle import _slug as slug
-
-    return slug(identifier)
-
-
 def _prepare_output(out: Path, replace: bool, bundles: list[Path]) -> None:
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out}: is a file; name a folder for the merge")
@@ -94,13 +88,7 @@ def _fill(tmp: Path, docs: list[dict], report: dict, private: bool) -> None:
     folder_mode = 0o700 if private else 0o777
     tmp.mkdir(mode=folder_mode)
     (tmp / datapackage.DATA_FOLDER).mkdir(mode=folder_mode)
-    used: set[str] = set()
-    for doc in docs:
-        stem, n = _slug(doc.get("id")), 2
-        name = stem
-        while name.casefold() in used:
-            name, n = f"{stem}-{n}", n + 1
-        used.add(name.casefold())
+    for doc, name in zip(docs, datapackage.dataset_names(docs)):
         _write_text(tmp / datapackage.DATA_FOLDER / f"{name}.json", dumps_dataset(doc), private)
     _write_text(tmp / REPORT, dumps_report(report), private)
 
