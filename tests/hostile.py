@@ -99,3 +99,17 @@ def codes_by_file(report: dict) -> dict[str, set[str]]:
     for finding in report["findings"]:
         found.setdefault(Path(finding.get("file") or "").name, set()).add(finding["code"])
     return found
+
+
+def ods_package(path: Path, content: str) -> Path:
+    """An OpenDocument spreadsheet holding `content` as its content.xml (mimetype first, stored)."""
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+        z.writestr("META-INF/manifest.xml", '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                   'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+                   '<manifest:file-entry manifest:full-path="/" '
+                   'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                   '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                   "</manifest:manifest>")
+    return path

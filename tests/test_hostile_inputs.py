@@ -9,11 +9,10 @@ import resource
 import subprocess
 import sys
 import time
-import zipfile
 from pathlib import Path
 
 import pytest
-from hostile import codes_by_file, lie_about_sizes, run_cli, text_cell, xlsx
+from hostile import codes_by_file, lie_about_sizes, ods_package, run_cli, text_cell, xlsx
 
 from peer_schema.readers import Limits
 from peer_schema.readers.workbook import iter_workbook
@@ -128,16 +127,7 @@ ODS = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:off
 
 
 def ods(path, rows):
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", compress_type=zipfile.ZIP_STORED)
-        z.writestr("content.xml", ODS.format(rows=rows))
-        z.writestr("META-INF/manifest.xml", '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
-                   'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
-                   '<manifest:file-entry manifest:full-path="/" '
-                   'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
-                   '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-                   "</manifest:manifest>")
-    return path
+    return ods_package(path, ODS.format(rows=rows))
 
 
 @pytest.mark.parametrize("quote", ['"', "'"])

@@ -13,6 +13,7 @@ from datetime import date
 import openpyxl
 import pytest
 from conftest import EXAMPLES
+from hostile import ods_package
 
 from peer_schema import validate
 from peer_schema.cli import main
@@ -385,18 +386,8 @@ ODS_CONTENT = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 def ods(path, extra=""):
-    with zipfile.ZipFile(path, "w") as z:
-        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", compress_type=zipfile.ZIP_STORED)
-        # calamine reads OpenDocument XML without whitespace between the cells, as LibreOffice writes it
-        content = ODS_CONTENT.format(extra=extra).replace("\n<", "<").replace("\n", " ")
-        z.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
-        z.writestr("META-INF/manifest.xml", '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
-                   'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
-                   '<manifest:file-entry manifest:full-path="/" '
-                   'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
-                   '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-                   "</manifest:manifest>")
-    return path
+    # calamine reads OpenDocument XML without whitespace between the cells, as LibreOffice writes it
+    return ods_package(path, ODS_CONTENT.format(extra=extra).replace("\n<", "<").replace("\n", " "))
 
 
 def test_an_opendocument_sheet_is_read_and_one_repeated_into_millions_of_cells_is_refused(tmp_path, capsys):
