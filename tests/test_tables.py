@@ -13,7 +13,7 @@ from conftest import EXAMPLES, ROOT, files_in
 
 from peer_schema import artifacts, validate
 from peer_schema.model import model
-from peer_schema.readers.errors import Notice, TableStart
+from peer_schema.readers.errors import Notice
 from peer_schema.readers import Limits, ReadError, open_source
 from peer_schema.readers.table import cell_to_value, class_of_file, code_for_label, iter_table
 

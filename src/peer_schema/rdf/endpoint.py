@@ -28,7 +28,6 @@ import ipaddress
 import json
 import socket
 import threading
-import time
 import urllib.error
 import urllib.parse
 import urllib.request

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..sheets.layout import DATASET, class_label, class_of_sheet, normal_label, sheet_classes
-from .errors import Notice, ReadError, TableStart
+from .errors import Notice, ReadError
 from .limits import Limits, size_problem
 from .table import read_table
 from .workbook_guard import broken, workbook_problem
