@@ -82,13 +82,13 @@ class _Run:
     """The state of one validation run: the report, the reference index, the memberships."""
 
     def __init__(self, report: Report, config: Config, profile: str | None, today: date, max_errors: int | None,
-                 streaming: bool = False, purpose: str | None = None):
+                 streaming: bool = False, purpose: str | None = None, one_access_per_dataset: bool = False):
         self.report = report
         self.config = config
         self.profile_override = profile
         #: dataset id -> (its access rights, the file that first said them), for writers
         self.dataset_rights: dict[str, tuple] = {}
-        self.one_access_per_dataset = False
+        self.one_access_per_dataset = one_access_per_dataset
         #: the purpose of the disclosure (--purpose); None: the profile's own (PROFILE_PURPOSE)
         self.purpose_override = purpose
         self.today = today
@@ -337,8 +337,8 @@ def validate(
     files = _expand(paths)
     report = Report(files=[str(f) for f in files], profile=profile, lang=lang)
     streaming = any((input_format or FORMATS.get(f.suffix.lower())) in STREAM_FORMATS for f in files)
-    run = _Run(report, config or Config(), profile, today or date.today(), max_errors, streaming, purpose)
-    run.one_access_per_dataset = one_access_per_dataset
+    run = _Run(report, config or Config(), profile, today or date.today(), max_errors, streaming, purpose,
+               one_access_per_dataset)
     # The run builds large trees of fresh objects and no cycles: the cyclic collector would only
     # scan them again and again. It is paused for the run and restored after.
     gc_was_enabled = gc.isenabled()
