@@ -26,8 +26,8 @@ done
 
 # The workbooks: the English template, the French template, and the example tables as a filled
 # workbook (with one mistake added in row 7 of the Organisations sheet, as in the guides).
-"$PEER_SCHEMA" template -o "$WORK/template.xlsx" --lang en
-"$PEER_SCHEMA" template -o "$WORK/modele.xlsx" --lang fr
+"$PEER_SCHEMA" template -o "$WORK/template.xlsx" --prefix ex --lang en
+"$PEER_SCHEMA" template -o "$WORK/modele.xlsx" --prefix ex --lang fr
 "$PEER_SCHEMA" export "$ROOT/examples/tables" --to xlsx -o "$WORK/filled.xlsx"
 
 # one_sheet WORKBOOK SHEET RANGE OUT.xlsx [EXTRA]: a copy keeping only SHEET, printing RANGE

@@ -47,7 +47,7 @@ def test_template_csv_force_replaces_only_its_own_files(tmp_path, monkeypatch, c
     (folder / "sub" / "data.json").write_text("{}")
     (folder / "Organisation.csv").write_text("old template")
     monkeypatch.chdir(folder)
-    assert main(["template", "--format", "csv", "-o", ".", "--force"]) == 0  # `-o .` once emptied the folder
+    assert main(["template", "--prefix", "ours", "--format", "csv", "-o", ".", "--force"]) == 0  # `-o .` once emptied the folder
     names = {p.name for p in folder.iterdir()}
     assert names == TEMPLATE_FILES | {"mine.txt", "sub"}
     assert (folder / "mine.txt").read_text() == "keep me" and (folder / "sub" / "data.json").read_text() == "{}"
@@ -57,24 +57,24 @@ def test_template_csv_force_replaces_only_its_own_files(tmp_path, monkeypatch, c
 
 def test_template_into_a_new_folder_and_refusals(tmp_path, capsys):
     out = tmp_path / "tpl"
-    assert main(["template", "--format", "csv", "-o", str(out)]) == 0
+    assert main(["template", "--prefix", "ours", "--format", "csv", "-o", str(out)]) == 0
     assert {p.name for p in out.iterdir()} == TEMPLATE_FILES
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary left beside
     capsys.readouterr()
-    assert main(["template", "--format", "csv", "-o", str(out)]) == 2  # exists, no --force
+    assert main(["template", "--prefix", "ours", "--format", "csv", "-o", str(out)]) == 2  # exists, no --force
     assert "already exists" in capsys.readouterr().err
-    assert main(["template", "-o", str(out), "--force"]) == 2  # xlsx onto a folder, even with --force
+    assert main(["template", "-o", str(out), "--force", "--prefix", "ours"]) == 2  # xlsx onto a folder, even with --force
     assert "is a folder" in capsys.readouterr().err
     afile = tmp_path / "a.txt"
     afile.write_text("x")
-    assert main(["template", "--format", "csv", "-o", str(afile), "--force"]) == 2  # a file is never swapped
+    assert main(["template", "--prefix", "ours", "--format", "csv", "-o", str(afile), "--force"]) == 2  # a file is never swapped
     assert "is a file" in capsys.readouterr().err and afile.read_text() == "x"
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "csv"])
 def test_template_onto_a_read_only_folder_exits_2(tmp_path, fmt):
     out = read_only_folder(tmp_path) / ("t.xlsx" if fmt == "xlsx" else "t")
-    proc = run("template", "--format", fmt, "-o", str(out))
+    proc = run("template", "--prefix", "ours", "--format", fmt, "-o", str(out))
     assert proc.returncode == 2, proc.stderr
     assert "cannot write" in proc.stderr and "Traceback" not in proc.stderr
 
@@ -278,7 +278,7 @@ def test_the_next_run_cleans_what_a_killed_run_left(tmp_path, command):
     left.write_text("half-written")
     args = {"export": ["export", str(VALID), "-o", str(out)],
             "bundle": ["bundle", str(VALID), "-o", str(out), "--profile", "federation"],
-            "template": ["template", "-o", str(out)],
+            "template": ["template", "-o", str(out), "--prefix", "ours"],
             "import": ["import", str(EXAMPLES / "tables"), "-o", str(out.parent), "--force"],
             "merge": ["merge", str(bundle), "-o", str(out)],
             "synth": ["synth", "--records", "20", "-o", str(out)]}[command]

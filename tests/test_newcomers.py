@@ -39,7 +39,7 @@ def type_row(ws, values: dict, row: int = 3) -> None:
 @pytest.fixture(scope="module")
 def template(tmp_path_factory):
     folder = tmp_path_factory.mktemp("template")
-    result = run("template", "-o", str(folder / "template.xlsx"))
+    result = run("template", "-o", str(folder / "template.xlsx"), "--prefix", "ex")
     assert result.returncode == 0, result.stderr
     return folder / "template.xlsx"
 
@@ -79,7 +79,7 @@ def test_a_word_under_an_added_column_in_the_field_name_row_is_not_a_record(temp
 
 def test_the_same_added_column_in_a_csv_table_of_the_template(tmp_path):
     folder = tmp_path / "tables"
-    assert run("template", "--format", "csv", "-o", str(folder)).returncode == 0
+    assert run("template", "--prefix", "ex", "--format", "csv", "-o", str(folder)).returncode == 0
 
     def fill(name: str, values: dict, extra: dict) -> None:
         path = folder / name

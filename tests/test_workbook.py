@@ -108,9 +108,9 @@ def test_the_template_is_made_from_the_model_and_the_same_each_time(tmp_path, te
 def test_the_template_is_never_written_over_an_existing_file(tmp_path, capsys):
     out = tmp_path / "ours.xlsx"
     out.write_bytes(b"a filled workbook")
-    assert main(["template", "-o", str(out)]) == 2
+    assert main(["template", "-o", str(out), "--prefix", "ours"]) == 2
     assert out.read_bytes() == b"a filled workbook" and "already exists" in capsys.readouterr().err
-    assert main(["template", "-o", str(out), "--force"]) == 0 and zipfile.is_zipfile(out)
+    assert main(["template", "-o", str(out), "--force", "--prefix", "ours"]) == 0 and zipfile.is_zipfile(out)
 
 
 def test_the_csv_template_is_a_folder_of_tables_the_validator_reads(tmp_path):

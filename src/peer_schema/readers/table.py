@@ -352,6 +352,13 @@ def _header_field(cls: str, name: str, max_digits: int):
     return resolved
 
 
+def column_steps(cls: str, name: str) -> tuple | None:
+    """The path from a record of `cls` to the field a column holds, from its header (a field
+    name or a label, in either language), as the readers resolve it; None for an unknown column."""
+    resolved = _header_field(cls, name.strip(), Limits.max_digits)
+    return resolved[0] if resolved else None
+
+
 def _field_name(cls: str, cell: object, max_digits: int) -> bool:
     return isinstance(cell, str) and (cell.strip() == TYPE_KEY or _resolve(cls, cell.strip(), max_digits) is not None)
 

@@ -29,10 +29,23 @@ def _template_problem(out: Path, fmt: str, force: bool, prefix: str) -> str | No
     return None
 
 
+def suggested_prefix(out: Path) -> str:
+    """A prefix made from the output's name (`pairs-du-sud.xlsx` -> `pairs_du_sud`), for the message
+    that asks for one."""
+    stem = re.sub(r"[^a-z0-9]+", "_", out.stem.casefold()).strip("_")[:20].strip("_")
+    return stem if stem and stem[0].isalpha() and stem not in ("template", "modele", "workbook", "classeur") \
+        else "our_assoc"
+
+
 def _cmd_template(args: argparse.Namespace) -> int:
     from .writer import WorkbookError, write_csv_template, write_workbook
 
     out: Path = args.output
+    if args.prefix is None:  # a default would be kept by every association, and their data would clash
+        print(f"peer-schema template: name your association's own prefix for identifiers, for example "
+              f"--prefix {suggested_prefix(out)} (a short name of letters, digits or _; each association "
+              "of a federation has its own)", file=sys.stderr)
+        return EXIT_UNREADABLE
     problem = _template_problem(out, args.format, args.force, args.prefix)
     if problem:
         print(f"peer-schema template: {problem}", file=sys.stderr)
@@ -54,6 +67,22 @@ def _cmd_template(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"peer-schema template: cannot write {out} ({exc.strerror or exc}); nothing replaced", file=sys.stderr)
         return EXIT_UNREADABLE
+    return EXIT_OK
+
+
+def _cmd_rename_prefix(args: argparse.Namespace) -> int:
+    from .prefix_rename import PrefixRenameError, rename_prefix
+
+    try:
+        done = rename_prefix(args.path, args.old, args.new, args.output)
+    except PrefixRenameError as exc:
+        print(f"peer-schema rename-prefix: {exc}; nothing written", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except OSError as exc:
+        print(f"peer-schema rename-prefix: cannot write {args.output or args.path} ({exc.strerror or exc}); "
+              "the file is left as it was", file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(f"{done.path}: prefix {args.old} renamed {args.new} ({done.identifiers} identifiers)", file=sys.stderr)
     return EXIT_OK
 
 
@@ -157,11 +186,21 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=["xlsx", "csv"], default="xlsx", help="xlsx workbook (default) or a folder of CSV files")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="PATH")
     p.add_argument("--lang", choices=["en", "fr"], default="en", help="language of labels and lists (default: en)")
-    p.add_argument("--prefix", default="ex", metavar="NAME",
-                   help="the prefix of identifiers (default: ex); give each member association its own, so their "
-                        "bundles merge without clashes (pen -> pen:org/...)")
+    p.add_argument("--prefix", metavar="NAME",
+                   help="required: your association's own prefix of identifiers (pen -> pen:org/...), so the data "
+                        "of a federation's members merge without clashes")
     p.add_argument("--force", action="store_true", help="replace an existing workbook, or the template's own files in an existing folder")
     p.set_defaults(run=_cmd_template)
+
+    p = sub.add_parser("rename-prefix", help="rename the prefix of identifiers in a workbook or a dataset",
+                       description="Rename a prefix (ex -> pen) in every identifier and reference of a filled "
+                                   "workbook (.xlsx) or a dataset (.json, .yaml), atomically; nothing is written "
+                                   "if the new prefix is already in the data. Exit codes: 0 renamed; 2 refused.")
+    p.add_argument("path", type=Path, metavar="FILE")
+    p.add_argument("--from", dest="old", required=True, metavar="OLD", help="the prefix to rename (ex)")
+    p.add_argument("--to", dest="new", required=True, metavar="NEW", help="the new prefix (pen)")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of replacing FILE")
+    p.set_defaults(run=_cmd_rename_prefix)
 
     p = sub.add_parser("import", help="read a filled workbook (or CSV tables) into JSON or YAML",
                        description="Read a filled workbook or a folder of CSV/TSV tables, report its problems as "

@@ -1,0 +1,141 @@
+"""The workbook an association fills, and what it tells them (issue 12, "Associations").
+
+Each test runs the real command (or library function) on real files made in tmp_path.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+
+import openpyxl
+import pytest
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "peer_schema.cli", *args], capture_output=True, text=True)
+
+
+DATASET = {"id": "ex:dataset/test", "title.en": "Test registry", "access_rights": "restricted",
+           "license": "https://creativecommons.org/licenses/by/4.0/", "created": date(2026, 11, 2),
+           "publisher.id": "https://example.org/us", "publisher.name": "Us", "schema_version": "0.2.0",
+           "dataset_version": "2026.1", "prefixes.ex": "https://example.org/id/"}
+
+
+def field_columns(ws) -> dict[str, int]:
+    return {ws.cell(2, c).value: c for c in range(1, ws.max_column + 1)}
+
+
+def type_row(ws, values: dict, row: int = 3) -> None:
+    columns = field_columns(ws)
+    for name, value in values.items():
+        ws.cell(row, columns[name], value)
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    out = tmp_path_factory.mktemp("template") / "template.xlsx"
+    result = run("template", "-o", str(out), "--prefix", "ex")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+# -- 1. the prefix: asked for, and renamed safely ---------------------------------------------------------
+def test_the_template_asks_for_a_prefix_and_suggests_one_from_the_file_name(tmp_path):
+    out = tmp_path / "Pairs du Sud.xlsx"
+    result = run("template", "-o", str(out))
+    assert result.returncode == 2 and not out.exists()
+    [line] = result.stderr.splitlines()
+    assert "--prefix pairs_du_sud" in line
+    generic = run("template", "-o", str(tmp_path / "template.xlsx")).stderr
+    assert "--prefix our_assoc" in generic
+    assert run("template", "-o", str(out), "--prefix", "sud").returncode == 0
+    assert field_columns(openpyxl.load_workbook(out)["Dataset"]).get("prefixes.sud")
+
+
+def filled_workbook(template, out):
+    book = openpyxl.load_workbook(template)
+    type_row(book["Dataset"], DATASET)
+    type_row(book["Organisations"], {"id": "ex:org/one", "name": "One", "organisation_kinds": "federation"})
+    type_row(book["Organisations"], {"id": "ex:org/two", "name": "Two ex:org/one", "organisation_kinds": "ngo",
+                                     "part_of": "ex:org/one"}, row=4)
+    type_row(book["Training programmes"], {"id": "ex:training/basic", "name": "Basic course",
+                                           "providers": "ex:org/one | ex:org/two"})
+    notes = book["Organisations"].max_column + 1
+    book["Organisations"].cell(1, notes, "Notes")
+    book["Organisations"].cell(3, notes, "ex:org/one is our federation")
+    book.save(out)
+    return out
+
+
+def test_rename_prefix_in_a_workbook_renames_every_identifier_and_reference_and_nothing_else(template, tmp_path):
+    book = filled_workbook(template, tmp_path / "ours.xlsx")
+    before = run("validate", "--format", "json", str(book))
+    result = run("rename-prefix", str(book), "--from", "ex", "--to", "pen")
+    assert result.returncode == 0, result.stderr
+    assert "(7 identifiers)" in result.stderr  # dataset, 2 organisations, part_of, training, 2 providers
+    wb = openpyxl.load_workbook(book)
+    orgs, dataset = wb["Organisations"], wb["Dataset"]
+    columns = field_columns(orgs)
+    assert orgs.cell(3, columns["id"]).value == "pen:org/one" and orgs.cell(4, columns["part_of"]).value == "pen:org/one"
+    assert orgs.cell(4, columns["name"]).value == "Two ex:org/one"  # free text is never touched
+    assert orgs.cell(3, orgs.max_column).value == "ex:org/one is our federation"
+    assert wb["Training programmes"].cell(3, field_columns(wb["Training programmes"])["providers"]).value == \
+        "pen:org/one | pen:org/two"
+    assert "prefixes.pen" in field_columns(dataset) and "prefixes.ex" not in field_columns(dataset)
+    assert "(pen)" in dataset.cell(1, field_columns(dataset)["prefixes.pen"]).value
+    assert orgs.data_validations.dataValidation, "the drop-downs are kept"
+    after = json.loads(run("validate", "--format", "json", str(book)).stdout)
+    assert after["valid"] and json.loads(before.stdout)["summary"]["records"] == after["summary"]["records"]
+    assert not any(f["code"] == "refs.undeclared-prefix" for f in after["findings"])
+
+
+def test_rename_prefix_refuses_a_prefix_already_in_the_data_and_writes_nothing(template, tmp_path):
+    book = filled_workbook(template, tmp_path / "ours.xlsx")
+    wb = openpyxl.load_workbook(book)
+    type_row(wb["Organisations"], {"id": "pen:org/three", "name": "Three"}, row=5)
+    wb.save(book)
+    original = book.read_bytes()
+    for new, what in (("pen", "already in the workbook"), ("ex", "are the same"), ("p n", "not a prefix")):
+        result = run("rename-prefix", str(book), "--from", "ex", "--to", new)
+        assert result.returncode == 2 and what in result.stderr and len(result.stderr.splitlines()) == 1
+        assert book.read_bytes() == original
+    missing = run("rename-prefix", str(book), "--from", "zz", "--to", "qq")
+    assert missing.returncode == 2 and "neither declared nor used" in missing.stderr
+    assert book.read_bytes() == original and sorted(p.name for p in tmp_path.iterdir()) == ["ours.xlsx"]
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+def test_rename_prefix_in_a_dataset_keeps_the_file_as_it_was_written(tmp_path, suffix):
+    from conftest import EXAMPLES
+
+    import yaml
+
+    from peer_schema.sheets.prefix_rename import rename_prefix
+
+    source = EXAMPLES / "valid" / "PeerWorker-with-consent.yaml"
+    path = tmp_path / f"data{suffix}"
+    if suffix == ".yaml":
+        path.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    else:
+        path.write_text(json.dumps(yaml.safe_load(source.read_text(encoding="utf-8")), indent=2), encoding="utf-8")
+    out = tmp_path / f"renamed{suffix}"
+    done = rename_prefix(path, "ex", "pen", out)
+    text = out.read_text(encoding="utf-8")
+    assert done.identifiers == 6 and "ex:" not in text and "pen:pw/7f3a9c" in text
+    if suffix == ".yaml":
+        assert text.startswith("# Pseudonymous peer workers")  # comments stay
+    data = yaml.safe_load(text)
+    assert list(data["prefixes"]) == ["pen"] and data["peer_workers"][0]["employer"] == "pen:org/pairs-ensemble"
+    again = run("rename-prefix", str(out), "--from", "ex", "--to", "other")
+    assert again.returncode == 2 and "neither declared nor used" in again.stderr
+
+
+def test_rename_prefix_in_place_is_atomic_and_refuses_other_kinds_of_file(tmp_path):
+    table = tmp_path / "Organisation.csv"
+    table.write_text("id,name\nex:org/one,One\n", encoding="utf-8")
+    result = run("rename-prefix", str(table), "--from", "ex", "--to", "pen")
+    assert result.returncode == 2 and "peer-schema import" in result.stderr
+    assert table.read_text(encoding="utf-8") == "id,name\nex:org/one,One\n"
