@@ -139,3 +139,56 @@ def test_rename_prefix_in_place_is_atomic_and_refuses_other_kinds_of_file(tmp_pa
     result = run("rename-prefix", str(table), "--from", "ex", "--to", "pen")
     assert result.returncode == 2 and "peer-schema import" in result.stderr
     assert table.read_text(encoding="utf-8") == "id,name\nex:org/one,One\n"
+
+
+# -- 2. the country drop-down, and an empty template read back ---------------------------------------------
+def list_column(book, enum: str) -> list[str]:
+    ws = book[book.sheetnames[-1]]  # the hidden sheet of lists
+    column = next(c for c in range(1, ws.max_column + 1) if ws.cell(1, c).value == enum)
+    return [ws.cell(r, column).value for r in range(2, ws.max_row + 1) if ws.cell(r, column).value]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_country_list_is_alphabetical_in_the_language_with_the_46_member_states_first(tmp_path, lang):
+    from peer_schema import artifacts
+    from peer_schema.sheets.writer import sort_key
+
+    out = tmp_path / "t.xlsx"
+    assert run("template", "-o", str(out), "--prefix", "ex", "--lang", lang).returncode == 0
+    shown = list_column(openpyxl.load_workbook(out), "Country")
+    country = artifacts.vocabularies()["Country"]
+    label = {c["label"][lang]: code for code, c in country["concepts"].items()}
+    members = set(country["collections"]["coe-member-states"])
+    assert len(members) == 46 and {label[name] for name in shown[:46]} == members
+    assert not members & {label[name] for name in shown[46:]} and len(shown) == len(country["concepts"])
+    for part in (shown[:46], shown[46:]):
+        assert part == sorted(part, key=sort_key)
+    if lang == "fr":  # accents do not send a name to the end of the list
+        assert shown.index("Allemagne") < shown.index("Autriche") < shown.index("Belgique")
+        assert shown.index("Égypte") < shown.index("Émirats arabes unis") < shown.index("Équateur") < shown.index("Érythrée")
+        assert shown.index("Érythrée") < shown.index("Éthiopie") < shown.index("Fidji")
+    else:
+        assert shown[:3] == ["Albania", "Andorra", "Armenia"]
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "the workbook has no records yet: fill the sheets"),
+                                             ("fr", "le classeur ne contient encore aucun enregistrement : remplissez les feuilles")])
+def test_an_empty_template_read_back_says_to_fill_the_sheets_without_mentioning_an_export(template, lang, words):
+    result = run("validate", "--format", "json", "--lang", lang, str(template))
+    [finding] = json.loads(result.stdout)["findings"]
+    assert finding["code"] == "read.empty-workbook" and finding["message"] == words
+    assert "export" not in (finding["message"] + finding["hint"]).casefold()
+    assert "sheet" not in finding or finding.get("sheet") is None
+    imported = run("import", str(template), "-o", str(template.parent / "out"), "--lang", lang)
+    assert imported.returncode == 2 and words in imported.stderr and "nothing to import yet" in imported.stderr
+    assert not (template.parent / "out").exists()
+
+
+def test_a_filled_sheet_with_an_empty_dataset_sheet_still_asks_for_the_dataset_row(template, tmp_path):
+    book = openpyxl.load_workbook(template)
+    type_row(book["Organisations"], {"id": "ex:org/one", "name": "One", "organisation_kinds": "federation"})
+    book.save(tmp_path / "no-dataset.xlsx")
+    report = json.loads(run("validate", "--format", "json", str(tmp_path / "no-dataset.xlsx")).stdout)
+    found = [f for f in report["findings"] if f["code"].startswith("read.")]
+    assert [(f["code"], f["sheet"]) for f in found] == [("read.empty", "Dataset")]
+    assert "export" not in found[0]["hint"]

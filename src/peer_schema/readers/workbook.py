@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..sheets.layout import DATASET, class_label, class_of_sheet, normal_label, sheet_classes
-from .errors import Notice, ReadError
+from .errors import Notice, ReadError, TableStart
 from .limits import Limits, size_problem
 from .table import read_table
 from .workbook_guard import broken, workbook_problem
@@ -71,17 +71,31 @@ def iter_workbook(path: Path, limits: Limits | None = None) -> Iterator:
                 known = ", ".join(class_label(c, "en") for c in sheet_classes())
                 yield Notice("table.unknown-sheet", {"sheet": name, "known": known})
     sheets.sort(key=lambda item: item[1] != DATASET)  # the dataset's header first
+    empty_dataset = None  # the Dataset sheet's read.empty, said once every sheet is read
+    records = 0
     for name, cls in sheets:
         try:
             sheet = book.get_sheet_by_name(name)
             rows = _rows(sheet)
-            yield from read_table(cls, rows, limits.max_digits, sheet=name, max_columns=limits.max_columns)
+            for item in read_table(cls, rows, limits.max_digits, sheet=name, max_columns=limits.max_columns):
+                if isinstance(item, tuple):
+                    records += 1
+                elif isinstance(item, ReadError) and item.code == "read.empty" and cls == DATASET:
+                    empty_dataset = item
+                    continue
+                yield item
         except ReadError as exc:
             yield exc
         except Exception as exc:  # noqa: BLE001 - calamine's errors while reading a sheet
             yield broken(str(exc) or type(exc).__name__, kind)
             return
     book.close()
+    if empty_dataset is not None and records:
+        yield TableStart(next(n for n, c in sheets if c == DATASET), DATASET, {})
+        yield empty_dataset
+    elif empty_dataset is not None:  # a template as it was made: nothing typed in yet
+        yield TableStart(None, DATASET, {})
+        yield ReadError("read.empty-workbook", "the workbook has no records yet: fill the sheets")
 
 
 def _rows(sheet) -> Iterator[tuple[int, list]]:

@@ -55,11 +55,18 @@ _CODES = [
          "ce type de fichier n'est pas lu (utilisez {supported}, ou --input-format)",
          "Save the data as JSON, JSON Lines, YAML, CSV/TSV or RDF.",
          "Enregistrez les données en JSON, JSON Lines, YAML, CSV/TSV ou RDF.", "a file named data.docx"),
+    Code("read.empty-workbook", E, "Workbook not filled yet", "the workbook has no records yet: fill the sheets",
+         "le classeur ne contient encore aucun enregistrement : remplissez les feuilles",
+         "Fill in the Dataset sheet first (one row, from row 3), then one row per record on the other sheets, "
+         "and check the workbook again.",
+         "Remplissez d'abord la feuille Jeu de données (une ligne, à partir de la ligne 3), puis une ligne par "
+         "enregistrement sur les autres feuilles, et vérifiez à nouveau le classeur.",
+         "the template read back as it was made (tests/test_newcomers_workbook.py)"),
     Code("read.empty", E, "Empty file", "the file holds no data", "le fichier ne contient aucune donnée",
-         "Check that the export finished writing the file. In a workbook, fill in the Dataset sheet (one row, under "
-         "the two header rows) before the others.",
-         "Vérifiez que l'export a bien fini d'écrire le fichier. Dans un classeur, remplissez d'abord la feuille Jeu "
-         "de données (une ligne, sous les deux lignes d'en-tête).",
+         "Check that the program that wrote the file finished saving it. In a table or a workbook of the template, "
+         "fill in the Dataset table (one row, under the two header rows) before the others.",
+         "Vérifiez que le programme qui a écrit le fichier a fini de l'enregistrer. Dans une table ou un classeur du "
+         "modèle, remplissez d'abord la table Jeu de données (une ligne, sous les deux lignes d'en-tête).",
          "an empty file"),
     Code("read.encoding", E, "Not UTF-8 text", "the file is not UTF-8 text (byte {offset})",
          "le fichier n'est pas du texte UTF-8 (octet {offset})",

@@ -97,7 +97,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
         report = validate(args.paths, lang=args.lang, today=args.today)
         if report.unreadable:
             print(render_text(report), file=sys.stderr)
-            print("peer-schema import: the input cannot be read; nothing written", file=sys.stderr)
+            nothing_yet = all(f.code == "read.empty-workbook" for f in report.findings if f.code.startswith("read."))
+            print("peer-schema import: " + ("nothing to import yet" if nothing_yet else "the input cannot be read")
+                  + "; nothing written", file=sys.stderr)
             return EXIT_UNREADABLE
         datasets = read_datasets(_expand(args.paths))
     except UsageError as exc:

@@ -16,6 +16,7 @@ import io
 import os
 import re
 import shutil
+import unicodedata
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -47,6 +48,24 @@ def concept_label(enum: str, code: str, lang: str) -> str:
     concept = artifacts.vocabularies().get(enum, {}).get("concepts", {}).get(code)
     label = (concept or {}).get("label", {}).get(lang)
     return label if label and code_for_label(enum, label) == code else code
+
+
+def sort_key(text: str) -> str:
+    """Alphabetical order as people expect it in English and French: case and accents ignored
+    (Émirats after Égypte and before Espagne, not after Zimbabwe)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def list_order(enum: str, lang: str) -> list[str]:
+    """The codes of a drop-down list in the order it shows them: countries alphabetically in the
+    chosen language, the Council of Europe's member states first; other lists as the vocabulary has them."""
+    vocabulary = artifacts.vocabularies().get(enum, {})
+    codes = list(vocabulary.get("concepts", {}))
+    if enum != "Country":
+        return codes
+    members = set(vocabulary.get("collections", {}).get("coe-member-states", ()))
+    return sorted(codes, key=lambda code: (code not in members, sort_key(concept_label(enum, code, lang)), code))
 
 
 def _values(value: object) -> list:
@@ -200,7 +219,7 @@ class _Book:
         lists = self.book.add_worksheet(texts.SHEET_NAMES[self.lang]["lists"])
         for enum, (col, _) in self.list_columns.items():
             lists.write_string(0, col, enum)
-            for row, code in enumerate(artifacts.vocabularies().get(enum, {}).get("concepts", {}), start=1):
+            for row, code in enumerate(list_order(enum, self.lang), start=1):
                 lists.write_string(row, col, concept_label(enum, code, self.lang))
         lists.hide()
 
