@@ -192,3 +192,37 @@ def test_a_filled_sheet_with_an_empty_dataset_sheet_still_asks_for_the_dataset_r
     found = [f for f in report["findings"] if f["code"].startswith("read.")]
     assert [(f["code"], f["sheet"]) for f in found] == [("read.empty", "Dataset")]
     assert "export" not in found[0]["hint"]
+
+
+# -- 3. a licence by its name ---------------------------------------------------------------------------------
+def test_the_licence_is_chosen_by_name_and_read_as_its_web_address(template, tmp_path):
+    from peer_schema.readers.datasets import read_datasets
+
+    dataset = openpyxl.load_workbook(template)["Dataset"]
+    column = openpyxl.utils.get_column_letter(field_columns(dataset)["license"])
+    [offer] = [v for v in dataset.data_validations.dataValidation if column in str(v.sqref)]
+    names = offer.formula1.strip('"').split(",")
+    assert {"CC BY 4.0", "CC BY-SA 4.0", "CC0 1.0", "ODbL 1.0"} <= set(names) and offer.errorStyle == "information"
+    assert not any(name.startswith("http") for name in names)
+    for typed, url in (("CC BY-SA 4.0", "https://creativecommons.org/licenses/by-sa/4.0/"),
+                       ("cc0 1.0", "https://creativecommons.org/publicdomain/zero/1.0/"),
+                       ("https://example.org/our-licence", "https://example.org/our-licence")):
+        book = openpyxl.load_workbook(template)
+        type_row(book["Dataset"], {**DATASET, "license": typed})
+        book.save(tmp_path / "licence.xlsx")
+        [read] = read_datasets([tmp_path / "licence.xlsx"])
+        assert read["license"] == url, typed
+        assert json.loads(run("validate", "--format", "json", str(tmp_path / "licence.xlsx")).stdout)["valid"]
+
+
+def test_export_to_a_workbook_writes_the_licences_name_and_import_gives_its_address_back(tmp_path):
+    from conftest import EXAMPLES
+
+    source = EXAMPLES / "valid" / "Organisation-association.yaml"
+    out = tmp_path / "ours.xlsx"
+    assert run("export", str(source), "--to", "xlsx", "-o", str(out)).returncode == 0
+    dataset = openpyxl.load_workbook(out)["Dataset"]
+    assert dataset.cell(3, field_columns(dataset)["license"]).value == "CC BY 4.0"
+    assert run("import", str(out), "-o", str(tmp_path / "back")).returncode == 0
+    [back] = (tmp_path / "back").iterdir()
+    assert json.loads(back.read_text(encoding="utf-8"))["license"] == "https://creativecommons.org/licenses/by/4.0/"

@@ -35,6 +35,7 @@ from ..checks.personal import is_name_header
 from ..model import Slot, model
 from .errors import Notice, ReadError, TableStart
 from .jsonl_reader import TYPE_KEY
+from .licences import LICENCE_SLOT, licence_url
 from .limits import DOCUMENT_SHARE, Limits, size_problem
 from .source import bounded_lines, open_input
 
@@ -134,6 +135,8 @@ def _value_reader(slot: Slot, max_digits: int) -> Callable[[str], object]:
         return lambda text: _number(text, integer, max_digits)
     if json_type == "boolean":
         return _boolean
+    if slot.name == LICENCE_SLOT and slot.range == "uri":
+        return licence_url  # "CC BY 4.0", as the workbook's drop-down offers it: its web address
     return str  # text, dates, identifiers, references: never evaluated, whatever they start with
 
 

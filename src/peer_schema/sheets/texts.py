@@ -9,12 +9,14 @@ NOTES = {
            "several": "Several values: separate them with | (for example: a | b).",
            "date": "A date: YYYY-MM-DD (2026-11-23).", "yes_no": "yes or no.", "number": "A number.",
            "reference": "The identifier of another record ({prefix}:org/our-association).",
-           "machine": "Field names read by the computer: do not change this row."},
+           "machine": "Field names read by the computer: do not change this row.",
+           "licence": "Choose a licence from the list (CC BY 4.0...), or type the web address of another licence."},
     "fr": {"required": "Obligatoire.", "list": "Choisissez dans la liste (ou tapez le code).",
            "several": "Plusieurs valeurs : séparez-les par | (par exemple : a | b).",
            "date": "Une date : AAAA-MM-JJ (2026-11-23).", "yes_no": "oui ou non.", "number": "Un nombre.",
            "reference": "L'identifiant d'un autre enregistrement ({prefix}:org/notre-association).",
-           "machine": "Noms des champs lus par l'ordinateur : ne modifiez pas cette ligne."},
+           "machine": "Noms des champs lus par l'ordinateur : ne modifiez pas cette ligne.",
+           "licence": "Choisissez une licence dans la liste (CC BY 4.0...), ou tapez l'adresse web d'une autre licence."},
 }
 
 #: the front sheet: (style, text) lines; style is "title", "heading", "warning" or "" (body)

@@ -25,6 +25,7 @@ from .. import artifacts
 from ..atomic_files import absolute, clean_stale, temp_path, write_bytes
 from ..formula_safety import FORMULA_START  # cells a spreadsheet would take for a formula
 from ..model import Slot, model
+from ..readers.licences import LICENCE_SLOT, LICENCES, licence_name
 from ..readers.table import SEPARATOR, code_for_label
 from . import texts
 from .layout import DATASET, LANGUAGES, TEMPLATE_PREFIX, Column, class_label, columns, is_map, sheet_classes
@@ -80,6 +81,8 @@ def cell_value(column: Column, value: object, lang: str) -> object:
         return f" {SEPARATOR} ".join(parts)
     if isinstance(value, bool):
         return texts.YES_NO[lang][0 if value else 1]
+    if slot.name == LICENCE_SLOT and isinstance(value, str):
+        return licence_name(value)  # the name the drop-down shows (read back as the web address)
     if isinstance(value, list):
         for v in value:
             if isinstance(v, str) and SEPARATOR in v:
@@ -286,6 +289,8 @@ class _Book:
             note.append(notes["date"])
         elif slot.reference:
             note.append(_prefixed(notes["reference"], self.prefix))
+        elif slot.name == LICENCE_SLOT:
+            note.append(notes["licence"])
         if slot.multivalued and not is_map_column(column):
             note.append(notes["several"])
         ws.write_comment(0, number, "\n".join(n for n in note if n), {"x_scale": 2.2, "y_scale": 2.5})
@@ -299,6 +304,10 @@ class _Book:
                 # several values (a | b) and typed codes are allowed: the validator checks them
                 "error_type": "information" if slot.multivalued else "warning",
                 "error_message": notes["list"] + (" " + notes["several"] if slot.multivalued else "")})
+        elif slot.name == LICENCE_SLOT and not slot.multivalued:
+            ws.data_validation(first, number, last, number, {
+                "validate": "list", "source": list(LICENCES), "error_type": "information",
+                "error_message": notes["licence"]})
         elif slot.range == "boolean" and not slot.multivalued:
             ws.data_validation(first, number, last, number, {
                 "validate": "list", "source": list(texts.YES_NO[lang]), "error_type": "warning",
@@ -351,6 +360,8 @@ def csv_template_files(lang: str = "en", prefix: str = TEMPLATE_PREFIX) -> dict[
             extra = [notes["required"]] if c.required else []
             if c.slot.kind == "enum":
                 extra.append(notes["list"])
+            elif c.slot.name == LICENCE_SLOT:
+                extra.append(notes["licence"])
             lines.append(f"- {c.label(lang)} ({c.name}): {c.description(lang)} {' '.join(extra)}".rstrip())
         lines.append("")
     files["README.txt" if lang == "en" else "LISEZMOI.txt"] = "\n".join(lines).encode("utf-8")
