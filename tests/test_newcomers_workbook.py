@@ -6,6 +6,7 @@ Each test runs the real command (or library function) on real files made in tmp_
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from datetime import date
@@ -226,3 +227,69 @@ def test_export_to_a_workbook_writes_the_licences_name_and_import_gives_its_addr
     assert run("import", str(out), "-o", str(tmp_path / "back")).returncode == 0
     [back] = (tmp_path / "back").iterdir()
     assert json.loads(back.read_text(encoding="utf-8"))["license"] == "https://creativecommons.org/licenses/by/4.0/"
+
+
+# -- 4. plain words -----------------------------------------------------------------------------------------
+JARGON = re.compile(r"\b(CURIEs?|URIs?|IRIs?|YAML)\b")
+#: codes no workbook can produce (other formats' own problems): their words may be technical
+NOT_FROM_A_WORKBOOK = {"read.bad-iri", "read.yaml-alias", "read.yaml-tag", "read.remote-context", "read.xml-doctype",
+                       "read.not-a-number", "read.surrogate", "read.too-deep", "read.huge-number",
+                       "read.unsupported-format", "read.binary", "read.encoding"}
+
+
+def workbook_texts(path) -> list[str]:
+    """Every text of a workbook an association reads: cells, notes, the messages of the drop-downs."""
+    book = openpyxl.load_workbook(path)
+    found = []
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                found += [str(cell.value)] if cell.value is not None else []
+                found += [cell.comment.text] if cell.comment else []
+        found += [v.error or "" for v in ws.data_validations.dataValidation]
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_template_speaks_in_plain_words(tmp_path, lang):
+    from peer_schema.sheets.writer import csv_template_files
+
+    out = tmp_path / "t.xlsx"
+    assert run("template", "-o", str(out), "--prefix", "pen", "--lang", lang).returncode == 0
+    texts = workbook_texts(out) + [data.decode("utf-8-sig") for data in csv_template_files(lang, "pen").values()]
+    assert len(texts) > 100
+    assert [t for t in texts if JARGON.search(t)] == []
+    notes = [t for t in texts if t.startswith(("The record's identifier", "L'identifiant de l'enregistrement"))]
+    assert notes and all("pen:org/" in t for t in notes)  # examples with the association's own prefix
+
+
+def test_the_messages_and_hints_a_workbook_can_produce_speak_in_plain_words():
+    from peer_schema.report.catalogue import CATALOGUE
+
+    checked = 0
+    for code, entry in CATALOGUE.items():
+        if code in NOT_FROM_A_WORKBOOK or code.startswith("shacl."):
+            continue
+        for text in (entry.message_en, entry.message_fr, entry.hint_en, entry.hint_fr):
+            assert not JARGON.search(text), (code, text)
+        checked += 1
+    assert checked > 40
+
+
+@pytest.mark.parametrize(("field", "typed", "en", "fr"), [
+    ("created", "31/05/2024", "a date like 2024-05-31", "une date comme 2024-05-31"),
+    ("schema_version", "v0.2", "a version like 1.2.0", "une version comme 1.2.0"),
+    ("license", "our licence", "a web address", "une adresse web"),
+    ("id", "dataset test", "your prefix, a colon and a short name", "votre préfixe, deux-points"),
+])
+def test_bad_format_says_what_the_column_expects(template, tmp_path, field, typed, en, fr):
+    book = openpyxl.load_workbook(template)
+    type_row(book["Dataset"], {**DATASET, field: typed})
+    book.save(tmp_path / "bad.xlsx")
+    for lang, words in (("en", en), ("fr", fr)):
+        report = json.loads(run("validate", "--format", "json", "--lang", lang, str(tmp_path / "bad.xlsx")).stdout)
+        [found] = [f for f in report["findings"] if f["code"] == "structure.bad-format"]
+        assert words in found["message"] and words in found["hint"]
+        others = {"en": ["a date like", "a version like", "a web address", "a language code"],
+                  "fr": ["une date comme", "une version comme", "une adresse web", "un code de langue"]}[lang]
+        assert sum(o in found["message"] for o in others) <= 1  # this column's form, not a list of every form

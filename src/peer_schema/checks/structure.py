@@ -145,10 +145,40 @@ def _params(error, code: str, path: list, sensitive: bool) -> dict:
         return {"field": field,
                 "expected": " or ".join(TYPE_WORDS.get(t, (t, t))[0] for t in types) or "?",
                 "expected_fr": " ou ".join(TYPE_WORDS.get(t, (t, t))[1] for t in types) or "?"}
+    if code == "structure.bad-format":
+        return {"field": next((str(p) for p in reversed(path) if isinstance(p, str)), ""), **expected_form(kind)}
     if code == "structure.out-of-range":
         bound = "≥" if "Minimum" in type(error.kind).__name__ else "≤"
         return {"allowed": f"{bound} {kind.get('limit', '?')}", "field": field}
     return {"field": field}
+
+
+#: what a field of each form expects, in plain words (structure.bad-format): JSON Schema format -> (en, fr)
+FORM_WORDS = {
+    "uri": ("a web address, like https://example.org/page", "une adresse web, comme https://example.org/page"),
+    "date": ("a date like 2024-05-31", "une date comme 2024-05-31"),
+    "date-time": ("a date and time like 2024-05-31T14:30:00", "une date et une heure comme 2024-05-31T14:30:00"),
+    "email": ("an e-mail address", "une adresse de courriel"),
+    "identifier": ("an identifier: your prefix, a colon and a short name without spaces (pen:org/our-association), "
+                   "or a web address", "un identifiant : votre préfixe, deux-points et un nom court sans espace "
+                   "(pen:org/notre-association), ou une adresse web"),
+    "version": ("a version like 1.2.0", "une version comme 1.2.0"),
+    "language": ("a language code like en or fr", "un code de langue comme en ou fr"),
+    None: ("the form this field takes (see the column's note)", "la forme que prend ce champ (voir la note de la colonne)"),
+}
+
+
+def expected_form(kind: dict | None) -> dict[str, str]:
+    """The `expected` and `expected_fr` parameters of structure.bad-format, from the JSON Schema
+    error (its format, or the pattern that says which form it is)."""
+    kind = kind or {}
+    form = kind.get("format")
+    pattern = str(kind.get("pattern", ""))
+    if (form is None or form not in FORM_WORDS) and pattern:
+        form = ("identifier" if ":[^" in pattern else "version" if pattern == r"^\d+\.\d+\.\d+$"
+                else "language" if pattern.startswith("^[a-z]{2,3}") else None)
+    en, fr = FORM_WORDS.get(form, FORM_WORDS[None])
+    return {"expected": en, "expected_fr": fr}
 
 
 TYPE_WORDS = {

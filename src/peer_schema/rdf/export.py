@@ -132,7 +132,9 @@ def export(
                           writer.current, "", exc.curie, default_severity=Severity.WARNING)
         raise ExportRefused([finding], report) from None
     except BadValue as exc:
-        finding = Finding("structure.bad-format", Severity.ERROR, {"field": exc.field}, writer.current, "",
+        from ..checks.structure import expected_form
+
+        finding = Finding("structure.bad-format", Severity.ERROR, {"field": exc.field, **expected_form(None)}, writer.current, "",
                           exc.record_id)
         raise ExportRefused([finding], report) from None
     except LooserProfile as exc:  # a record its dataset's node may not carry (publication.py)

@@ -87,10 +87,10 @@ _CODES = [
          "a workbook with one cell at XFD1048576 (tests/test_workbook.py)"),
     Code("read.too-large", E, "File over the size limit", "the file is {size} bytes, over the limit of {limit} bytes",
          "le fichier fait {size} octets, au-delà de la limite de {limit} octets",
-         "Split the file, or raise the limit with --max-bytes if you trust it (a JSON, YAML or RDF document, held "
-         "in memory at once, may be a sixteenth of it; JSON Lines and CSV are streamed).",
-         "Découpez le fichier, ou relevez la limite avec --max-bytes si vous lui faites confiance (un document JSON, "
-         "YAML ou RDF, gardé en mémoire d'un bloc, peut en faire un seizième ; JSON Lines et CSV sont lus en flux).",
+         "Split the file, or raise the limit with --max-bytes if you trust it (a file read at once may be a "
+         "sixteenth of the limit; tables and JSON Lines are read a row at a time).",
+         "Découpez le fichier, ou relevez la limite avec --max-bytes si vous lui faites confiance (un fichier lu d'un "
+         "bloc peut en faire un seizième ; les tables et JSON Lines sont lus ligne à ligne).",
          "a file larger than --max-bytes"),
     Code("read.too-deep", E, "Nested too deeply", "the data is nested deeper than {limit} levels",
          "les données sont imbriquées sur plus de {limit} niveaux",
@@ -104,8 +104,9 @@ _CODES = [
          'a JSON file cut after {"a": [1,'),
     Code("read.duplicate-key", E, "Key written twice", 'the key "{key}" appears twice in the same object',
          "la clé « {key} » apparaît deux fois dans le même objet",
-         "Keep one of the two values: JSON and YAML readers silently keep the last one.",
-         "Gardez une seule des deux valeurs : les lecteurs JSON et YAML gardent sans rien dire la dernière.",
+         "Keep one of the two: with two columns (or two keys) for one field, programs silently keep one of the values.",
+         "Gardez une seule des deux : avec deux colonnes (ou deux clés) pour un même champ, les programmes gardent sans "
+         "rien dire l'une des valeurs.",
          "Dataset-duplicate-key.yaml"),
     Code("read.yaml-alias", E, "YAML alias", "YAML aliases (&anchor / *alias) are not accepted",
          "les alias YAML (&ancre / *alias) ne sont pas acceptés",
@@ -213,13 +214,16 @@ _CODES = [
          "PeerWorker-has-name.yaml"),
     Code("structure.wrong-type", E, "Wrong kind of value", 'the value of "{field}" should be {expected}',
          "la valeur de « {field} » devrait être {expected_fr}",
-         "Write a number without units, or a list (in YAML in square brackets, in a table with | between the values), as the field needs.",
-         "Écrivez un nombre sans unité, ou une liste (en YAML entre crochets, dans un tableau avec | entre les valeurs), selon le champ.",
+         "Write a number without units, or several values (in a table or a workbook with | between them; in a text file "
+         "in square brackets), as the field needs.",
+         "Écrivez un nombre sans unité, ou plusieurs valeurs (dans une table ou un classeur séparées par | ; dans un "
+         "fichier texte entre crochets), selon le champ.",
          "TrainingProgramme-hours-as-text.yaml"),
-    Code("structure.bad-format", E, "Value not in the expected form", 'the value of "{field}" is not written in the expected form',
-         "la valeur de « {field} » n'est pas écrite sous la forme attendue",
-         "Identifiers look like ex:org/name or https://..., dates like 2026-11-23, versions like 0.2.0, languages like en or fr.",
-         "Les identifiants s'écrivent ex:org/nom ou https://..., les dates 2026-11-23, les versions 0.2.0, les langues en ou fr.",
+    Code("structure.bad-format", E, "Value not in the expected form",
+         'the value of "{field}" is not written in the expected form: {expected}',
+         "la valeur de « {field} » n'est pas écrite sous la forme attendue : {expected_fr}",
+         "Write {expected} (the column's note says more).",
+         "Écrivez {expected_fr} (la note de la colonne en dit plus).",
          "Organisation-bad-identifier.yaml"),
     Code("structure.out-of-range", E, "Number out of range", 'the number in "{field}" is out of range (allowed: {allowed})',
          "le nombre de « {field} » est hors limites (autorisé : {allowed})", "Check the unit: shares are percentages (0-100), hours per week at most 80.",
@@ -281,8 +285,12 @@ _CODES = [
          "PeerWorker-employer-is-a-practice.yaml"),
     Code("refs.undeclared-prefix", W, "Identifier prefix not declared", 'the prefix "{prefix}" of {id} is not declared in the dataset\'s prefixes',
          "le préfixe « {prefix} » de {id} n'est pas déclaré dans les préfixes du jeu de données",
-         "Declare it under prefixes (prefix: namespace URI), so the identifier becomes a URI under your namespace.",
-         "Déclarez-le sous prefixes (préfixe : URI de l'espace de noms), pour que l'identifiant devienne une URI de votre espace.",
+         "Declare the prefix with the web address your organisation uses for identifiers: on the Dataset sheet, in the "
+         "column Prefixes ({prefix}) (field name prefixes.{prefix} in row 2); in a text file, under prefixes. The "
+         "identifier then stands for a full web address of yours.",
+         "Déclarez le préfixe avec l'adresse web que votre organisation utilise pour ses identifiants : sur la feuille "
+         "Jeu de données, dans la colonne Préfixes ({prefix}) (nom de champ prefixes.{prefix} en ligne 2) ; dans un "
+         "fichier texte, sous prefixes. L'identifiant désigne alors une adresse web complète à vous.",
          "Dataset-undeclared-prefix.yaml"),
     # --- domain rules from the sources -----------------------------------------------------------
     Code("rules.peer-operated-share", E, "Peer-operated service below 51% peers",

@@ -20,6 +20,7 @@ from functools import cache
 
 from .. import artifacts
 from ..model import Slot, model
+from .texts import PLAIN_COLUMNS  # plain words for the few columns the model describes for developers
 
 LANGUAGES = ("en", "fr")
 DATASET = "Dataset"
@@ -40,12 +41,12 @@ def _fallback(name: str) -> str:
 
 
 def slot_label(slot: Slot, lang: str) -> str:
-    labels = getattr(slot, "label", None) or {}
+    labels = PLAIN_COLUMNS.get(slot.name, {}).get("label") or getattr(slot, "label", None) or {}
     return labels.get(lang) or labels.get("en") or _fallback(slot.name)
 
 
 def slot_description(slot: Slot, lang: str) -> str:
-    texts = getattr(slot, "description", None) or {}
+    texts = PLAIN_COLUMNS.get(slot.name, {}).get("description") or getattr(slot, "description", None) or {}
     return texts.get(lang) or texts.get("en") or ""
 
 

@@ -173,6 +173,9 @@ def write_workbook(out: Path, lang: str = "en", dataset: dict | None = None, pre
     prefix: the template's prefix for identifiers (a federation may give each member its own).
     Raises WorkbookError (a value no workbook can hold) and OSError (the disk, the folder)."""
     import xlsxwriter  # imported here: only workbooks need it
+    declared = dataset.get("prefixes") if dataset else None
+    if prefix == TEMPLATE_PREFIX and isinstance(declared, dict) and declared:
+        prefix = next(iter(declared))  # the notes show the dataset's own identifiers
     from xlsxwriter.exceptions import XlsxWriterException
 
     # built in memory (no parts in the system's temporary folder, which a kill would leave),
@@ -277,7 +280,7 @@ class _Book:
         ws.write_string(0, number, label, self.fmt["required" if column.required else "header"])
         ws.write_string(1, number, column.name, self.fmt["machine"])
         slot: Slot = column.slot
-        note = [column.description(lang)]
+        note = [_prefixed(column.description(lang), self.prefix)]
         if column.required:
             note.append(notes["required"])
         is_date = slot.range in ("date", "datetime")
@@ -362,7 +365,7 @@ def csv_template_files(lang: str = "en", prefix: str = TEMPLATE_PREFIX) -> dict[
                 extra.append(notes["list"])
             elif c.slot.name == LICENCE_SLOT:
                 extra.append(notes["licence"])
-            lines.append(f"- {c.label(lang)} ({c.name}): {c.description(lang)} {' '.join(extra)}".rstrip())
+            lines.append(f"- {c.label(lang)} ({c.name}): {_prefixed(c.description(lang), prefix)} {' '.join(extra)}".rstrip())
         lines.append("")
     files["README.txt" if lang == "en" else "LISEZMOI.txt"] = "\n".join(lines).encode("utf-8")
     return files
