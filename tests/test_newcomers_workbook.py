@@ -293,3 +293,56 @@ def test_bad_format_says_what_the_column_expects(template, tmp_path, field, type
         others = {"en": ["a date like", "a version like", "a web address", "a language code"],
                   "fr": ["une date comme", "une version comme", "une adresse web", "un code de langue"]}[lang]
         assert sum(o in found["message"] for o in others) <= 1  # this column's form, not a list of every form
+
+
+# -- 5. one language per workbook and report --------------------------------------------------------------
+SHEETS = {"en": {"dataset": "Dataset", "memberships": "Memberships", "peer_workers": "Peer workers"},
+          "fr": {"dataset": "Jeu de données", "memberships": "Adhésions", "peer_workers": "Travailleurs pairs"}}
+
+
+def workbook_with_mistakes(tmp_path, lang: str):
+    out = tmp_path / f"ours-{lang}.xlsx"
+    assert run("template", "-o", str(out), "--prefix", "ex", "--lang", lang).returncode == 0
+    book = openpyxl.load_workbook(out)
+    names = SHEETS[lang]
+    type_row(book[names["dataset"]], DATASET)
+    type_row(book["Organisations"], {"id": "ex:org/one", "organisation_kinds": "federation"})  # no name
+    type_row(book[names["memberships"]], {"member": "ex:org/one", "federation": "ex:org/missing"})
+    type_row(book[names["peer_workers"]], {"id": "ex:pw/7f3a9c", "role": "peer_support_worker", "weekly_hours": 10})
+    book.save(out)
+    headers = {ws.title: {str(c.value).rstrip(" *") for c in ws[1] if c.value} for ws in book.worksheets}
+    return out, headers
+
+
+@pytest.mark.parametrize(("workbook_lang", "report_lang"), [("en", "fr"), ("fr", "en")])
+def test_a_workbook_read_in_the_other_language_quotes_its_own_headers(tmp_path, workbook_lang, report_lang):
+    book, headers = workbook_with_mistakes(tmp_path, workbook_lang)
+    findings = json.loads(run("validate", "--format", "json", "--lang", report_lang, str(book)).stdout)["findings"]
+    by_code = {f["code"]: f for f in findings}
+    required, dangling, consent = by_code["structure.required"], by_code["refs.dangling"], \
+        by_code["consent.field-not-covered"]
+    official = {"en": "Official name", "fr": "Nom officiel"}
+    # the sentence in the report's language, the column as the workbook has it
+    assert official[workbook_lang] in required["message"] and official[report_lang] not in required["message"]
+    assert required["message"].startswith({"en": 'the field "', "fr": "le champ « "}[report_lang])
+    assert official[workbook_lang] in headers["Organisations"] and required["cell"] == "Organisations!B3"
+    federation = {"en": "Federation or network", "fr": "Fédération ou réseau"}[workbook_lang]
+    assert federation in dangling["message"] and federation in headers[SHEETS[workbook_lang]["memberships"]]
+    kind = {"en": "(kind: Organisations)", "fr": "(type : Organisations)"}[report_lang]
+    assert kind in dangling["hint"] and "Organisation)" not in dangling["hint"]
+    own = {"en": ["Weekly hours", "Peer status", "Employer"], "fr": ["Heures par semaine", "Statut de pair"]}
+    other = {"en": ["Heures par semaine", "weekly_hours", "peer_status"], "fr": ["Weekly hours", "weekly_hours", "peer_status"]}
+    assert all(w in consent["message"] for w in own[workbook_lang][:2]), consent["message"]
+    assert not any(w in consent["message"] for w in other[workbook_lang]), consent["message"]
+    for finding in findings:  # no class name of the model in any sentence
+        for name in ("TrainingProgramme", "PeerWorker", "Membership "):
+            assert name not in finding["message"] + finding["hint"], finding
+
+
+def test_a_table_of_field_names_is_spoken_of_in_the_reports_language(tmp_path):
+    table = tmp_path / "Organisation.csv"
+    table.write_text("id,organisation_kinds\nex:org/one,federation\n", encoding="utf-8")
+    for lang, label in (("en", "Official name"), ("fr", "Nom officiel")):
+        [found] = [f for f in json.loads(run("validate", "--format", "json", "--lang", lang, str(table)).stdout)["findings"]
+                   if f["code"] == "structure.required"]
+        assert label in found["message"]

@@ -265,7 +265,7 @@ def test_sarif_results():
     # backslashes become slashes; spaces and accents are percent-encoded
     assert dangling["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "data/sub%20dir/b%20%C3%A9.json"
     assert dangling["properties"]["defaultSeverity"] == "error"
-    assert dangling["properties"]["hint"].startswith("Add the Organisation record")
+    assert dangling["properties"]["hint"].startswith("Add the record it points to (kind: Organisation)")
     assert f'"{TRICKY}"' in unknown["message"]["text"]
     assert "startLine" not in json.dumps([basic, dup, unknown, dangling])
 

@@ -23,6 +23,7 @@ from .config import OFF, Config
 from .model import CONSENT_PURPOSES, PROFILE_AUDIENCE, PROFILE_PURPOSE, PROFILES, model
 from .readers import FORMATS, TYPE_KEY, Document, Limits, RdfGraph, ReadError, Stream, open_source
 from .readers.errors import Notice, TableStart
+from .sheets.finding_words import in_table_words
 from .report import Finding, Report, Severity
 from .report.catalogue import CATALOGUE
 from .usage_errors import MixedAccessRights, ProfileRefused, UsageError  # noqa: F401 (re-exported)
@@ -35,15 +36,6 @@ NOT_DATA = frozenset({"datapackage.json", "merge-report.json"})
 STREAM_FORMATS = {"jsonl", "csv", "tsv", "xlsx", "ods"}
 #: identifiers that are absolute URIs, not CURIEs, and the prefixes of peer_schema's own namespaces
 ABSOLUTE_SCHEMES = {"http", "https", "urn", "did", "pv", "peer"}
-
-
-def table_label(cls: str, pointer: str, field_name: str, lang: str) -> str:
-    """The column label of a field of a table's record (`/membership`, `member_count` ->
-    "Membership profile – Member count"), or the field's name when it has no column."""
-    from .sheets.layout import machine_labels
-
-    steps = [str(int(p) + 1) if p.isdigit() else p for p in pointer.split("/") if p]
-    return machine_labels(cls, lang).get(".".join(steps + [field_name]), field_name)
 
 
 class _RowOfSheet(str):
@@ -274,10 +266,9 @@ class _Run:
                 pointer += "/" + field_name
             if columns and columns.get(pointer) == column:
                 params = {**params, "field": table.labels[column]}
-        elif isinstance(field_name, str) and finding.code == "structure.required":
-            params = {**params, "field": table_label(table.cls, finding.pointer, field_name, self.report.lang)}
-            steps = [str(int(p) + 1) if p.isdigit() else p for p in finding.pointer.split("/") if p]
-            column = table.names.get(".".join(steps + [field_name]), column)  # the empty cell's column
+        # the model's other names (a required field, classes, a consent's fields) in the table's words
+        params, empty_cell = in_table_words(finding.code, params, finding.pointer, table, self.report.lang)
+        column = empty_cell or column
         return replace(finding, column=column, params=params, sheet=table.sheet, file=file)
 
     def column_for(self, finding: Finding, columns: dict[str, int] | None = None) -> int | None:

@@ -29,9 +29,12 @@ class TableStart:
     """A table (a CSV file, a workbook's sheet) begins: its sheet's name, if any, and the header
     of each column as written, so findings can name the sheet, the cell and the column."""
 
-    __slots__ = ("sheet", "cls", "labels", "names")
+    __slots__ = ("sheet", "cls", "labels", "names", "lang")
 
-    def __init__(self, sheet: str | None, cls: str, labels: dict[int, str], names: dict[str, int] | None = None):
+    def __init__(self, sheet: str | None, cls: str, labels: dict[int, str], names: dict[str, int] | None = None,
+                 lang: str | None = None):
         self.sheet, self.cls, self.labels = sheet, cls, labels
         #: the field's path as the CSV tables name it (`membership.member_count`) -> its column
         self.names = names or {}
+        #: the language of the header's labels ("en", "fr"), None when it names fields (`staff_count`)
+        self.lang = lang

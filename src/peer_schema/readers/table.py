@@ -816,8 +816,21 @@ def _blank(row: list) -> bool:
 def _start(sheet: str | None, cls: str, header: list[_Column | None]) -> TableStart:
     known = [c for c in header if c is not None and c.number]
     # the label as the person wrote it, without the template's mark of a required column
-    return TableStart(sheet, cls, {c.number: c.label.rstrip(" *") or c.label for c in known},
-                      {".".join(str(s + 1) if isinstance(s, int) else s for s in c.steps): c.number for c in known})
+    labels = {c.number: c.label.rstrip(" *") or c.label for c in known}
+    names = {".".join(str(s + 1) if isinstance(s, int) else s for s in c.steps): c.number for c in known}
+    return TableStart(sheet, cls, labels, names, header_language(cls, labels, names))
+
+
+def header_language(cls: str, labels: dict[int, str], names: dict[str, int]) -> str | None:
+    """The language a table's header is written in: the one whose template labels it uses most
+    (None for a header of field names). Findings then name what has no column in that language."""
+    from ..sheets.layout import LANGUAGES, machine_labels, normal_label
+
+    written = {name: normal_label(labels[number]) for name, number in names.items()}
+    counts = {lang: sum(normal_label(machine_labels(cls, lang).get(name, "")) == label
+                        for name, label in written.items()) for lang in LANGUAGES}
+    best = max(counts, key=counts.get)
+    return best if counts[best] > 0 and list(counts.values()).count(counts[best]) == 1 else None
 
 
 class _Header(list):

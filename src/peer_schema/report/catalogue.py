@@ -205,8 +205,9 @@ _CODES = [
          "a sheet named \"Sheet2\" holding data (tests/test_workbook.py)"),
     # --- structure: the JSON Schema generated from the model ---------------------------------
     Code("structure.required", E, "Required field missing", 'the field "{field}" is required here',
-         "le champ « {field} » est obligatoire ici", "Add the field; the model's pages say what it holds.",
-         "Ajoutez le champ ; les pages du modèle disent ce qu'il contient.", "Organisation-missing-name.yaml"),
+         "le champ « {field} » est obligatoire ici",
+         "Add the field (in a workbook: fill in the cell; the column's note says what it holds).",
+         "Ajoutez le champ (dans un classeur : remplissez la cellule ; la note de la colonne dit ce qu'elle contient).", "Organisation-missing-name.yaml"),
     Code("structure.unknown-field", E, "Field not in the model", 'the field "{field}" is not part of the model here',
          "le champ « {field} » ne fait pas partie du modèle ici",
          "Check the spelling; a peer worker record has no field for names, contacts, birth dates, diagnoses or stories, and never will.",
@@ -259,11 +260,12 @@ _CODES = [
          "Organisation-duplicate-id.yaml"),
     Code("refs.dangling", E, "Reference to a missing record", '"{field}" points to {target}, which is not in the data',
          "« {field} » renvoie à {target}, absent des données",
-         "Add the {range} record, include the file that has it, or correct the identifier.",
-         "Ajoutez l'enregistrement {range}, incluez le fichier qui le contient, ou corrigez l'identifiant.",
+         "Add the record it points to (kind: {range}), include the file that has it, or correct the identifier.",
+         "Ajoutez l'enregistrement visé (type : {range}), incluez le fichier qui le contient, ou corrigez l'identifiant.",
          "TrainingProgramme-unknown-provider.yaml"),
-    Code("refs.wrong-class", E, "Reference to the wrong kind of record", '"{field}" should point to a {range}, but {target} is a {actual}',
-         "« {field} » devrait renvoyer à un(e) {range}, mais {target} est un(e) {actual}",
+    Code("refs.wrong-class", E, "Reference to the wrong kind of record",
+         '"{field}" should point to a record of the kind {range}, but {target} is of the kind {actual}',
+         "« {field} » devrait renvoyer à un enregistrement de type {range}, mais {target} est de type {actual}",
          "Correct the identifier.", "Corrigez l'identifiant.", "Membership-federation-is-a-practice.yaml"),
     Code("refs.dangling-private", E, "Reference to a missing record, from a peer worker's record",
          '"{field}" points to a record that is not in the data (what the cell holds is not repeated: it belongs '
@@ -276,9 +278,9 @@ _CODES = [
          "{range}, jamais un nom.",
          "PeerWorker-employer-is-a-name.yaml"),
     Code("refs.wrong-class-private", E, "Reference to the wrong kind of record, from a peer worker's record",
-         '"{field}" should point to a {range}, but points to a {actual} (the identifier is not repeated: it is '
-         "in a peer worker's record)",
-         "« {field} » devrait renvoyer à un(e) {range}, mais renvoie à un(e) {actual} (l'identifiant n'est pas "
+         '"{field}" should point to a record of the kind {range}, but points to one of the kind {actual} (the '
+         "identifier is not repeated: it is in a peer worker's record)",
+         "« {field} » devrait renvoyer à un enregistrement de type {range}, mais renvoie à un de type {actual} (l'identifiant n'est pas "
          "repris : il figure dans l'enregistrement d'un pair aidant)",
          "Open the record named here and correct the identifier in this field.",
          "Ouvrez l'enregistrement indiqué et corrigez l'identifiant de ce champ.",
@@ -387,8 +389,8 @@ _CODES = [
          "PeerWorker-identifier-name-and-date.yaml"),
     # --- privacy guard of the export profile -------------------------------------------------------
     Code("privacy.record-not-allowed", E, "Record not allowed in this profile",
-         "{cls} records may not appear in a {profile} dataset ({id})",
-         "les enregistrements {cls} ne peuvent pas figurer dans un jeu de données {profile} ({id})",
+         "records of the kind {cls} may not appear in a {profile} dataset ({id})",
+         "les enregistrements de type {cls} ne peuvent pas figurer dans un jeu de données {profile} ({id})",
          "Remove the record from this export; publish counts instead (peer_worker_count on the organisation).",
          "Retirez l'enregistrement de cet export ; publiez plutôt des effectifs (peer_worker_count de l'organisation).",
          "Dataset-public-with-peer-worker.yaml"),
