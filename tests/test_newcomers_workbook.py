@@ -346,3 +346,17 @@ def test_a_table_of_field_names_is_spoken_of_in_the_reports_language(tmp_path):
         [found] = [f for f in json.loads(run("validate", "--format", "json", "--lang", lang, str(table)).stdout)["findings"]
                    if f["code"] == "structure.required"]
         assert label in found["message"]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_an_unknown_sheet_lists_the_sheets_as_the_workbook_names_them(template, tmp_path, lang):
+    out = tmp_path / "t.xlsx"
+    assert run("template", "-o", str(out), "--prefix", "ex", "--lang", lang).returncode == 0
+    book = openpyxl.load_workbook(out)
+    book.create_sheet("Feuil2")["A1"] = "x"
+    book.save(out)
+    other = "en" if lang == "fr" else "fr"
+    [found] = [f for f in json.loads(run("validate", "--format", "json", "--lang", other, str(out)).stdout)["findings"]
+               if f["code"] == "table.unknown-sheet"]
+    assert {"en": "Peer workers", "fr": "Travailleurs pairs"}[lang] in found["message"]
+    assert {"fr": "Peer workers", "en": "Travailleurs pairs"}[lang] not in found["message"]

@@ -58,6 +58,7 @@ def iter_workbook(path: Path, limits: Limits | None = None) -> Iterator:
         yield broken(str(exc) or type(exc).__name__, kind)
         return
     sheets: list[tuple[str, str]] = []
+    unknown: list[str] = []
     for name in names:
         cls = class_of_sheet(name)
         if cls is not None:
@@ -68,8 +69,13 @@ def iter_workbook(path: Path, limits: Limits | None = None) -> Iterator:
             except Exception:  # noqa: BLE001 - a sheet calamine cannot read is reported as unread
                 holds_data = True
             if holds_data:
-                known = ", ".join(class_label(c, "en") for c in sheet_classes())
-                yield Notice("table.unknown-sheet", {"sheet": name, "known": known})
+                unknown.append(name)
+    # the sheets' names as this workbook writes them: in French when its other sheets are
+    french = any(normal_label(n) == normal_label(class_label(c, "fr")) != normal_label(class_label(c, "en"))
+                 for n, c in sheets)
+    known = ", ".join(class_label(c, "fr" if french else "en") for c in sheet_classes())
+    for name in unknown:
+        yield Notice("table.unknown-sheet", {"sheet": name, "known": known})
     sheets.sort(key=lambda item: item[1] != DATASET)  # the dataset's header first
     empty_dataset = None  # the Dataset sheet's read.empty, said once every sheet is read
     records = 0
