@@ -88,6 +88,10 @@ def test_rename_prefix_in_a_workbook_renames_every_identifier_and_reference_and_
     assert "prefixes.pen" in field_columns(dataset) and "prefixes.ex" not in field_columns(dataset)
     assert "(pen)" in dataset.cell(1, field_columns(dataset)["prefixes.pen"]).value
     assert orgs.data_validations.dataValidation, "the drop-downs are kept"
+    note = orgs.cell(1, columns["id"]).comment.text  # the examples of the notes and the read-me follow
+    assert "pen:org/our-association" in note and "ex:org/" not in note
+    read_me = " ".join(str(c.value) for row in wb["Read me"].iter_rows() for c in row if c.value)
+    assert "pen:org/our-association" in read_me and "ex:org/" not in read_me
     after = json.loads(run("validate", "--format", "json", str(book)).stdout)
     assert after["valid"] and json.loads(before.stdout)["summary"]["records"] == after["summary"]["records"]
     assert not any(f["code"] == "refs.undeclared-prefix" for f in after["findings"])
@@ -126,6 +130,7 @@ def test_rename_prefix_in_a_dataset_keeps_the_file_as_it_was_written(tmp_path, s
     done = rename_prefix(path, "ex", "pen", out)
     text = out.read_text(encoding="utf-8")
     assert done.identifiers == 6 and "ex:" not in text and "pen:pw/7f3a9c" in text
+    assert out.stat().st_mode & 0o077 == 0  # it holds peer workers: its owner's only, as every writer makes it
     if suffix == ".yaml":
         assert text.startswith("# Pseudonymous peer workers")  # comments stay
     data = yaml.safe_load(text)

@@ -137,7 +137,7 @@ def _text_with_prefix_renamed(text: str, old: str, new: str, suffix: str) -> str
     return re.sub(rf"(?m)^(\s*)(['\"]?){o}\2(\s*:(?:\s|$))", rf"\1\2{n}\2\3", text)  # the key under prefixes
 
 
-def _rename_data_file(path: Path, old: str, new: str) -> tuple[bytes, int]:
+def _rename_data_file(path: Path, old: str, new: str) -> tuple[bytes, int, bool]:
     from ..readers import Document, ReadError, open_source
 
     try:
@@ -156,7 +156,7 @@ def _rename_data_file(path: Path, old: str, new: str) -> tuple[bytes, int]:
             import yaml
 
             candidate = yaml.safe_dump(renamed, allow_unicode=True, sort_keys=False, width=100)
-    return utf8(candidate, path.name), count
+    return utf8(candidate, path.name), count, bool(renamed.get("peer_workers"))
 
 
 def _parse(text: str, suffix: str) -> object:
@@ -214,21 +214,34 @@ def _renamed_cell(value: str, old: str, new: str) -> tuple[str, int] | None:
     return (f" {SEPARATOR} ".join(r or p for r, p in zip(renamed, parts)), count) if count else None
 
 
-def _rename_workbook(path: Path, old: str, new: str) -> tuple[bytes, int]:
+def _rename_workbook(path: Path, old: str, new: str) -> tuple[bytes, int, bool]:
     import openpyxl
 
+    from ..readers.limits import Limits, size_problem
+    from ..readers.workbook_guard import workbook_problem
+
+    # the reader's limits first: a zip bomb or a huge sheet is refused before openpyxl unpacks it
+    problem = size_problem(path, Limits()) or workbook_problem(path, Limits(), "xlsx")
+    if problem is not None:
+        raise PrefixRenameError(f"{path} is not read: {problem.message}")
     try:
         book = openpyxl.load_workbook(path)
     except Exception as exc:  # noqa: BLE001 - a broken or foreign file, in whatever way openpyxl says it
         raise PrefixRenameError(f"{path} cannot be read as a workbook ({exc.__class__.__name__})") from None
     changes: list[tuple] = []  # (cell, new value): applied only once everything is checked
-    declared = used_new = False
+    declared = used_new = people = False
     count = 0
     for ws in book.worksheets:
         cls = class_of_sheet(ws.title)
-        if cls is None:
+        if cls is None:  # the read-me's examples of identifiers follow the prefix
+            changes += [(c, _in_text(c.value, old, new)) for row in ws.iter_rows() for c in row
+                        if isinstance(c.value, str) and _in_text(c.value, old, new) != c.value]
             continue
         first, names = _header_rows(ws)
+        people |= cls == "PeerWorker" and ws.max_row >= first
+        for cell in ws[1]:  # the notes of the columns, whose examples name the prefix
+            if cell.comment is not None and _in_text(cell.comment.text, old, new) != cell.comment.text:
+                changes.append((cell, _Note(_in_text(cell.comment.text, old, new))))
         for number, name in names.items():
             if cls == DATASET and name.startswith("prefixes."):  # the declaration: prefixes.ex
                 key = name.split(".", 1)[1]
@@ -258,10 +271,23 @@ def _rename_workbook(path: Path, old: str, new: str) -> tuple[bytes, int]:
     if not declared and not count:
         raise PrefixRenameError(f"the prefix {old} is neither declared nor used in the workbook; nothing to rename")
     for cell, value in changes:
-        cell.value = value
+        if isinstance(value, _Note):
+            cell.comment = type(cell.comment)(str(value), cell.comment.author or "", cell.comment.height,
+                                              cell.comment.width)
+        else:
+            cell.value = value
     buffer = io.BytesIO()
     book.save(buffer)
-    return buffer.getvalue(), count
+    return buffer.getvalue(), count, people
+
+
+class _Note(str):
+    """The new text of a column's note (not of its cell)."""
+
+
+def _in_text(text: str, old: str, new: str) -> str:
+    """Examples of identifiers in a text for people (`ex:org/our-association`) with the new prefix."""
+    return re.sub(rf"(?<![\w.:/-]){re.escape(old)}:(?=[\w/])", f"{new}:", text)
 
 
 # -- the file ----------------------------------------------------------------------------------------------
@@ -279,12 +305,13 @@ def rename_prefix(path: Path, old: str, new: str, out: Path | None = None) -> Re
     if out.suffix.lower() != suffix:
         raise PrefixRenameError(f"{out} must keep the kind of file of {path.name} ({suffix})")
     if suffix in WORKBOOK_SUFFIXES:
-        data, count = _rename_workbook(path, old, new)
+        data, count, people = _rename_workbook(path, old, new)
     elif suffix in DATA_SUFFIXES:
-        data, count = _rename_data_file(path, old, new)
+        data, count, people = _rename_data_file(path, old, new)
     else:
         raise PrefixRenameError(f"{path.name}: a prefix is renamed in a workbook (.xlsx) or a dataset (.json, .yaml); "
                                 "convert other files with peer-schema import first")
-    private = out.exists() and (out.stat().st_mode & 0o077) == 0
+    # a file that holds peer workers is its owner's only, as every writer of the project makes it
+    private = people or (path.stat().st_mode & 0o077) == 0
     write_bytes(out, data, private=private)
     return Renamed(out, count)
