@@ -198,7 +198,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
                        description="Rename a prefix (ex -> pen) in every identifier and reference of a filled "
                                    "workbook (.xlsx) or a dataset (.json, .yaml), atomically; nothing is written "
                                    "if the new prefix is already in the data. Exit codes: 0 renamed; 2 refused.")
-    p.add_argument("path", type=Path, metavar="FILE")
+    p.add_argument("path", type=Path, metavar="FILE", help="a filled workbook (.xlsx) or a dataset (.json, .yaml)")
     p.add_argument("--from", dest="old", required=True, metavar="OLD", help="the prefix to rename (ex)")
     p.add_argument("--to", dest="new", required=True, metavar="NEW", help="the new prefix (pen)")
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of replacing FILE")
