@@ -157,7 +157,7 @@ def list_column(book, enum: str) -> list[str]:
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_the_country_list_is_alphabetical_in_the_language_with_the_46_member_states_first(tmp_path, lang):
     from peer_schema import artifacts
-    from peer_schema.sheets.writer import sort_key
+    from peer_schema.sheets.list_order import sort_key
 
     out = tmp_path / "t.xlsx"
     assert run("template", "-o", str(out), "--prefix", "ex", "--lang", lang).returncode == 0

@@ -163,8 +163,11 @@ def label_index(cls: str) -> dict[str, str]:
     index: dict[str, str] = {}
     repeats = _all_lists(cls, MAX_LABELLED_REPEATS)
     for column in columns(cls, repeats):
-        for _, label in column.labels:
+        plain = PLAIN_COLUMNS.get(column.slot.name, {}).get("label", {})
+        for lang, label in column.labels:
             index.setdefault(normal_label(label), column.name)
+            if plain.get(lang) and column.slot.label.get(lang):  # the model's own words, as older workbooks have them
+                index.setdefault(normal_label(label.replace(plain[lang], column.slot.label[lang])), column.name)
     return index
 
 

@@ -16,7 +16,6 @@ import io
 import os
 import re
 import shutil
-import unicodedata
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -28,6 +27,7 @@ from ..model import Slot, model
 from ..readers.licences import LICENCE_SLOT, LICENCES, licence_name
 from ..readers.table import SEPARATOR, code_for_label
 from . import texts
+from .list_order import list_order
 from .layout import DATASET, LANGUAGES, TEMPLATE_PREFIX, Column, class_label, columns, is_map, sheet_classes
 
 #: how many rows of the template's sheets carry the drop-downs and checks (the dataset: one)
@@ -49,24 +49,6 @@ def concept_label(enum: str, code: str, lang: str) -> str:
     concept = artifacts.vocabularies().get(enum, {}).get("concepts", {}).get(code)
     label = (concept or {}).get("label", {}).get(lang)
     return label if label and code_for_label(enum, label) == code else code
-
-
-def sort_key(text: str) -> str:
-    """Alphabetical order as people expect it in English and French: case and accents ignored
-    (Émirats after Égypte and before Espagne, not after Zimbabwe)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def list_order(enum: str, lang: str) -> list[str]:
-    """The codes of a drop-down list in the order it shows them: countries alphabetically in the
-    chosen language, the Council of Europe's member states first; other lists as the vocabulary has them."""
-    vocabulary = artifacts.vocabularies().get(enum, {})
-    codes = list(vocabulary.get("concepts", {}))
-    if enum != "Country":
-        return codes
-    members = set(vocabulary.get("collections", {}).get("coe-member-states", ()))
-    return sorted(codes, key=lambda code: (code not in members, sort_key(concept_label(enum, code, lang)), code))
 
 
 def _values(value: object) -> list:
