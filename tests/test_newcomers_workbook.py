@@ -19,6 +19,13 @@ def run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "peer_schema.cli", *args], capture_output=True, text=True)
 
 
+def report(path, lang: str = "en") -> dict:
+    """What `validate --format json` prints, made in this process (faster than a command)."""
+    from peer_schema import validate
+
+    return validate([path], lang=lang).to_dict()
+
+
 DATASET = {"id": "ex:dataset/test", "title.en": "Test registry", "access_rights": "restricted",
            "license": "https://creativecommons.org/licenses/by/4.0/", "created": date(2026, 11, 2),
            "publisher.id": "https://example.org/us", "publisher.name": "Us", "schema_version": "0.2.0",
@@ -194,8 +201,7 @@ def test_a_filled_sheet_with_an_empty_dataset_sheet_still_asks_for_the_dataset_r
     book = openpyxl.load_workbook(template)
     type_row(book["Organisations"], {"id": "ex:org/one", "name": "One", "organisation_kinds": "federation"})
     book.save(tmp_path / "no-dataset.xlsx")
-    report = json.loads(run("validate", "--format", "json", str(tmp_path / "no-dataset.xlsx")).stdout)
-    found = [f for f in report["findings"] if f["code"].startswith("read.")]
+    found = [f for f in report(tmp_path / "no-dataset.xlsx")["findings"] if f["code"].startswith("read.")]
     assert [(f["code"], f["sheet"]) for f in found] == [("read.empty", "Dataset")]
     assert "export" not in found[0]["hint"]
 
@@ -218,7 +224,7 @@ def test_the_licence_is_chosen_by_name_and_read_as_its_web_address(template, tmp
         book.save(tmp_path / "licence.xlsx")
         [read] = read_datasets([tmp_path / "licence.xlsx"])
         assert read["license"] == url, typed
-        assert json.loads(run("validate", "--format", "json", str(tmp_path / "licence.xlsx")).stdout)["valid"]
+        assert report(tmp_path / "licence.xlsx")["valid"]
 
 
 def test_export_to_a_workbook_writes_the_licences_name_and_import_gives_its_address_back(tmp_path):
@@ -292,8 +298,7 @@ def test_bad_format_says_what_the_column_expects(template, tmp_path, field, type
     type_row(book["Dataset"], {**DATASET, field: typed})
     book.save(tmp_path / "bad.xlsx")
     for lang, words in (("en", en), ("fr", fr)):
-        report = json.loads(run("validate", "--format", "json", "--lang", lang, str(tmp_path / "bad.xlsx")).stdout)
-        [found] = [f for f in report["findings"] if f["code"] == "structure.bad-format"]
+        [found] = [f for f in report(tmp_path / "bad.xlsx", lang)["findings"] if f["code"] == "structure.bad-format"]
         assert words in found["message"] and words in found["hint"]
         others = {"en": ["a date like", "a version like", "a web address", "a language code"],
                   "fr": ["une date comme", "une version comme", "une adresse web", "un code de langue"]}[lang]
@@ -322,7 +327,7 @@ def workbook_with_mistakes(tmp_path, lang: str):
 @pytest.mark.parametrize(("workbook_lang", "report_lang"), [("en", "fr"), ("fr", "en")])
 def test_a_workbook_read_in_the_other_language_quotes_its_own_headers(tmp_path, workbook_lang, report_lang):
     book, headers = workbook_with_mistakes(tmp_path, workbook_lang)
-    findings = json.loads(run("validate", "--format", "json", "--lang", report_lang, str(book)).stdout)["findings"]
+    findings = report(book, report_lang)["findings"]
     by_code = {f["code"]: f for f in findings}
     required, dangling, consent = by_code["structure.required"], by_code["refs.dangling"], \
         by_code["consent.field-not-covered"]
@@ -348,20 +353,19 @@ def test_a_table_of_field_names_is_spoken_of_in_the_reports_language(tmp_path):
     table = tmp_path / "Organisation.csv"
     table.write_text("id,organisation_kinds\nex:org/one,federation\n", encoding="utf-8")
     for lang, label in (("en", "Official name"), ("fr", "Nom officiel")):
-        [found] = [f for f in json.loads(run("validate", "--format", "json", "--lang", lang, str(table)).stdout)["findings"]
-                   if f["code"] == "structure.required"]
+        [found] = [f for f in report(table, lang)["findings"] if f["code"] == "structure.required"]
         assert label in found["message"]
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_an_unknown_sheet_lists_the_sheets_as_the_workbook_names_them(template, tmp_path, lang):
-    out = tmp_path / "t.xlsx"
-    assert run("template", "-o", str(out), "--prefix", "ex", "--lang", lang).returncode == 0
+    from peer_schema.sheets.writer import write_workbook
+
+    out = write_workbook(tmp_path / "t.xlsx", lang, prefix="ex")
     book = openpyxl.load_workbook(out)
     book.create_sheet("Feuil2")["A1"] = "x"
     book.save(out)
     other = "en" if lang == "fr" else "fr"
-    [found] = [f for f in json.loads(run("validate", "--format", "json", "--lang", other, str(out)).stdout)["findings"]
-               if f["code"] == "table.unknown-sheet"]
+    [found] = [f for f in report(out, other)["findings"] if f["code"] == "table.unknown-sheet"]
     assert {"en": "Peer workers", "fr": "Travailleurs pairs"}[lang] in found["message"]
     assert {"fr": "Peer workers", "en": "Travailleurs pairs"}[lang] not in found["message"]
