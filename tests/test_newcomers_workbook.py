@@ -146,6 +146,21 @@ def test_rename_prefix_in_a_dataset_keeps_the_file_as_it_was_written(tmp_path, s
     assert again.returncode == 2 and "neither declared nor used" in again.stderr
 
 
+def test_rename_prefix_in_a_workbook_of_labels_only_renames_its_second_row_too(tmp_path):
+    from peer_schema.sheets.prefix_rename import rename_prefix
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Organisations"
+    ws.append(["Identifier", "Official name", "Kinds of organisation", "Parent organisation"])
+    ws.append(["ex:org/one", "One", "federation", None])
+    ws.append(["ex:org/two", "Two", "ngo", "ex:org/one"])
+    book.save(tmp_path / "labels.xlsx")
+    assert rename_prefix(tmp_path / "labels.xlsx", "ex", "pen").identifiers == 3
+    rows = [[c.value for c in r] for r in openpyxl.load_workbook(tmp_path / "labels.xlsx")["Organisations"].iter_rows()]
+    assert rows[1][0] == "pen:org/one" and rows[2][::3] == ["pen:org/two", "pen:org/one"]
+
+
 def test_rename_prefix_in_place_is_atomic_and_refuses_other_kinds_of_file(tmp_path):
     table = tmp_path / "Organisation.csv"
     table.write_text("id,name\nex:org/one,One\n", encoding="utf-8")

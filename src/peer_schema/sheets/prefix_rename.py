@@ -175,15 +175,19 @@ def _parse(text: str, suffix: str) -> object:
 
 
 # -- a workbook --------------------------------------------------------------------------------------------
-def _header_rows(ws) -> tuple[int, dict[int, str]]:
-    """The row where records start and each column's name (its field name from the template's second
-    row, else its label), for a sheet of the template."""
+def _header_rows(ws, cls: str) -> tuple[int, dict[int, str]]:
+    """The row where records start and each column's name: its field name from the template's
+    second row when the sheet has that row (decided as the reader decides it), else its label."""
+    from ..readers.limits import Limits
+    from ..readers.table_header import is_machine_row
+
     rows = [list(r) for r in ws.iter_rows(min_row=1, max_row=2, values_only=True)]
     labels = rows[0] if rows else []
-    machine = rows[1] if len(rows) > 1 else []
-    return 3 if machine else 2, {i + 1: str(m or l or "").strip() for i, (l, m) in
-                                 enumerate(zip(labels + [None] * (len(machine) - len(labels)),
-                                               machine + [None] * (len(labels) - len(machine))))}
+    below = rows[1] if len(rows) > 1 else []
+    machine = below if below and is_machine_row(cls, labels, below, Limits.max_digits) else []
+    width = max(len(labels), len(machine))
+    labels, machine = labels + [None] * (width - len(labels)), machine + [None] * (width - len(machine))
+    return 3 if machine else 2, {i + 1: str(m or l or "").strip() for i, (l, m) in enumerate(zip(labels, machine))}
 
 
 def _slot_of(cls: str, name: str) -> Slot | None:
@@ -237,7 +241,7 @@ def _rename_workbook(path: Path, old: str, new: str) -> tuple[bytes, int, bool]:
             changes += [(c, _in_text(c.value, old, new)) for row in ws.iter_rows() for c in row
                         if isinstance(c.value, str) and _in_text(c.value, old, new) != c.value]
             continue
-        first, names = _header_rows(ws)
+        first, names = _header_rows(ws, cls)
         people |= cls == "PeerWorker" and ws.max_row >= first
         for cell in ws[1]:  # the notes of the columns, whose examples name the prefix
             if cell.comment is not None and _in_text(cell.comment.text, old, new) != cell.comment.text:
