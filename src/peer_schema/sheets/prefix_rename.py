@@ -185,9 +185,10 @@ def _header_rows(ws, cls: str) -> tuple[int, dict[int, str]]:
     labels = rows[0] if rows else []
     below = rows[1] if len(rows) > 1 else []
     machine = below if below and is_machine_row(cls, labels, below, Limits.max_digits) else []
+    first = 3 if machine else 2
     width = max(len(labels), len(machine))
     labels, machine = labels + [None] * (width - len(labels)), machine + [None] * (width - len(machine))
-    return 3 if machine else 2, {i + 1: str(m or l or "").strip() for i, (l, m) in enumerate(zip(labels, machine))}
+    return first, {i + 1: str(m or l or "").strip() for i, (l, m) in enumerate(zip(labels, machine))}
 
 
 def _slot_of(cls: str, name: str) -> Slot | None:
