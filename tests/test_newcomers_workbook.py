@@ -146,6 +146,25 @@ def test_rename_prefix_in_a_dataset_keeps_the_file_as_it_was_written(tmp_path, s
     assert again.returncode == 2 and "neither declared nor used" in again.stderr
 
 
+def test_rename_prefix_never_touches_free_text_even_when_it_looks_like_an_identifier(tmp_path):
+    import yaml
+
+    from peer_schema.sheets.prefix_rename import rename_prefix
+
+    path = tmp_path / "d.yaml"
+    path.write_text("# ours\nid: ex:dataset/d\nprefixes: {ex: 'https://example.org/id/'}\n"
+                    "organisations:\n- {id: ex:org/1, name: One, organisation_kinds: [ngo]}\n", encoding="utf-8")
+    rename_prefix(path, "ex", "pen")
+    assert path.read_text(encoding="utf-8").startswith("# ours\n")  # written by replacing, so the comment stays
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert data["prefixes"] == {"pen": "https://example.org/id/"} and data["organisations"][0]["id"] == "pen:org/1"
+    path.write_text("id: ex:dataset/d\nprefixes: {ex: 'https://example.org/id/'}\n"
+                    "organisations:\n- {id: ex:org/1, name: 'see ex:org/1'}\n", encoding="utf-8")
+    rename_prefix(path, "ex", "pen")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert data["organisations"][0] == {"id": "pen:org/1", "name": "see ex:org/1"}
+
+
 def test_rename_prefix_in_a_workbook_of_labels_only_renames_its_second_row_too(tmp_path):
     from peer_schema.sheets.prefix_rename import rename_prefix
 

@@ -134,6 +134,7 @@ def _text_with_prefix_renamed(text: str, old: str, new: str, suffix: str) -> str
         text = re.sub(rf'"{o}:', f'"{n}:', text)
         return re.sub(rf'"{o}"(\s*:)', rf'"{n}"\1', text)
     text = re.sub(rf"(?m)(^|[\s\[,'\"-]){o}:(?=\S)", rf"\g<1>{n}:", text)  # values: ex:org/1, - ex:org/1
+    text = re.sub(rf"([{{,]\s*)(['\"]?){o}\2(\s*:\s)", rf"\1\2{n}\2\3", text)  # {ex: ...}
     return re.sub(rf"(?m)^(\s*)(['\"]?){o}\2(\s*:(?:\s|$))", rf"\1\2{n}\2\3", text)  # the key under prefixes
 
 
