@@ -43,7 +43,7 @@ def in_table_words(code: str, params: dict, pointer: str, table: TableStart, lan
     column = None
     if code == "structure.required" and isinstance(params.get("field"), str):
         out["field"], column = field_label(table, ".".join(_steps(pointer) + [params["field"]]), lang)
-    if isinstance(params.get("fields"), str) and not pointer.strip("/"):  # consents: fields of the record itself
+    if isinstance(params.get("fields"), str):  # a consent's: fields of the record itself, wherever the finding is
         out["fields"] = ", ".join(field_label(table, name, lang)[0] for name in params["fields"].split(", "))
     for key in CLASS_PARAMS:
         if isinstance(params.get(key), str):
