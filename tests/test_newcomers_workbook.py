@@ -114,6 +114,11 @@ def test_rename_prefix_refuses_a_prefix_already_in_the_data_and_writes_nothing(t
         result = run("rename-prefix", str(book), "--from", "ex", "--to", new)
         assert result.returncode == 2 and what in result.stderr and len(result.stderr.splitlines()) == 1
         assert book.read_bytes() == original
+    taken = tmp_path / "taken.xlsx"
+    taken.write_bytes(b"someone's file")
+    result = run("rename-prefix", str(book), "--from", "ex", "--to", "sud", "-o", str(taken))
+    assert result.returncode == 2 and "already exists" in result.stderr and taken.read_bytes() == b"someone's file"
+    taken.unlink()
     missing = run("rename-prefix", str(book), "--from", "zz", "--to", "qq")
     assert missing.returncode == 2 and "neither declared nor used" in missing.stderr
     assert book.read_bytes() == original and sorted(p.name for p in tmp_path.iterdir()) == ["ours.xlsx"]

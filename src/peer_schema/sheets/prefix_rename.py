@@ -299,8 +299,8 @@ def _in_text(text: str, old: str, new: str) -> str:
 # -- the file ----------------------------------------------------------------------------------------------
 def rename_prefix(path: Path, old: str, new: str, out: Path | None = None) -> Renamed:
     """Rename the prefix `old` to `new` in a filled workbook (.xlsx) or a dataset (.json, .yaml),
-    writing the result atomically to `out` (default: the file itself). Nothing is written when
-    anything is refused. Raises PrefixRenameError (said in plain words) and OSError."""
+    writing the result atomically to `out` (default: the file itself; another file must not exist
+    yet). Nothing is written when anything is refused. Raises PrefixRenameError (said in plain words) and OSError."""
     check_prefixes(old, new)
     path, out = Path(path), Path(out) if out is not None else Path(path)
     suffix = path.suffix.lower()
@@ -308,6 +308,9 @@ def rename_prefix(path: Path, old: str, new: str, out: Path | None = None) -> Re
         raise PrefixRenameError(f"{path} is not a file")
     if out != path and (clash := output_clash(out, [path], "the input")):
         raise PrefixRenameError(clash)
+    if out != path and (out.exists() or out.is_symlink()):
+        raise PrefixRenameError(f"{out} already exists; it is left as it is (name a new file, or leave out -o to "
+                                "rename in the file itself)")
     if out.suffix.lower() != suffix:
         raise PrefixRenameError(f"{out} must keep the kind of file of {path.name} ({suffix})")
     if suffix in WORKBOOK_SUFFIXES:
