@@ -236,6 +236,21 @@ def test_an_empty_template_read_back_says_to_fill_the_sheets_without_mentioning_
     assert not (template.parent / "out").exists()
 
 
+def test_the_csv_template_read_back_empty_says_to_fill_the_tables(tmp_path):
+    folder = tmp_path / "tables"
+    assert run("template", "--prefix", "ex", "--format", "csv", "-o", str(folder)).returncode == 0
+    for lang, words in (("en", "the tables have no records yet: fill them"),
+                        ("fr", "les tables ne contiennent encore aucun enregistrement : remplissez-les")):
+        [finding] = report(folder, lang)["findings"]
+        assert finding["code"] == "read.empty-tables" and finding["message"] == words
+        assert "export" not in finding["hint"]
+    imported = run("import", str(folder), "-o", str(tmp_path / "out"))
+    assert imported.returncode == 2 and "nothing to import yet" in imported.stderr
+    with (folder / "Organisation.csv").open("a", encoding="utf-8") as f:  # one record: the dataset row is what is missing
+        f.write("ex:org/one,One,federation\n")
+    assert [f["code"] for f in report(folder)["findings"] if f["code"].startswith("read.")] == ["read.empty"]
+
+
 def test_a_filled_sheet_with_an_empty_dataset_sheet_still_asks_for_the_dataset_row(template, tmp_path):
     book = openpyxl.load_workbook(template)
     type_row(book["Organisations"], {"id": "ex:org/one", "name": "One", "organisation_kinds": "federation"})

@@ -94,11 +94,40 @@ def iter_table(path: Path, limits: Limits | None = None, fmt: str | None = None)
     if problem is not None:
         yield problem
         return
-    if cls != DATASET:
-        header_row = dataset_header(path, limits)
-        if header_row is not None:
-            yield None, header_row
+    if cls == DATASET:
+        yield from _dataset_rows(path, limits, fmt)
+        return
+    header_row = dataset_header(path, limits)
+    if header_row is not None:
+        yield None, header_row
     yield from _rows(path, cls, limits, fmt)
+
+
+def _dataset_rows(path: Path, limits: Limits, fmt: str | None) -> Iterator:
+    """The dataset table's items. A header without a row, with no record in the tables beside it
+    either, is the CSV template read back as it was made: said as such (read.empty-tables)."""
+    header_seen = False
+    for item in _rows(path, DATASET, limits, fmt):
+        header_seen = header_seen or isinstance(item, TableStart)
+        if isinstance(item, ReadError) and item.code == "read.empty" and header_seen and not _records_beside(path, limits):
+            item = ReadError("read.empty-tables", "the tables have no records yet: fill them")
+        yield item
+
+
+def _records_beside(path: Path, limits: Limits) -> bool:
+    """Whether a table beside the dataset's holds a record (read up to its first one)."""
+    try:
+        siblings = sorted(p for p in path.parent.iterdir() if p.suffix.lower() in DELIMITERS and p.is_file())
+    except OSError:
+        return True
+    for sibling in siblings:
+        cls = class_of_file(sibling)
+        if cls is None or cls == DATASET:
+            continue
+        with closing(_rows(sibling, cls, limits, None)) as items:
+            if any(isinstance(item, tuple) for item in items):
+                return True
+    return False
 
 
 def _rows(path: Path, cls: str, limits: Limits, fmt: str | None) -> Iterator[tuple | ReadError]:

@@ -62,6 +62,13 @@ _CODES = [
          "Remplissez d'abord la feuille Jeu de données (une ligne, à partir de la ligne 3), puis une ligne par "
          "enregistrement sur les autres feuilles, et vérifiez à nouveau le classeur.",
          "the template read back as it was made (tests/test_newcomers_workbook.py)"),
+    Code("read.empty-tables", E, "Tables not filled yet", "the tables have no records yet: fill them",
+         "les tables ne contiennent encore aucun enregistrement : remplissez-les",
+         "Fill in Dataset.csv first (one row, under the two header rows), then one row per record in the other "
+         "tables, and check them again.",
+         "Remplissez d'abord Dataset.csv (une ligne, sous les deux lignes d'en-tête), puis une ligne par "
+         "enregistrement dans les autres tables, et vérifiez-les à nouveau.",
+         "the CSV template read back as it was made (tests/test_newcomers_workbook.py)"),
     Code("read.empty", E, "Empty file", "the file holds no data", "le fichier ne contient aucune donnée",
          "Check that the program that wrote the file finished saving it. In a table or a workbook of the template, "
          "fill in the Dataset table (one row, under the two header rows) before the others.",

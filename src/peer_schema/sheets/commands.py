@@ -97,7 +97,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
         report = validate(args.paths, lang=args.lang, today=args.today)
         if report.unreadable:
             print(render_text(report), file=sys.stderr)
-            nothing_yet = all(f.code == "read.empty-workbook" for f in report.findings if f.code.startswith("read."))
+            nothing_yet = all(f.code in ("read.empty-workbook", "read.empty-tables") for f in report.findings
+                              if f.code.startswith("read."))
             print("peer-schema import: " + ("nothing to import yet" if nothing_yet else "the input cannot be read")
                   + "; nothing written", file=sys.stderr)
             return EXIT_UNREADABLE
