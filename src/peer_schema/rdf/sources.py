@@ -1,0 +1,146 @@
+"""Where the compendium's pages and the API read from: one `Source`, three kinds.
+
+- `Source(store_dir=DIR)`: the embedded store (`peer-schema store load`); each query runs in a
+  child process under the time and row limits of bounded.py, and the public-store guard of
+  queries.py (`StoreQuery`) runs first;
+- `Source(endpoint=URL)`: a SPARQL 1.1 endpoint (an Oxigraph server...), guarded the same way;
+- `shipped_compendium()`: when a server is given neither, the compendium shipped with the package
+  (compendium.py), exported once and loaded into an in-memory store held for the life of the
+  process. Its queries run in this process: they are the module's own bounded queries over a
+  small, known graph, never free-form text.
+
+`Source.select(sparql)` runs one of this package's SELECT queries, whose parameters are already
+bound as VALUES blocks of pyoxigraph-made terms (see `values_block`); `Source.question` answers a
+saved question (queries.py) with its parameters bound the way queries.py binds them.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+import threading
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph
+from pyoxigraph import Literal, NamedNode
+
+from . import queries
+from . import store as _store
+from .bounded import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, LimitExceeded, Limits, run_bounded
+from .endpoint import as_endpoint
+from .sparql_guard import QueryError
+
+_VARIABLE = r"[A-Za-z_][A-Za-z0-9_]*"
+
+
+def values_block(variable: str, terms: Iterable[Literal | NamedNode]) -> str:
+    """`VALUES ?variable { t1 t2 }`: the terms in their N-Triples form as pyoxigraph writes (and
+    escapes) them. The variable is a name of this package's own queries, never user text."""
+    if not re.fullmatch(_VARIABLE, variable):
+        raise QueryError(f"{variable!r}: not a variable name")
+    written = []
+    for term in terms:
+        if not isinstance(term, (Literal, NamedNode)):
+            raise QueryError(f"{term!r}: a value is bound as an IRI or a literal made by pyoxigraph")
+        written.append(str(term))
+    return f"VALUES ?{variable} {{ {' '.join(written)} }}"
+
+
+@dataclass(frozen=True)
+class Source:
+    """An embedded store folder, or an endpoint URL, or (neither) an in-memory store given as
+    `memory` (see `shipped_compendium`). timeout: seconds; max_rows: rows of one answer."""
+
+    store_dir: str | None = None
+    endpoint: str | None = None
+    graph_store: str | None = None
+    timeout: float = DEFAULT_TIMEOUT
+    max_rows: int = DEFAULT_MAX_ROWS
+    memory: pyoxigraph.Store | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self):
+        given = sum(x is not None for x in (self.store_dir, self.endpoint, self.memory))
+        if given != 1:
+            raise ValueError("a source is one of: a store folder, an endpoint, an in-memory store")
+
+    @property
+    def kind(self) -> str:
+        return "store" if self.store_dir is not None else "endpoint" if self.endpoint is not None else "memory"
+
+    def select(self, sparql: str) -> list[dict]:
+        """The rows of a SELECT query as dicts (column -> plain Python value, None if unbound)."""
+        if self.memory is not None:
+            queries.guard_public_store(lambda text: _store.run(self.memory, text))
+            _, columns, rows = _store.run(self.memory, sparql)
+            self._check_rows(len(rows))
+        elif self.endpoint is not None:
+            ep = as_endpoint(self.endpoint, self.graph_store, self.timeout)
+            queries.guard_public_store(ep.query)
+            _, columns, rows = ep.query(sparql)
+            self._check_rows(len(rows))
+        else:
+            answer = run_bounded(queries.StoreQuery(self.store_dir, sparql), Limits(self.timeout, self.max_rows))
+            columns, rows = answer.columns, list(answer.rows)
+        return [dict(zip(columns, row)) for row in rows]
+
+    def question(self, name: str, params: Mapping[str, str | None] | None = None) -> queries.Result:
+        """The answer of the saved question `name` (queries.py), every row at once. Raises
+        UnknownQuestion, ParameterError, LimitExceeded, StoreError, EndpointError."""
+        if self.memory is None:
+            return queries.run_question(name, params, self.store_dir, self.endpoint, graph_store=self.graph_store,
+                                        timeout=self.timeout, max_rows=self.max_rows)
+        question = queries.get_question(name)
+        bound = question.bind(params)
+        queries.guard_public_store(lambda text: _store.run(self.memory, text))
+        _, columns, rows = _store.run(self.memory, queries.with_values(question.sparql, bound))
+        self._check_rows(len(rows))
+        hidden = {p.name for p in question.parameters if p.hidden}
+        keep = [i for i, c in enumerate(columns) if c not in hidden]
+        return queries.Result([columns[i] for i in keep], [tuple(r[i] for i in keep) for r in rows])
+
+    def _check_rows(self, count: int) -> None:
+        if self.max_rows is not None and count > self.max_rows:
+            raise LimitExceeded(f"the answer has more than {self.max_rows} rows (the limit)")
+
+
+_shipped: pyoxigraph.Store | None = None
+_shipped_lock = threading.Lock()
+
+
+def shipped_compendium() -> Source:
+    """The compendium shipped with the package, in an in-memory store loaded once per process
+    (validated and exported as `store load --compendium` would, with the SKOS vocabularies)."""
+    global _shipped
+    with _shipped_lock:
+        if _shipped is None:
+            _shipped = _load_in_memory()
+    return Source(memory=_shipped)
+
+
+def _load_in_memory() -> pyoxigraph.Store:
+    from ..compendium import compendium_folder
+    from .export import export
+
+    db = pyoxigraph.Store()
+    with tempfile.TemporaryDirectory(prefix="peer-schema-compendium-") as tmp:
+        nt = Path(tmp) / "compendium.nt"
+        export([compendium_folder()], nt, fmt="nt")
+        db.bulk_load(path=str(nt), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    db.bulk_load(input=_store.vocabularies_turtle(), format=pyoxigraph.RdfFormat.TURTLE)
+    return db
+
+
+def source_for(store_dir: str | Path | None = None, endpoint: str | None = None, **options) -> Source:
+    """The source a server started with `--store DIR`, `--endpoint URL`, or neither uses."""
+    if store_dir is not None and endpoint is not None:
+        raise ValueError("give a store folder or an endpoint, not both")
+    if store_dir is not None:
+        return Source(store_dir=str(store_dir), **options)
+    if endpoint is not None:
+        return Source(endpoint=endpoint, **options)
+    return shipped_compendium()
+
+
+__all__ = ["Source", "shipped_compendium", "source_for", "values_block"]
