@@ -103,50 +103,57 @@ def list_practices(filters: PracticeFilters | dict | None = None, lang: str = "e
     if not isinstance(filters, PracticeFilters):
         filters = PracticeFilters.from_query(filters)
     source = source or shipped_compendium()
-    rows = source.select(_list_query(filters, list(DIMENSIONS), titles=True))
+    rows = source.select(_list_query(filters))
     codes: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # practice -> dim -> codes
     titles: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    others: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # dim -> code -> practices
     for row in rows:
         practice, dim, value = row["practice"], row["dimension"], row["value"]
+        if row["part"] != "":  # a filtered dimension, under the other dimensions' selections only
+            if value is not None:
+                others[dim][code_of(value)].add(practice)
+            continue
         codes[practice]  # a practice with no coded value is listed too
         if dim == "title":
             titles[practice].append((value, row.get("value_lang") or ""))
         elif dim in DIMENSIONS and value is not None:
             codes[practice][dim].add(code_of(value))
-    counts = {dim: _count(codes, dim) for dim in DIMENSIONS if not filters.codes(dim)}
-    for dim in DIMENSIONS:
-        if filters.codes(dim):  # the other dimensions' selections only
-            others = source.select(_list_query(filters.without(dim), [dim], titles=False))
-            seen: dict[str, set[str]] = defaultdict(set)
-            for row in others:
-                if row["dimension"] == dim and row["value"] is not None:
-                    seen[code_of(row["value"])].add(row["practice"])
-            counts[dim] = {code: len(ps) for code, ps in seen.items()}
+    counts = {dim: {code: len(ps) for code, ps in others[dim].items()} if filters.codes(dim) else _count(codes, dim)
+              for dim in DIMENSIONS}
     summaries = [_summary(iri, codes[iri], titles.get(iri, []), lang) for iri in codes]
     summaries.sort(key=lambda s: (sort_key(s.title), s.iri))
     facets = tuple(_facet(dim, counts[dim], filters.codes(dim), lang) for dim in DIMENSIONS)
     return PracticeList(lang, filters.to_dict(), len(summaries), tuple(summaries), facets)
 
 
-def _list_query(filters: PracticeFilters, dims: list[str], *, titles: bool) -> str:
-    """Rows (practice, dimension, value, value_lang) of the practices matching `filters`: their
-    codes in `dims` (concept IRIs), their titles if asked, and one row per practice."""
+def _list_query(filters: PracticeFilters) -> str:
+    """One query (one trip to the store), rows (part, practice, dimension, value, value_lang):
+
+    - part "": the practices matching `filters`, with their codes in every dimension (concept
+      IRIs), their titles, and a row "practice" each (a practice with no code is listed too);
+    - part D, for each filtered dimension D: the codes in D of the practices matching the other
+      dimensions' filters (its facet's counts)."""
+    parts = [_part("", filters, list(DIMENSIONS), titles=True)]
+    parts += [_part(dim, filters.without(dim), [dim], titles=False) for dim, _ in filters.selected]
+    joined = "\n  UNION\n  ".join(parts)
+    return (f"SELECT DISTINCT ?part ?practice ?dimension ?value ?value_lang WHERE {{\n  {joined}\n"
+            f"  BIND(IF(isLiteral(?value), LANG(?value), \"\") AS ?value_lang)\n}}")
+
+
+def _part(name: str, filters: PracticeFilters, dims: list[str], *, titles: bool) -> str:
     defs = dimensions()
     practice_class = model().classes["Practice"].uri
     title = model().classes["Practice"].slots["title"].uri
-    restrictions = []
-    for i, (dim, selected) in enumerate(filters.selected):
-        restrictions.append(f"{values_block(f'f{i}', [defs[dim].concept(c) for c in selected])} "
-                            f"?practice <{defs[dim].predicate}> ?f{i} .")
+    prefix = f"{name}_" if name else "all_"  # each part's own VALUES variables
+    restrictions = [f"{values_block(f'{prefix}f{i}', [defs[dim].concept(c) for c in selected])} "
+                    f"?practice <{defs[dim].predicate}> ?{prefix}f{i} ."
+                    for i, (dim, selected) in enumerate(filters.selected)]
     branches = [f"{{ ?practice <{defs[d].predicate}> ?value BIND({Literal(d)} AS ?dimension) }}" for d in dims]
     if titles:
         branches.append(f"{{ ?practice <{title}> ?value BIND(\"title\" AS ?dimension) }}")
-    branches.append('{ BIND("practice" AS ?dimension) }')
-    nl = "\n  "
-    return (f"SELECT DISTINCT ?practice ?dimension ?value ?value_lang WHERE {{\n"
-            f"  ?practice a <{practice_class}> .\n  {nl.join(restrictions)}\n"
-            f"  {(nl + 'UNION ').join(branches)}\n"
-            f"  BIND(IF(isLiteral(?value), LANG(?value), \"\") AS ?value_lang)\n}}")
+        branches.append('{ BIND("practice" AS ?dimension) }')
+    return (f"{{ ?practice a <{practice_class}> . {' '.join(restrictions)}\n"
+            f"    {' UNION '.join(branches)}\n    BIND({Literal(name)} AS ?part) }}")
 
 
 def _count(codes: dict[str, dict[str, set[str]]], dim: str) -> dict[str, int]:
