@@ -77,8 +77,10 @@ def embedded(tmp_path_factory) -> Source:
     return Source(store_dir=str(folder))
 
 
-@pytest.fixture(scope="module", params=["memory", "store"])
+@pytest.fixture(scope="module", params=["memory", "store", "in-process"])
 def source(request, embedded) -> Source:
+    if request.param == "in-process":
+        return Source(store_dir=embedded.store_dir, in_process=True)
     return shipped_compendium() if request.param == "memory" else embedded
 
 
@@ -155,6 +157,16 @@ def test_values_are_bound_as_terms_not_as_query_text():
     hostile = 'x" } } DELETE WHERE { ?s ?p ?o } #'
     rows = shipped_compendium().select(f"SELECT ?v WHERE {{ {values_block('v', [pyoxigraph.Literal(hostile)])} }}")
     assert rows == [{"v": hostile}]
+
+
+def test_a_source_kept_open_sees_a_new_load(tmp_path):
+    folder = tmp_path / "store"
+    store.load([EXAMPLES / "compendium"], folder)
+    kept = Source(store_dir=str(folder), in_process=True)
+    assert list_practices({}, source=kept).total == len(PRACTICES)
+    store.load([EXAMPLES / "valid"], folder, replace=True)  # other practices
+    again = list_practices({}, source=kept)
+    assert again == list_practices({}, source=Source(store_dir=str(folder))) and again.total != len(PRACTICES)
 
 
 # -- one practice ------------------------------------------------------------------------------------------------

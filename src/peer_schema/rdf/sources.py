@@ -28,6 +28,7 @@ from pyoxigraph import Literal, NamedNode
 
 from . import queries
 from . import store as _store
+from . import store_files
 from .bounded import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, LimitExceeded, Limits, run_bounded
 from .endpoint import as_endpoint
 from .sparql_guard import QueryError
@@ -59,6 +60,10 @@ class Source:
     timeout: float = DEFAULT_TIMEOUT
     max_rows: int = DEFAULT_MAX_ROWS
     memory: pyoxigraph.Store | None = field(default=None, compare=False, repr=False)
+    #: embedded store only: run the queries in this process on a read-only handle kept open (opened
+    #: again when the store is reloaded), not in a child process under the time limit. For a server
+    #: answering many requests with this package's own queries: ~40 ms less each (no fork, no open).
+    in_process: bool = False
 
     def __post_init__(self):
         given = sum(x is not None for x in (self.store_dir, self.endpoint, self.memory))
@@ -71,9 +76,10 @@ class Source:
 
     def select(self, sparql: str) -> list[dict]:
         """The rows of a SELECT query as dicts (column -> plain Python value, None if unbound)."""
-        if self.memory is not None:
-            queries.guard_public_store(lambda text: _store.run(self.memory, text))
-            _, columns, rows = _store.run(self.memory, sparql)
+        db = self._handle()
+        if db is not None:
+            queries.guard_public_store(lambda text: _store.run(db, text))
+            _, columns, rows = _store.run(db, sparql)
             self._check_rows(len(rows))
         elif self.endpoint is not None:
             ep = as_endpoint(self.endpoint, self.graph_store, self.timeout)
@@ -88,21 +94,49 @@ class Source:
     def question(self, name: str, params: Mapping[str, str | None] | None = None) -> queries.Result:
         """The answer of the saved question `name` (queries.py), every row at once. Raises
         UnknownQuestion, ParameterError, LimitExceeded, StoreError, EndpointError."""
-        if self.memory is None:
+        db = self._handle()
+        if db is None:
             return queries.run_question(name, params, self.store_dir, self.endpoint, graph_store=self.graph_store,
                                         timeout=self.timeout, max_rows=self.max_rows)
         question = queries.get_question(name)
         bound = question.bind(params)
-        queries.guard_public_store(lambda text: _store.run(self.memory, text))
-        _, columns, rows = _store.run(self.memory, queries.with_values(question.sparql, bound))
+        queries.guard_public_store(lambda text: _store.run(db, text))
+        _, columns, rows = _store.run(db, queries.with_values(question.sparql, bound))
         self._check_rows(len(rows))
         hidden = {p.name for p in question.parameters if p.hidden}
         keep = [i for i, c in enumerate(columns) if c not in hidden]
         return queries.Result([columns[i] for i in keep], [tuple(r[i] for i in keep) for r in rows])
 
+    def _handle(self) -> pyoxigraph.Store | None:
+        """The store queried in this process, or None (a child process, or an endpoint)."""
+        if self.memory is not None:
+            return self.memory
+        if self.store_dir is not None and self.in_process:
+            return _read_only(self.store_dir)
+        return None
+
     def _check_rows(self, count: int) -> None:
         if self.max_rows is not None and count > self.max_rows:
             raise LimitExceeded(f"the answer has more than {self.max_rows} rows (the limit)")
+
+
+_handles: dict[str, tuple[tuple, pyoxigraph.Store]] = {}
+_handles_lock = threading.Lock()
+
+
+def _read_only(store_dir: str) -> pyoxigraph.Store:
+    """The embedded store opened read-only once (store.open_read_only checks it is complete), and
+    again when a load has swapped in a new folder or manifest (store_files)."""
+    folder = Path(store_dir)
+    try:
+        stamp = (folder.stat().st_ino, (folder / store_files.MANIFEST).stat().st_mtime_ns)
+    except OSError:
+        stamp = None
+    with _handles_lock:
+        known = _handles.get(store_dir)
+        if known is None or stamp is None or known[0] != stamp:
+            _handles[store_dir] = (stamp, _store.open_read_only(folder))
+        return _handles[store_dir][1]
 
 
 _shipped: pyoxigraph.Store | None = None
