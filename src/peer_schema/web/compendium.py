@@ -42,7 +42,10 @@ def compendium_source(request: Request) -> Source:
     app = request.app
     if getattr(app.state, "compendium_source", None) is None:
         settings = app.state.settings
-        app.state.compendium_source = source_for(settings.store, settings.endpoint)
+        # a store is kept open in this process: the pages' queries are the package's own (bounded
+        # by the data, not by a user's text), and a child process per request would cost ~40 ms
+        options = {"in_process": True} if settings.store else {}
+        app.state.compendium_source = source_for(settings.store, settings.endpoint, **options)
     return app.state.compendium_source
 
 
