@@ -12,6 +12,8 @@ import json
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -20,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..model import CONSENT_PURPOSES, PROFILES
 from ..readers import Limits
+from ..report.refusal import refusal_report
 from . import i18n
 from .security import GuardMiddleware
 
@@ -61,23 +64,23 @@ def render(request: Request, template: str, status: int = 200, lang: str | None 
 
 
 def _too_large_answer(settings: WebSettings):
-    """The body of a 413: JSON for the API, a short page for people (the middleware sends it)."""
-    def answer(scope) -> tuple[bytes, bytes]:
-        limit = f"{settings.max_request_bytes:,} bytes"
-        if scope.get("path", "").startswith("/api/"):
-            body = {"error": "request.too-large", "message": f"the request is over the limit of {limit}",
-                    "limit": settings.max_request_bytes}
-            return b"application/json", json.dumps(body).encode()
+    """The body of a 413 for a request over the limit: the command line's finding
+    read.too-large, as a JSON report for the API and as a short page for people."""
+    def answer(scope, declared: int | None) -> tuple[bytes, bytes]:
         headers = dict(scope.get("headers", []))
         lang = i18n.from_accept_language(headers.get(b"accept-language", b"").decode("latin-1")) or i18n.DEFAULT
         for part in headers.get(b"cookie", b"").decode("latin-1").split(";"):
             key, _, value = part.strip().partition("=")
             if key == i18n.COOKIE and value in i18n.LANGUAGES:
                 lang = value
-        t = i18n.texts(lang)
+        size = f"{declared:,}" if declared is not None else f"more than {settings.max_request_bytes:,}"
+        report = refusal_report("read.too-large", {"size": size, "limit": settings.max_request_bytes}, lang=lang)
+        if scope.get("path", "").startswith("/api/"):
+            return b"application/json", json.dumps(report.to_dict(), ensure_ascii=False).encode()
+        t, [finding] = i18n.texts(lang), report.findings
         page = _environment().get_template("error.html").render(
             t=t, lang=lang, other=("fr" if lang == "en" else "en"), path="/validate", version=__version__,
-            title=t["error_title"], problems=[t["too_large"].format(limit=limit)], settings=settings)
+            title=t["error_title"], problems=[finding.message(lang), finding.hint(lang)], settings=settings)
         return b"text/html; charset=utf-8", page.encode()
     return answer
 
@@ -110,6 +113,18 @@ def create_app(store: str | Path | None = None, endpoint: str | None = None, *, 
         t = i18n.texts(page_lang(request))
         problem = t["not_found"] if exc.status_code == 404 else str(exc.detail)
         return render(request, "error.html", exc.status_code, title=t["error_title"], problems=[problem])
+
+    @app.exception_handler(RequestValidationError)
+    async def form_problem(request: Request, exc: RequestValidationError):
+        if request.url.path.startswith("/api/"):  # FastAPI's own answer: which field, and why
+            return JSONResponse({"detail": jsonable_encoder(exc.errors())}, 422)
+        try:  # the form's own language field, read once already by FastAPI (Starlette keeps it)
+            asked = (await request.form()).get("lang")
+        except Exception:
+            asked = None
+        lang = asked if asked in i18n.LANGUAGES else page_lang(request)
+        # a form sent without a file (the only field a page requires)
+        return render(request, "validate.html", 400, lang=lang, problems=[i18n.texts(lang)["no_files"]])
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception):  # never a traceback to the client

@@ -33,7 +33,7 @@ class GuardMiddleware:
     """Adds SECURITY_HEADERS (and `Cache-Control: no-store` on all but the static files: a
     report holds what the files said), and answers 413 to a body over `max_body_bytes`."""
 
-    def __init__(self, app, max_body_bytes: int, too_large: Callable[[Scope], tuple[bytes, bytes]]):
+    def __init__(self, app, max_body_bytes: int, too_large: Callable[[Scope, int | None], tuple[bytes, bytes]]):
         self.app, self.max_body_bytes, self.too_large = app, max_body_bytes, too_large
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -43,7 +43,7 @@ class GuardMiddleware:
         no_store = not scope.get("path", "").startswith("/static/")
         declared = _content_length(scope)
         if declared is not None and declared > self.max_body_bytes:
-            await self._refuse(scope, send)  # said in advance: refused before a byte is read
+            await self._refuse(scope, send, declared)  # said in advance: refused before a byte is read
             return
         state = {"received": 0, "over": False, "started": False}
 
@@ -60,7 +60,7 @@ class GuardMiddleware:
             if state["over"]:  # whatever the app answers, the answer is 413
                 if not state["started"]:
                     state["started"] = True
-                    await self._refuse(scope, send)
+                    await self._refuse(scope, send, None)
                 return
             if message["type"] == "http.response.start":
                 state["started"] = True
@@ -73,10 +73,10 @@ class GuardMiddleware:
             if not state["over"]:
                 raise
             if not state["started"]:
-                await self._refuse(scope, send)
+                await self._refuse(scope, send, None)
 
-    async def _refuse(self, scope: Scope, send: Send) -> None:
-        content_type, body = self.too_large(scope)
+    async def _refuse(self, scope: Scope, send: Send, declared: int | None) -> None:
+        content_type, body = self.too_large(scope, declared)
         headers = _with_headers([(b"content-type", content_type), (b"content-length", str(len(body)).encode()),
                                  (b"connection", b"close")], no_store=True)
         await send({"type": "http.response.start", "status": 413, "headers": headers})
