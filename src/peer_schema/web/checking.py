@@ -3,8 +3,8 @@ that is removed before the answer is sent.
 
 The readers work on paths (they stream big files and bound what they read), so each upload is
 copied into a folder only this process's user can open (mode 0700), under its own base name
-(CSV tables are named after their kind of record), one sub-folder per file so that two files of
-the same name never meet. The report then names each file as the browser named it, as the
+(CSV tables are named after their kind of record, and find the Dataset.csv sent with them beside
+them), a second file of the same name in a sub-folder of its own. The report then names each file as the browser named it, as the
 command line names the paths it was given. Nothing is logged; nothing outlives the request.
 """
 
@@ -79,9 +79,12 @@ def checked_uploads(uploads: list[Upload], *, profile: str | None = None, purpos
             shown = display_name(upload.name, n)
             while shown in copies:  # two files of one name: the second is told apart
                 shown += f" ({n})"
-            place = folder / str(n)
-            place.mkdir()
-            path = place / disk_name(upload.name or f"upload-{n}")
+            base = disk_name(upload.name or f"upload-{n}")
+            # side by side, as in the folder they came from (a CSV table finds its Dataset.csv
+            # there); a second file of the same name in a sub-folder of its own
+            place = folder if not (folder / base).exists() else folder / str(n)
+            place.mkdir(exist_ok=True)
+            path = place / base
             with path.open("xb") as out:
                 shutil.copyfileobj(upload.stream, out, _CHUNK)
             copies[shown], names[str(path)] = path, shown
