@@ -143,6 +143,17 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from .web.serve import WebExtraMissing, run
+
+    try:
+        run(args.host, args.port, args.store, args.endpoint)
+    except (WebExtraMissing, OSError) as exc:
+        print(f"peer-schema serve: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    return EXIT_OK
+
+
 def _cmd_synth(args: argparse.Namespace) -> int:
     from .synth import synthesize
 
@@ -424,6 +435,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-rows", type=_count, default=100_000, metavar="N",
                    help="stop an answer that has more rows (default: 100000; 0: no limit)")
     p.set_defaults(run=_cmd_query)
+
+    p = sub.add_parser("serve", help="the web app: check files, download the template (docs/web.md)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this computer only)")
+    p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--store", type=Path, metavar="DIR", help="research store the pages read (never written)")
+    where.add_argument("--endpoint", metavar="URL", help="or a SPARQL 1.1 endpoint")
+    p.set_defaults(run=_cmd_serve)
 
     p = sub.add_parser("synth", help="write a realistic synthetic registry, valid or with known rule breaks",
                        description="Write a synthetic registry covering every class (.json, .jsonl streamed, or "
