@@ -18,7 +18,6 @@ import xml.etree.ElementTree as ET
 import pytest
 
 pytest.importorskip("fastapi")
-pytest.importorskip("peer_schema.web.app")  # the web core (another branch) until it is merged
 from fastapi.testclient import TestClient  # noqa: E402
 
 from peer_schema.rdf import store  # noqa: E402

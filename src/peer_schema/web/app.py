@@ -102,9 +102,11 @@ def create_app(store: str | Path | None = None, endpoint: str | None = None, *, 
 
     from .pages import add_pages
     from .api import add_api
+    from .compendium import add_compendium
 
     add_pages(app)
     add_api(app)
+    add_compendium(app)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_problem(request: Request, exc: StarletteHTTPException):

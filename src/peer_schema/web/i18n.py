@@ -55,7 +55,7 @@ TEXTS = {
                       "CSV tables, JSON, YAML or RDF — against the peer_schema model, and says in plain words "
                       "what to fix and where.",
         "home_check": "Check files", "home_template": "Download the workbook template",
-        "home_compendium": "Browse the compendium of good practices (coming soon)",
+        "home_compendium": "Browse the compendium of good practices",
         "privacy_title": "What happens to your files",
         "privacy": "Files you send are read in memory or in private temporary files on the computer that "
                    "runs this page, and deleted as soon as the answer is sent. They are never stored and "
@@ -109,7 +109,7 @@ TEXTS = {
                       "tableaux CSV, JSON, YAML ou RDF — selon le modèle peer_schema, et dit simplement quoi "
                       "corriger et où.",
         "home_check": "Vérifier des fichiers", "home_template": "Télécharger le modèle de classeur",
-        "home_compendium": "Parcourir le recueil des bonnes pratiques (bientôt)",
+        "home_compendium": "Parcourir le recueil des bonnes pratiques",
         "privacy_title": "Ce que deviennent vos fichiers",
         "privacy": "Les fichiers envoyés sont lus en mémoire ou dans des fichiers temporaires privés sur "
                    "l'ordinateur qui fait tourner cette page, et supprimés dès que la réponse est envoyée. Ils ne "
