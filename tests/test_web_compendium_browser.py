@@ -37,11 +37,13 @@ def test_filter_by_country_and_setting_then_open_a_practice(page, server):
     assert "United Kingdom" in page.inner_text("#countries")
 
 
-def test_switch_language_and_facets(page, server):
-    page.goto(server["base"] + "/compendium?lang=en")
+def test_switch_language_keeps_the_filters_then_tick_a_facet(page, server):
+    page.goto(server["base"] + "/compendium?lang=en&country=NO")
     page.click("#lang-switch")
     page.wait_for_load_state()
     assert page.get_attribute("html", "lang") == "fr" and page.inner_text("h1") == "Recueil de bonnes pratiques"
+    assert shown_keys(page) == matching({"country": ["NO"]})
+    page.goto(server["base"] + "/compendium")
     page.check('#facet-aim input[value="reduce_coercion"]')
     page.click("form.compendium-filters button[type=submit]")
     page.wait_for_load_state()

@@ -55,12 +55,20 @@ def render(request: Request, template: str, status: int = 200, lang: str | None 
     env: Environment = request.app.state.templates
     html = env.get_template(template).render(
         t=i18n.texts(lang), lang=lang, other=("fr" if lang == "en" else "en"), path=request.url.path,
+        kept_query=_kept_query(request),
         version=__version__, profiles=PROFILES, purposes=CONSENT_PURPOSES, settings=settings, **values)
     response = HTMLResponse(html, status_code=status)
     asked = request.query_params.get("lang")
     if asked in i18n.LANGUAGES and asked != request.cookies.get(i18n.COOKIE):
         response.set_cookie(i18n.COOKIE, asked, max_age=i18n.COOKIE_MAX_AGE, httponly=True, samesite="lax")
     return response
+
+
+def _kept_query(request: Request) -> str:
+    """The address's query but `lang`, URL-encoded: switching language keeps a page's filters."""
+    from urllib.parse import urlencode
+
+    return urlencode([(k, v) for k, v in request.query_params.multi_items() if k != "lang"])
 
 
 def _too_large_answer(settings: WebSettings):
