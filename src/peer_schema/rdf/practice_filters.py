@@ -14,7 +14,7 @@ import difflib
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from pyoxigraph import NamedNode
 
@@ -174,6 +174,7 @@ def nearest_code(dim: Dimension, text: str) -> str | None:
     return by_name[close[0]] if close else None
 
 
+@lru_cache(maxsize=8192)
 def sort_key(text: str) -> str:
     """A key that sorts labels as a reader expects: without case or accents (É with E)."""
     decomposed = unicodedata.normalize("NFKD", text)

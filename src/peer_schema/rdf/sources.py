@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import tempfile
 import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,10 +60,11 @@ class Source:
     graph_store: str | None = None
     timeout: float = DEFAULT_TIMEOUT
     max_rows: int = DEFAULT_MAX_ROWS
-    memory: pyoxigraph.Store | None = field(default=None, compare=False, repr=False)
+    memory: HeldStore | None = field(default=None, compare=False, repr=False)
     #: embedded store only: run the queries in this process on a read-only handle kept open (opened
     #: again when the store is reloaded), not in a child process under the time limit. For a server
-    #: answering many requests with this package's own queries: ~40 ms less each (no fork, no open).
+    #: answering many requests with this package's own queries: ~40 ms less each (no fork, no open),
+    #: and the answers of an unchanged store are kept (HeldStore).
     in_process: bool = False
 
     def __post_init__(self):
@@ -76,10 +78,9 @@ class Source:
 
     def select(self, sparql: str) -> list[dict]:
         """The rows of a SELECT query as dicts (column -> plain Python value, None if unbound)."""
-        db = self._handle()
-        if db is not None:
-            queries.guard_public_store(lambda text: _store.run(db, text))
-            _, columns, rows = _store.run(db, sparql)
+        held = self._held()
+        if held is not None:
+            columns, rows = held.run(sparql)
             self._check_rows(len(rows))
         elif self.endpoint is not None:
             ep = as_endpoint(self.endpoint, self.graph_store, self.timeout)
@@ -94,20 +95,19 @@ class Source:
     def question(self, name: str, params: Mapping[str, str | None] | None = None) -> queries.Result:
         """The answer of the saved question `name` (queries.py), every row at once. Raises
         UnknownQuestion, ParameterError, LimitExceeded, StoreError, EndpointError."""
-        db = self._handle()
-        if db is None:
+        held = self._held()
+        if held is None:
             return queries.run_question(name, params, self.store_dir, self.endpoint, graph_store=self.graph_store,
                                         timeout=self.timeout, max_rows=self.max_rows)
         question = queries.get_question(name)
         bound = question.bind(params)
-        queries.guard_public_store(lambda text: _store.run(db, text))
-        _, columns, rows = _store.run(db, queries.with_values(question.sparql, bound))
+        columns, rows = held.run(queries.with_values(question.sparql, bound))
         self._check_rows(len(rows))
         hidden = {p.name for p in question.parameters if p.hidden}
         keep = [i for i, c in enumerate(columns) if c not in hidden]
         return queries.Result([columns[i] for i in keep], [tuple(r[i] for i in keep) for r in rows])
 
-    def _handle(self) -> pyoxigraph.Store | None:
+    def _held(self) -> HeldStore | None:
         """The store queried in this process, or None (a child process, or an endpoint)."""
         if self.memory is not None:
             return self.memory
@@ -120,11 +120,43 @@ class Source:
             raise LimitExceeded(f"the answer has more than {self.max_rows} rows (the limit)")
 
 
-_handles: dict[str, tuple[tuple, pyoxigraph.Store]] = {}
+#: answers a HeldStore keeps (the most recent), and the most rows of an answer it keeps
+KEPT_ANSWERS = 512
+KEPT_ROWS = 5_000
+
+
+class HeldStore:
+    """A store queried in this process whose contents do not change while it is held: the shipped
+    compendium in memory, or a read-only handle of the embedded store (a load swaps in a new folder,
+    and a new HeldStore). So the public-store guard runs once, and answers are kept: a page asked
+    again costs no query."""
+
+    def __init__(self, db: pyoxigraph.Store):
+        self.db = db
+        queries.guard_public_store(lambda text: _store.run(db, text))
+        self._answers: OrderedDict[str, tuple[list[str], list[tuple]]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def run(self, text: str) -> tuple[list[str], list[tuple]]:
+        """(columns, rows) of a SELECT query; the rows are shared: read them, never change them."""
+        with self._lock:
+            if text in self._answers:
+                self._answers.move_to_end(text)
+                return self._answers[text]
+        _, columns, rows = _store.run(self.db, text)
+        if len(rows) <= KEPT_ROWS:
+            with self._lock:
+                self._answers[text] = (columns, rows)
+                while len(self._answers) > KEPT_ANSWERS:
+                    self._answers.popitem(last=False)
+        return columns, rows
+
+
+_handles: dict[str, tuple[tuple, HeldStore]] = {}
 _handles_lock = threading.Lock()
 
 
-def _read_only(store_dir: str) -> pyoxigraph.Store:
+def _read_only(store_dir: str) -> HeldStore:
     """The embedded store opened read-only once (store.open_read_only checks it is complete), and
     again when a load has swapped in a new folder or manifest (store_files)."""
     folder = Path(store_dir)
@@ -135,11 +167,11 @@ def _read_only(store_dir: str) -> pyoxigraph.Store:
     with _handles_lock:
         known = _handles.get(store_dir)
         if known is None or stamp is None or known[0] != stamp:
-            _handles[store_dir] = (stamp, _store.open_read_only(folder))
+            _handles[store_dir] = (stamp, HeldStore(_store.open_read_only(folder)))
         return _handles[store_dir][1]
 
 
-_shipped: pyoxigraph.Store | None = None
+_shipped: HeldStore | None = None
 _shipped_lock = threading.Lock()
 
 
@@ -149,7 +181,7 @@ def shipped_compendium() -> Source:
     global _shipped
     with _shipped_lock:
         if _shipped is None:
-            _shipped = _load_in_memory()
+            _shipped = HeldStore(_load_in_memory())
     return Source(memory=_shipped)
 
 
@@ -177,4 +209,4 @@ def source_for(store_dir: str | Path | None = None, endpoint: str | None = None,
     return shipped_compendium()
 
 
-__all__ = ["Source", "shipped_compendium", "source_for", "values_block"]
+__all__ = ["HeldStore", "Source", "shipped_compendium", "source_for", "values_block"]
