@@ -104,3 +104,14 @@ def test_serve_without_the_web_extra_says_how_to_install_it_in_one_line():
     assert run.returncode == 2
     assert run.stderr.strip().splitlines() == [
         'peer-schema serve: the web app needs the "web" extra: python -m pip install "peer_schema[web]"']
+
+
+def test_the_factory_for_several_workers_reads_its_settings_from_the_environment(monkeypatch, tmp_path):
+    from peer_schema.web.serve import app_from_environment
+
+    monkeypatch.setenv("PEER_SCHEMA_STORE", str(tmp_path))
+    monkeypatch.setenv("PEER_SCHEMA_MAX_BYTES", "1000")
+    settings = app_from_environment().state.settings
+    assert (settings.store, settings.limits.max_bytes, settings.max_request_bytes) == (tmp_path, 1000, 1000)
+    big = TestClient(app_from_environment()).post("/api/validate", files=[("files", ("a.json", b" " * 2000))])
+    assert big.status_code == 413
