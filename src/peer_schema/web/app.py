@@ -126,12 +126,6 @@ def create_app(store: str | Path | None = None, endpoint: str | None = None, *, 
         # a form sent without a file (the only field a page requires)
         return render(request, "validate.html", 400, lang=lang, problems=[i18n.texts(lang)["no_files"]])
 
-    @app.exception_handler(Exception)
-    async def unexpected(request: Request, exc: Exception):  # never a traceback to the client
-        if request.url.path.startswith("/api/"):
-            return JSONResponse({"error": "internal", "message": "the server could not answer"}, 500)
-        return Response("The server could not answer this request.", 500, media_type="text/plain")
-
     return _guarded(app, settings)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -25,6 +26,10 @@ from ..report.refusal import refusal_report
 from ..validation import ProfileRefused, UsageError, validate
 
 _CHUNK = 1 << 20
+#: one validation at a time in a process: a run pauses the cyclic garbage collector and restores
+#: it after (validation.py), which two overlapping runs would leave switched off; and checking is
+#: CPU work that threads would not run faster. Several workers check several uploads at once.
+_ONE_RUN_AT_A_TIME = threading.Lock()
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:]")
 
 
@@ -89,7 +94,8 @@ def checked_uploads(uploads: list[Upload], *, profile: str | None = None, purpos
                 shutil.copyfileobj(upload.stream, out, _CHUNK)
             copies[shown], names[str(path)] = path, shown
         try:
-            report = validate(list(copies.values()), profile=profile, purpose=purpose, lang=lang, limits=limits)
+            with _ONE_RUN_AT_A_TIME:
+                report = validate(list(copies.values()), profile=profile, purpose=purpose, lang=lang, limits=limits)
         except ProfileRefused as exc:
             file = names.get(str(exc.file), exc.file)
             yield Checked(refusal_report("read.profile-refused", exc.refusal.params, file, profile, lang), copies, True)
