@@ -123,3 +123,10 @@ def test_the_factory_for_several_workers_reads_its_settings_from_the_environment
     big = TestClient(app_from_environment()).post("/api/validate", files=[("files", ("a.json", b" " * 2000))])
     assert big.status_code == 413
     assert TestClient(app_from_environment(), base_url="http://elsewhere.example").get("/").status_code == 400
+
+
+def test_serve_with_a_store_that_does_not_exist_says_so_in_one_line(tmp_path):
+    run = subprocess.run([sys.executable, "-m", "peer_schema.cli", "serve", "--store", str(tmp_path / "none")],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2 and len(run.stderr.strip().splitlines()) == 1
+    assert "no such folder" in run.stderr and "Traceback" not in run.stderr

@@ -34,6 +34,8 @@ def run(host: str = "127.0.0.1", port: int = 8000, store: str | Path | None = No
     read (never written). Raises WebExtraMissing, and OSError when the port cannot be bound."""
     if missing_modules():
         raise WebExtraMissing(INSTALL_HINT)
+    if store is not None and not Path(store).is_dir():
+        raise FileNotFoundError(f"--store {store}: no such folder (make one with peer-schema store load)")
     import uvicorn
 
     from .app import create_app
