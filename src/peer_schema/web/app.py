@@ -14,7 +14,7 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -39,9 +39,9 @@ class WebSettings:
 
 
 def _environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
-                      trim_blocks=True, lstrip_blocks=True)
-    return env
+    # autoescape on for every template: a value from a file or a request is always text
+    return Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
+                       trim_blocks=True, lstrip_blocks=True)
 
 
 def page_lang(request: Request) -> str:
