@@ -131,6 +131,10 @@ def test_a_name_that_is_a_path_never_leaves_the_private_folder(client, tmp_path)
         answer = client.post("/api/validate", files=[("files", (name, b'{"id": "ex:d"}'))])
         assert answer.status_code == 200, name
     assert not (tmp_path.parent / "escape.json").exists()
+    # names that meet once made safe, or that a second file of the same name would need as a folder
+    names = ["2", "x.json", "2", "a/b.json", "a\\b.json", "b.json"]
+    answer = client.post("/api/validate", files=[("files", (name, b'{"id": "ex:d"}')) for name in names])
+    assert answer.status_code == 200 and answer.json()["summary"]["files"] == len(names)
 
 
 def test_nothing_about_an_upload_is_logged(client, caplog):

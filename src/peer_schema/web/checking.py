@@ -87,8 +87,7 @@ def checked_uploads(uploads: list[Upload], *, profile: str | None = None, purpos
             base = disk_name(upload.name or f"upload-{n}")
             # side by side, as in the folder they came from (a CSV table finds its Dataset.csv
             # there); a second file of the same name in a sub-folder of its own
-            place = folder if not (folder / base).exists() else folder / str(n)
-            place.mkdir(exist_ok=True)
+            place = folder if not (folder / base).exists() else Path(tempfile.mkdtemp(dir=folder))
             path = place / base
             with path.open("xb") as out:
                 shutil.copyfileobj(upload.stream, out, _CHUNK)
@@ -96,14 +95,14 @@ def checked_uploads(uploads: list[Upload], *, profile: str | None = None, purpos
         try:
             with _ONE_RUN_AT_A_TIME:
                 report = validate(list(copies.values()), profile=profile, purpose=purpose, lang=lang, limits=limits)
-        except ProfileRefused as exc:
+            checked = Checked(_renamed(report, names), copies)
+        except ProfileRefused as exc:  # refused as a whole, as the command line refuses it (exit code 2)
             file = names.get(str(exc.file), exc.file)
-            yield Checked(refusal_report("read.profile-refused", exc.refusal.params, file, profile, lang), copies, True)
-            return
+            checked = Checked(refusal_report("read.profile-refused", exc.refusal.params, file, profile, lang), copies,
+                              True)
         except UsageError as exc:
-            yield Checked(refusal_report("read.refused", {"reason": str(exc)}, None, profile, lang), copies, True)
-            return
-        yield Checked(_renamed(report, names), copies)
+            checked = Checked(refusal_report("read.refused", {"reason": str(exc)}, None, profile, lang), copies, True)
+        yield checked
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
