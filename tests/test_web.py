@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
 import pytest
@@ -92,6 +93,11 @@ def test_peer_schema_serve_answers_on_loopback():
                 time.sleep(0.1)
         else:
             pytest.fail("peer-schema serve did not answer")
+        # asked under another name (a page elsewhere whose name now points at 127.0.0.1): refused
+        rebound = urllib.request.Request(f"http://127.0.0.1:{port}/", headers={"Host": f"evil.example:{port}"})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(rebound, timeout=5)
+        assert refused.value.code == 400 and refused.value.headers["x-frame-options"] == "DENY"
     finally:
         server.terminate()
         server.wait(10)
@@ -104,3 +110,23 @@ def test_serve_without_the_web_extra_says_how_to_install_it_in_one_line():
     assert run.returncode == 2
     assert run.stderr.strip().splitlines() == [
         'peer-schema serve: the web app needs the "web" extra: python -m pip install "peer_schema[web]"']
+
+
+def test_the_factory_for_several_workers_reads_its_settings_from_the_environment(monkeypatch, tmp_path):
+    from peer_schema.web.serve import app_from_environment
+
+    monkeypatch.setenv("PEER_SCHEMA_STORE", str(tmp_path))
+    monkeypatch.setenv("PEER_SCHEMA_MAX_BYTES", "1000")
+    monkeypatch.setenv("PEER_SCHEMA_ALLOWED_HOSTS", "check.federation.example, testserver")
+    settings = app_from_environment().state.settings
+    assert (settings.store, settings.limits.max_bytes, settings.max_request_bytes) == (tmp_path, 1000, 1000)
+    big = TestClient(app_from_environment()).post("/api/validate", files=[("files", ("a.json", b" " * 2000))])
+    assert big.status_code == 413
+    assert TestClient(app_from_environment(), base_url="http://elsewhere.example").get("/").status_code == 400
+
+
+def test_serve_with_a_store_that_does_not_exist_says_so_in_one_line(tmp_path):
+    run = subprocess.run([sys.executable, "-m", "peer_schema.cli", "serve", "--store", str(tmp_path / "none")],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2 and len(run.stderr.strip().splitlines()) == 1
+    assert "no such folder" in run.stderr and "Traceback" not in run.stderr

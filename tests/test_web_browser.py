@@ -5,6 +5,7 @@ comments back with openpyxl; no request ever goes to another host; the server lo
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -136,6 +137,21 @@ def test_the_annotated_workbook_downloads_with_its_comments_in_the_pages_languag
                 if c.comment is not None and c.comment.author == "peer-schema"}
     assert set(comments) == set(cells.values())
     assert comments[cells["vocab.unknown-code"]].startswith("Erreur: « Atlantis » n'est pas un code")
+
+
+def test_after_a_check_the_files_stay_chosen_and_a_report_downloads_at_once(page, server, book, tmp_path):
+    path, cells = book
+    check(page, server["base"], path)
+    assert page.url == server["base"] + "/validate"  # the results came without leaving the page
+    assert page.locator(".choose-again").count() == 0
+    with page.expect_download() as download:
+        page.click('button[value="json"]')
+    saved = tmp_path / "report.json"
+    download.value.save_as(saved)
+    report = json.loads(saved.read_text())
+    assert {f["code"]: f["cell"] for f in report["findings"]} == {
+        code: f"Organisations!{cell}" for code, cell in cells.items()}
+    assert {f["file"] for f in report["findings"]} == {UPLOAD_NAME}
 
 
 def test_no_page_asks_anything_of_another_host_and_the_server_logs_no_upload(page, server, requests_seen):

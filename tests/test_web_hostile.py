@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+from pathlib import Path
 
 import pytest
 
@@ -19,6 +20,7 @@ from peer_schema.readers import Limits  # noqa: E402
 from peer_schema.web.app import create_app  # noqa: E402
 
 HEADER = '<row r="1">' + text_cell("A1", "Identifier") + text_cell("B1", "Name") + "</row>"
+EXAMPLES_VALID = Path(__file__).resolve().parent.parent / "examples" / "valid"
 MANY_STRINGS = b'<?xml version="1.0"?><sst xmlns="x">' + b"<si><t>ab</t></si>" * 200_000 + b"</sst>"
 
 
@@ -129,6 +131,10 @@ def test_a_name_that_is_a_path_never_leaves_the_private_folder(client, tmp_path)
         answer = client.post("/api/validate", files=[("files", (name, b'{"id": "ex:d"}'))])
         assert answer.status_code == 200, name
     assert not (tmp_path.parent / "escape.json").exists()
+    # names that meet once made safe, or that a second file of the same name would need as a folder
+    names = ["2", "x.json", "2", "a/b.json", "a\\b.json", "b.json"]
+    answer = client.post("/api/validate", files=[("files", (name, b'{"id": "ex:d"}')) for name in names])
+    assert answer.status_code == 200 and answer.json()["summary"]["files"] == len(names)
 
 
 def test_nothing_about_an_upload_is_logged(client, caplog):
@@ -144,3 +150,33 @@ def test_nothing_about_an_upload_is_logged(client, caplog):
 def test_serve_listens_on_this_computer_only_unless_told_otherwise():
     args = build_parser().parse_args(["serve"])
     assert (args.host, args.port, args.store, args.endpoint) == ("127.0.0.1", 8000, None, None)
+
+
+def test_a_bug_gives_a_plain_500_and_a_log_line_without_the_exceptions_message(caplog):
+    from peer_schema.web.security import GuardMiddleware
+
+    secret = "-".join(("lived", "experience"))  # as a value read from a file: not in any source line
+
+    async def failing_app(scope, receive, send):
+        raise ValueError(f"a value from a file: {secret}")
+
+    client = TestClient(GuardMiddleware(failing_app, 1000, lambda scope, declared: (b"text/plain", b"")),
+                        raise_server_exceptions=False)
+    with caplog.at_level(logging.DEBUG):
+        page, api = client.get("/validate"), client.post("/api/validate")
+    assert page.status_code == api.status_code == 500
+    assert page.text == "The server could not answer this request." and api.json()["error"] == "internal"
+    assert page.headers["content-security-policy"].startswith("default-src 'self'")
+    assert "ValueError" in caplog.text and "lived-experience" not in caplog.text
+
+
+def test_checks_overlapping_in_threads_leave_the_garbage_collector_as_it_was(client):
+    import gc
+    from concurrent.futures import ThreadPoolExecutor
+
+    data = (EXAMPLES_VALID / "Organisation-association.yaml").read_bytes()
+    assert gc.isenabled()
+    with ThreadPoolExecutor(4) as pool:
+        answers = list(pool.map(lambda n: client.post("/api/validate", files=[("files", (f"{n}.yaml", data))]),
+                                range(8)))
+    assert all(a.status_code == 200 for a in answers) and gc.isenabled()

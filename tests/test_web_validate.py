@@ -48,6 +48,8 @@ def test_the_findings_are_shown_at_their_cells_in_the_pages_language(client, boo
     for word in words:
         assert word in page.text
     assert page.text.index('data-file="registry.xlsx"') < page.text.index("Organisations!")
+    row = "Row 3" if lang == "en" else "Ligne 3"  # both mistakes are on row 3: one heading for them
+    assert page.text.count(f'scope="rowgroup">{row}</th>') == 1
 
 
 def test_files_sent_together_are_grouped_by_file_in_the_order_given(client, book, tmp_path):

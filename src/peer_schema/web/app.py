@@ -14,10 +14,11 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import __version__
 from ..model import CONSENT_PURPOSES, PROFILES
@@ -38,9 +39,9 @@ class WebSettings:
 
 
 def _environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
-                      trim_blocks=True, lstrip_blocks=True)
-    return env
+    # autoescape on for every template: a value from a file or a request is always text
+    return Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
+                       trim_blocks=True, lstrip_blocks=True)
 
 
 def page_lang(request: Request) -> str:
@@ -94,10 +95,12 @@ def _too_large_answer(settings: WebSettings):
 
 
 def create_app(store: str | Path | None = None, endpoint: str | None = None, *, limits: Limits | None = None,
-               max_request_bytes: int | None = None):
+               max_request_bytes: int | None = None, allowed_hosts: list[str] | None = None):
     """The app. store/endpoint: the research store (a folder) or SPARQL endpoint the compendium
     pages read, never written; limits: the readers' (the command line's defaults); a request
-    body over max_request_bytes (default: limits.max_bytes, one file's limit) gets HTTP 413."""
+    body over max_request_bytes (default: limits.max_bytes, one file's limit) gets HTTP 413;
+    allowed_hosts: the only Host headers answered (others get 400), so that a page elsewhere
+    cannot reach a server on 127.0.0.1 by pointing its own name at it (DNS rebinding)."""
     limits = limits or Limits()
     settings = WebSettings(Path(store) if store else None, endpoint, limits,
                            max_request_bytes if max_request_bytes is not None else limits.max_bytes)
@@ -136,16 +139,8 @@ def create_app(store: str | Path | None = None, endpoint: str | None = None, *, 
         # a form sent without a file (the only field a page requires)
         return render(request, "validate.html", 400, lang=lang, problems=[i18n.texts(lang)["no_files"]])
 
-    @app.exception_handler(Exception)
-    async def unexpected(request: Request, exc: Exception):  # never a traceback to the client
-        if request.url.path.startswith("/api/"):
-            return JSONResponse({"error": "internal", "message": "the server could not answer"}, 500)
-        return Response("The server could not answer this request.", 500, media_type="text/plain")
-
-    return _guarded(app, settings)
-
-
-def _guarded(app: FastAPI, settings: WebSettings) -> FastAPI:
+    if allowed_hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)  # inside the guard: its 400 has the headers
     app.add_middleware(GuardMiddleware, max_body_bytes=settings.max_request_bytes,
                        too_large=_too_large_answer(settings))
     return app

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -25,6 +26,10 @@ from ..report.refusal import refusal_report
 from ..validation import ProfileRefused, UsageError, validate
 
 _CHUNK = 1 << 20
+#: one validation at a time in a process: a run pauses the cyclic garbage collector and restores
+#: it after (validation.py), which two overlapping runs would leave switched off; and checking is
+#: CPU work that threads would not run faster. Several workers check several uploads at once.
+_ONE_RUN_AT_A_TIME = threading.Lock()
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:]")
 
 
@@ -82,22 +87,22 @@ def checked_uploads(uploads: list[Upload], *, profile: str | None = None, purpos
             base = disk_name(upload.name or f"upload-{n}")
             # side by side, as in the folder they came from (a CSV table finds its Dataset.csv
             # there); a second file of the same name in a sub-folder of its own
-            place = folder if not (folder / base).exists() else folder / str(n)
-            place.mkdir(exist_ok=True)
+            place = folder if not (folder / base).exists() else Path(tempfile.mkdtemp(dir=folder))
             path = place / base
             with path.open("xb") as out:
                 shutil.copyfileobj(upload.stream, out, _CHUNK)
             copies[shown], names[str(path)] = path, shown
         try:
-            report = validate(list(copies.values()), profile=profile, purpose=purpose, lang=lang, limits=limits)
-        except ProfileRefused as exc:
+            with _ONE_RUN_AT_A_TIME:
+                report = validate(list(copies.values()), profile=profile, purpose=purpose, lang=lang, limits=limits)
+            checked = Checked(_renamed(report, names), copies)
+        except ProfileRefused as exc:  # refused as a whole, as the command line refuses it (exit code 2)
             file = names.get(str(exc.file), exc.file)
-            yield Checked(refusal_report("read.profile-refused", exc.refusal.params, file, profile, lang), copies, True)
-            return
+            checked = Checked(refusal_report("read.profile-refused", exc.refusal.params, file, profile, lang), copies,
+                              True)
         except UsageError as exc:
-            yield Checked(refusal_report("read.refused", {"reason": str(exc)}, None, profile, lang), copies, True)
-            return
-        yield Checked(_renamed(report, names), copies)
+            checked = Checked(refusal_report("read.refused", {"reason": str(exc)}, None, profile, lang), copies, True)
+        yield checked
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

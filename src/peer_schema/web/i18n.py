@@ -97,6 +97,8 @@ TEXTS = {
         "bad_prefix": "A prefix is a short name of letters, digits, '_', '-' or '.', starting with a letter.",
         "not_found": "There is no such page.",
         "annotate_none": "None of the files is an .xlsx workbook that could be read: there is no workbook to annotate.",
+        "annotate_too_large": "A workbook over {limit} MiB is not annotated here (it would take too much memory); "
+                              "check it with the page, or split it.",
         "back": "Back to the form",
     },
     "fr": {
@@ -154,6 +156,8 @@ TEXTS = {
                       "une lettre.",
         "not_found": "Cette page n'existe pas.",
         "annotate_none": "Aucun des fichiers n'est un classeur .xlsx lisible : il n'y a pas de classeur à annoter.",
+        "annotate_too_large": "Un classeur de plus de {limit} Mio n'est pas annoté ici (cela prendrait trop de "
+                              "mémoire) ; vérifiez-le avec la page, ou découpez-le.",
         "back": "Retour au formulaire",
     },
 }

@@ -27,6 +27,8 @@ from .checking import Checked, Upload, checked_uploads
 OUTPUTS = ("page", "json", "sarif", "html", "annotated")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+#: openpyxl holds a whole workbook in memory, about 50 times its size: larger ones are not annotated
+MAX_ANNOTATED_BYTES = 20 * 1024 * 1024
 
 
 def attachment(data: bytes | str, filename: str, media_type: str) -> Response:
@@ -59,9 +61,12 @@ def annotated_download(request: Request, checked: Checked, lang: str) -> Respons
     unreadable = {f.file for f in checked.report.findings if f.code.startswith("read.")}
     books = {name: path for name, path in checked.copies.items()
              if path.suffix.lower() in WORKBOOK_SUFFIXES and name not in unreadable}
+    t = i18n.texts(lang)
     if not books:
-        t = i18n.texts(lang)
         return render(request, "error.html", 422, lang=lang, title=t["error_title"], problems=[t["annotate_none"]])
+    if any(path.stat().st_size > MAX_ANNOTATED_BYTES for path in books.values()):
+        return render(request, "error.html", 413, lang=lang, title=t["error_title"],
+                      problems=[t["annotate_too_large"].format(limit=MAX_ANNOTATED_BYTES // (1024 * 1024))])
     annotated = {}
     for name, path in books.items():
         findings = [f for f in checked.report.findings if f.file == name]

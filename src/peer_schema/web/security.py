@@ -6,6 +6,8 @@ so nothing is buffered and a body too large is refused whether or not it says it
 
 from __future__ import annotations
 
+import logging
+import traceback
 from collections.abc import Awaitable, Callable
 
 #: no script but the app's own file, no inline script or style, nothing from another host, never framed
@@ -23,6 +25,8 @@ SECURITY_HEADERS = [
     (b"cross-origin-resource-policy", b"same-origin"),
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), interest-cohort=()"),
 ]
+
+_log = logging.getLogger("peer_schema.web")
 
 Scope = dict
 Receive = Callable[[], Awaitable[dict]]
@@ -69,11 +73,23 @@ class GuardMiddleware:
 
         try:
             await self.app(scope, counting_receive, guarded_send)
-        except Exception:
-            if not state["over"]:
-                raise
+        except Exception as exc:
+            if state["over"]:
+                if not state["started"]:
+                    await self._refuse(scope, send, None)
+                return
+            # a bug: the client gets a plain 500, never a traceback; the log gets the exception's
+            # kind and where it was raised, never its message (which could quote a value of a file)
+            _log.error("internal error %s on %s %s\n%s", type(exc).__name__, scope.get("method"), scope.get("path"),
+                       "".join(traceback.format_tb(exc.__traceback__)))
             if not state["started"]:
-                await self._refuse(scope, send, None)
+                api = scope.get("path", "").startswith("/api/")
+                body = b'{"error": "internal", "message": "the server could not answer"}' if api else \
+                    b"The server could not answer this request."
+                headers = _with_headers([(b"content-type", b"application/json" if api else b"text/plain; charset=utf-8"),
+                                         (b"content-length", str(len(body)).encode())], no_store=True)
+                await send({"type": "http.response.start", "status": 500, "headers": headers})
+                await send({"type": "http.response.body", "body": body})
 
     async def _refuse(self, scope: Scope, send: Send, declared: int | None) -> None:
         content_type, body = self.too_large(scope, declared)
