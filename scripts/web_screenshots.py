@@ -27,7 +27,10 @@ from web_workbooks import workbook_with_mistakes  # noqa: E402
 
 from peer_schema.web.app import create_app  # noqa: E402
 
-PAGES = [("home", "/"), ("template", "/template"), ("api", "/api")]
+PAGES = [("home", "/"), ("template", "/template"), ("api", "/api"),
+         ("compendium", "/compendium?setting_category=other"),
+         ("practice", "/compendium/practices/hearing-voices-network-international"),
+         ("question", "/compendium/questions/practices-by-setting-and-country?ask=1&q_setting_category=hospital_based")]
 
 
 def main() -> int:
@@ -54,7 +57,7 @@ def main() -> int:
         for lang in ("en", "fr"):
             page = browser.new_page(viewport={"width": 1100, "height": 800})
             for name, path in PAGES:
-                page.goto(f"{base}{path}?lang={lang}")
+                page.goto(f"{base}{path}{'&' if '?' in path else '?'}lang={lang}")
                 page.screenshot(path=args.out / f"web-{name}-{lang}.png", full_page=True)
             page.goto(f"{base}/validate?lang={lang}")
             page.set_input_files("#files", str(book))
