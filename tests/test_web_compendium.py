@@ -56,7 +56,9 @@ def test_facet_counts_are_on_the_page_and_a_bad_code_names_the_nearest(client):
     gb = sum(1 for p in PRACTICES.values() if "GB" in p.get("countries", []))
     assert f'<option value="GB" selected>United Kingdom ({gb})</option>' in page
     bad = client.get("/compendium?country=Frnace", headers=EN)
-    assert bad.status_code == 400 and "did you mean FR (France)?" in bad.text
+    assert bad.status_code == 400 and "did you mean France?" in bad.text
+    fr = client.get("/compendium?country=%3Cscript%3EFrnace&lang=fr")
+    assert fr.status_code == 400 and "« &lt;script&gt;Frnace » n&#39;est pas l&#39;un de ses codes" in fr.text
     api = client.get("/api/practices?country=Frnace")
     assert api.status_code == 400 and api.json()["suggestion"] == "FR" and api.json()["error"] == "query.unknown-code"
     assert client.get("/api/practices?contry=FR").status_code == 400

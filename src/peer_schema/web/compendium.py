@@ -20,7 +20,7 @@ from ..rdf.bounded import LimitExceeded
 from ..rdf.endpoint import EndpointError
 from ..rdf.output import as_csv, as_json
 from ..rdf.practice_chart import practice_chart_svg
-from ..rdf.practice_filters import DIMENSIONS, UnknownCode
+from ..rdf.practice_filters import DIMENSIONS, UnknownCode, dimensions
 from ..rdf.practices import list_practices, practice_profile
 from ..rdf.queries import ParameterError, QueryError, UnknownQuestion, get_question
 from ..rdf.question_forms import form_params, question_form, question_forms
@@ -76,8 +76,14 @@ def _status(exc: Exception) -> int:
     return 404 if isinstance(exc, UnknownQuestion) else 400 if isinstance(exc, ParameterError) else 503
 
 
-def _lang(request: Request, lang: str | None) -> str:
-    return lang if lang in ("en", "fr") else page_lang(request)
+def _said(exc: ParameterError, lang: str) -> str:
+    """A wrong filter in the page's language (the library's message is English)."""
+    if not isinstance(exc, UnknownCode):
+        return str(exc)
+    c = compendium_texts.texts(lang)
+    dim = dimensions()[exc.dimension]
+    hint = c["did_you_mean"].format(label=dim.code_label(exc.suggestion, lang)) if exc.suggestion else ""
+    return c["unknown_code"].format(filter=dim.label.get(lang, exc.dimension), value=exc.value[:100], hint=hint)
 
 
 def add_compendium(app: FastAPI) -> None:
@@ -91,7 +97,7 @@ def add_compendium(app: FastAPI) -> None:
             try:
                 listed = list_practices(query, lang, compendium_source(request))
             except ParameterError as exc:
-                problems, query = [str(exc)], {}
+                problems, query = [_said(exc, lang)], {}
                 listed = list_practices({}, lang, compendium_source(request))
         except _UNAVAILABLE + (QueryError,) as exc:
             return render(request, "error.html", 503, lang=lang, title=c["title"],

@@ -26,6 +26,8 @@ TEXTS = {
         "no_rows": "No rows.", "parameters": "Parameters", "columns": "Columns", "all": "all",
         "store_unavailable": "The research store could not answer: {why}",
         "unknown_question": "There is no saved question with this name.",
+        "unknown_code": "{filter}: “{value}” is not one of its codes{hint}; all the practices are shown.",
+        "did_you_mean": " (did you mean {label}?)",
     },
     "fr": {
         "title": "Recueil de bonnes pratiques",
@@ -49,6 +51,8 @@ TEXTS = {
         "no_rows": "Aucune ligne.", "parameters": "Paramètres", "columns": "Colonnes", "all": "tous",
         "store_unavailable": "La base de recherche n'a pas pu répondre : {why}",
         "unknown_question": "Aucune question enregistrée ne porte ce nom.",
+        "unknown_code": "{filter} : « {value} » n'est pas l'un de ses codes{hint} ; toutes les pratiques sont affichées.",
+        "did_you_mean": " (vouliez-vous dire {label} ?)",
     },
 }
 
