@@ -78,6 +78,7 @@ def load(port: int, clients: int, seconds: float) -> dict[str, list[float]]:
     lock = threading.Lock()
     stop = time.monotonic() + seconds
     names = list(PAGES)
+    failures: list[tuple[str, int]] = []
 
     def client(first: int) -> None:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
@@ -86,9 +87,11 @@ def load(port: int, clients: int, seconds: float) -> dict[str, list[float]]:
             name = names[n % len(names)]
             n += 1
             start = time.perf_counter()
-            get(port, PAGES[name], conn)
+            status = get(port, PAGES[name], conn)
             with lock:
                 times[name].append(time.perf_counter() - start)
+                if status != 200:
+                    failures.append((name, status))
         conn.close()
 
     threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
@@ -96,6 +99,8 @@ def load(port: int, clients: int, seconds: float) -> dict[str, list[float]]:
         t.start()
     for t in threads:
         t.join()
+    if failures:
+        sys.exit(f"{len(failures)} answers were not HTTP 200, the first: {failures[0]}")
     return times
 
 
