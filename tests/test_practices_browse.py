@@ -24,7 +24,8 @@ pyoxigraph = pytest.importorskip("pyoxigraph")
 from peer_schema.rdf import store  # noqa: E402
 from peer_schema.rdf.practice_chart import MAX_ROWS, chart_rows, practice_chart_svg  # noqa: E402
 from peer_schema.rdf.practice_filters import DIMENSIONS, PracticeFilters, UnknownCode, UnknownFilter  # noqa: E402
-from peer_schema.rdf.practices import CodeLabel, PracticeSummary, list_practices, practice_profile  # noqa: E402
+from peer_schema.rdf.practices import (  # noqa: E402
+    CodeLabel, PracticeSummary, list_practices, practice_profile, render_practices)
 from peer_schema.rdf.queries import ParameterError, get_question, list_questions  # noqa: E402
 from peer_schema.rdf.question_forms import form_params, question_form, question_forms  # noqa: E402
 from peer_schema.rdf.sources import Source, shipped_compendium, values_block  # noqa: E402
@@ -110,6 +111,13 @@ def test_the_list_is_sorted_by_title_and_falls_back_to_english():
     assert any(p.title_lang == "en" for p in listed.practices)  # some practices have no French title
     assert listed.facet("country").label == "Pays"
     json.dumps(listed.to_dict())  # what the API sends
+
+
+def test_the_list_as_text_and_as_json():
+    listed = list_practices({"country": "NO"})
+    text = render_practices(listed)
+    assert all(p.key in text for p in listed.practices) and f"NO* {len(matching({'country': ['NO']}))}" in text
+    assert json.loads(render_practices(listed, "json")) == json.loads(json.dumps(listed.to_dict()))
 
 
 def test_codes_are_read_in_any_case():

@@ -1,6 +1,7 @@
 """The compendium's practices as a filtered list with facet counts, and one practice's profile:
-what the compendium pages, `GET /api/practices` and the command line show, from any `Source`
-(an embedded store, an endpoint, or the shipped compendium in memory: sources.py).
+what the compendium pages and `GET /api/practices` show (and `render_practices` writes as text or
+JSON for a command), from any `Source` (an embedded store, an endpoint, or the shipped
+compendium in memory: sources.py).
 
 Filters (practice_filters.py) reach the queries only as VALUES blocks of concept IRIs taken from
 the package's vocabularies; the queries' text is this module's own. Several codes in one
@@ -13,6 +14,7 @@ practices listed). So a page can show what choosing another value, or one more, 
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 
@@ -202,6 +204,24 @@ def practice_key(iri: str) -> str:
     return iri.rstrip("/").rsplit("/", 1)[-1]
 
 
+def render_practices(listed: PracticeList, fmt: str = "table") -> str:
+    """The list as text for a terminal ("table": one line a practice, then each facet's counts)
+    or as the API's JSON ("json")."""
+    if fmt == "json":
+        return json.dumps(listed.to_dict(), ensure_ascii=False, indent=2)
+    if fmt != "table":
+        raise ValueError(f"format: {fmt!r} (table or json)")
+    lines = []
+    for p in listed.practices:
+        where = ", ".join(c.code for c in p.countries) or "-"
+        lines.append(f"{p.title}  [{p.setting_category.code if p.setting_category else '-'}; {where}]  {p.key}")
+    lines.append(f"{listed.total} practice(s)" + (f" matching {listed.filters}" if listed.filters else ""))
+    for facet in listed.facets:
+        counted = ", ".join(f"{v.code}{'*' if v.selected else ''} {v.count}" for v in facet.values if v.count or v.selected)
+        lines.append(f"  {facet.name}: {counted or '-'}")
+    return "\n".join(lines) + "\n"
+
+
 # -- one practice ------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Citation:
@@ -275,4 +295,4 @@ from .practice_profile import practice_profile  # noqa: E402 - it builds the dat
 
 __all__ = ["Citation", "CodeLabel", "Facet", "FacetValue", "Link", "OrganisationRef", "PracticeFilters",
            "PracticeList", "PracticeProfile", "PracticeSummary", "SectionRef", "check_lang", "list_practices",
-           "pick_text", "practice_key", "practice_profile"]
+           "pick_text", "practice_key", "practice_profile", "render_practices"]
