@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import chain
@@ -95,12 +95,14 @@ def export(
     today: date | None = None,
     input_format: str | None = None,
     purpose: str | None = None,
+    progress: Callable[[int, int, str, int], None] | None = None,
 ) -> ExportSummary:
     """Export the files or folders in `paths` to `out` as RDF (`fmt`: ttl, nt, jsonld, rdfxml).
 
     profile: "public", "research", "federation" or "internal"; by default each dataset's access
     rights decide, as in `validate`; purpose: the consent purpose of the disclosure, as in
-    `validate` (by default the profile's). Raises `ExportRefused` (with the findings) when the data is not
+    `validate` (by default the profile's); progress: called as the validation reads (as in
+    `validate`). Raises `ExportRefused` (with the findings) when the data is not
     valid or may not be shared under the profile, `UsageError` for a wrong call, `ExportError`
     when the output cannot be written. Returns what was written.
     """
@@ -115,7 +117,7 @@ def export(
 
     report = validate(paths, profile=profile, limits=limits, config=_guarded(config), today=today,
                       one_access_per_dataset=True,
-                      input_format=input_format, purpose=purpose)
+                      input_format=input_format, purpose=purpose, progress=progress)
     blocking = _blocking(report, profile)
     if blocking:
         raise ExportRefused(blocking, report)

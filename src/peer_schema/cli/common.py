@@ -1,0 +1,150 @@
+"""What every command shares: exit codes, argument types, the one way a refusal is said, and the
+progress bar on a terminal."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
+
+
+class Failed(Exception):
+    """Raised inside `refusals()`: the command ends with this exit code (the message is said)."""
+
+    def __init__(self, code: int):
+        super().__init__(code)
+        self.code = code
+
+
+def say(command: str, message: str) -> None:
+    """One line on stderr: "peer-schema COMMAND: message"."""
+    print(f"peer-schema {command}: {message}", file=sys.stderr)
+
+
+@contextmanager
+def refusals(command: str, *errors: type[BaseException], suffix: str = "",
+             reword: Callable[[BaseException], str | None] | None = None) -> Iterator[None]:
+    """The try/except ladder of the commands: an error of one of these types (the library's typed
+    errors, a usage error, a file that cannot be read or written) becomes one line
+    "peer-schema COMMAND: message" on stderr and exit code 2 (`Failed`). A ReadError says its
+    message without the file's position; `reword(exc)` may say it otherwise (None: as is);
+    `suffix` ends the line ("; nothing written")."""
+    from ..readers import ReadError
+
+    try:
+        yield
+    except errors as exc:
+        text = reword(exc) if reword else None
+        if text is None:
+            text = (exc.message if isinstance(exc, ReadError) else str(exc)) + suffix
+        say(command, text)
+        raise Failed(EXIT_UNREADABLE) from None
+
+
+def run_handler(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """A command's handler, with `Failed` turned into its exit code."""
+
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return handler(args)
+        except Failed as failed:
+            return failed.code
+
+    run.__name__ = handler.__name__
+    return run
+
+
+def progress_bar() -> Callable[[int, int, str, int], None] | None:
+    """A one-line progress bar on stderr (files done, records read), only when a person is
+    watching it: `progress(done, total, name, records)`, the callback of the library's long runs."""
+    from ..report.text import terminal_safe
+
+    stream = getattr(sys.stderr, "raw", sys.stderr)  # its own carriage returns pass; the file names are escaped
+    if not stream.isatty():
+        return None
+
+    def show(done: int, total: int, name: str, records: int) -> None:
+        width = 24
+        filled = int(width * done / total) if total else width
+        line = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} files, {records:,} records " \
+               f"{terminal_safe(name)[-40:]}"
+        stream.write("\r" + line[:110].ljust(110))
+        if done == total:
+            stream.write("\n")
+        stream.flush()
+
+    return show
+
+
+def steps_bar(command: str) -> Callable[[str], None] | None:
+    """Progress of a command's steps after the validation ("writing", "loading"): one line on a
+    terminal, rewritten in place; None when nobody watches."""
+    stream = getattr(sys.stderr, "raw", sys.stderr)
+    if not stream.isatty():
+        return None
+
+    def show(step: str) -> None:
+        stream.write("\r" + f"peer-schema {command}: {step}"[:110].ljust(110) + ("\n" if step == "done" else ""))
+        stream.flush()
+
+    return show
+
+
+def date_type(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("write the date as YYYY-MM-DD") from None
+
+
+def rate(text: str) -> float:
+    value = float(text)
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError("must be between 0 and 1")
+    return value
+
+
+def positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("a number of seconds") from None
+    if not 0 <= value < 1e9:
+        raise argparse.ArgumentTypeError("a number of seconds, 0 or more (0: no limit)")
+    return value
+
+
+def count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("a whole number") from None
+    if not 0 <= value < 1 << 62:
+        raise argparse.ArgumentTypeError("a whole number, 0 or more (0: no limit)")
+    return value
+
+
+def add_purpose(p: argparse.ArgumentParser) -> None:
+    from ..model import CONSENT_PURPOSES
+
+    p.add_argument("--purpose", choices=CONSENT_PURPOSES, metavar="PURPOSE",
+                   help="what peer workers' fields are disclosed for: a field goes only where a consent in force "
+                        "names the profile's audience and this purpose (default: registry_exchange for the "
+                        "federation profile, research for the research profile). One of: "
+                        + ", ".join(CONSENT_PURPOSES))
+
+
+def add_lang(p: argparse.ArgumentParser, help: str = "language of messages (default: en)") -> None:
+    p.add_argument("--lang", choices=["en", "fr"], default="en", help=help)
