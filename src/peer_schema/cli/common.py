@@ -57,37 +57,29 @@ def run_handler(handler: Callable[[argparse.Namespace], int]) -> Callable[[argpa
     return run
 
 
-def progress_bar() -> Callable[[int, int, str, int], None] | None:
-    """A one-line progress bar on stderr (files done, records read), only when a person is
-    watching it: `progress(done, total, name, records)`, the callback of the library's long runs."""
+def progress_bar(*phases: str, unit: str = "files") -> Callable[[int, int, str, int], None] | None:
+    """A one-line progress bar on stderr (files done, records), only when a person is watching
+    it: `progress(done, total, name, records)`, the callback of the library's long runs. A run in
+    several passes (`phases`: "checked", "written") labels each pass's line; a pass ends when
+    done reaches total."""
     from ..report.text import terminal_safe
 
     stream = getattr(sys.stderr, "raw", sys.stderr)  # its own carriage returns pass; the file names are escaped
     if not stream.isatty():
         return None
+    passes = iter(phases)
+    label = [next(passes, "")]
 
     def show(done: int, total: int, name: str, records: int) -> None:
         width = 24
         filled = int(width * done / total) if total else width
-        line = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} files, {records:,} records " \
+        phase = f" {label[0]}" if label[0] else ""
+        line = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {unit}, {records:,} records{phase} " \
                f"{terminal_safe(name)[-40:]}"
         stream.write("\r" + line[:110].ljust(110))
         if done == total:
             stream.write("\n")
-        stream.flush()
-
-    return show
-
-
-def steps_bar(command: str) -> Callable[[str], None] | None:
-    """Progress of a command's steps after the validation ("writing", "loading"): one line on a
-    terminal, rewritten in place; None when nobody watches."""
-    stream = getattr(sys.stderr, "raw", sys.stderr)
-    if not stream.isatty():
-        return None
-
-    def show(step: str) -> None:
-        stream.write("\r" + f"peer-schema {command}: {step}"[:110].ljust(110) + ("\n" if step == "done" else ""))
+            label[0] = next(passes, label[0])
         stream.flush()
 
     return show

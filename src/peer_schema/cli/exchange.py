@@ -24,7 +24,7 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
         with refusals("bundle", UsageError, BadBundle):
             summary = make_bundle(args.paths, args.output, args.profile, recipient=args.recipient,
                                   key_file=args.key_file, min_count=args.min_count, purpose=args.purpose,
-                                  only_consented=args.only_consented, progress=progress_bar())
+                                  only_consented=args.only_consented, progress=progress_bar("checked"))
     except Refused as exc:
         if exc.report is not None:
             exc.report.lang = args.lang
@@ -72,7 +72,8 @@ def _cmd_merge(args: argparse.Namespace) -> int:
                        max_ratio=args.max_ratio, max_values=args.max_values)
     try:
         with refusals("merge", UsageError, BadBundle, suffix="; nothing written"):
-            result = merge(args.bundles, args.output, replace=args.replace, limits=limits, progress=progress_bar())
+            result = merge(args.bundles, args.output, replace=args.replace, limits=limits,
+                           progress=progress_bar("read", unit="bundles"))
     except Refused as exc:
         say("merge", f"{exc}; nothing written")
         return EXIT_ERRORS

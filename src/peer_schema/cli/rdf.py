@@ -54,7 +54,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     with refusals("export", UsageError, ConfigError, ExportError):
         try:
             summary = export(args.paths, args.output, args.to, args.profile, config=load_config(args.config),
-                             today=args.today, purpose=args.purpose, progress=progress_bar())
+                             today=args.today, purpose=args.purpose, progress=progress_bar("checked", "written"))
         except ExportRefused as exc:  # an ExportError, with its reasons
             exc.report.lang = args.lang
             return _refused(exc, "export", f"refused, nothing written ({len(exc.findings)} reason(s) above)")
@@ -87,7 +87,7 @@ def _cmd_store_load(args: argparse.Namespace) -> int:
                 raise UsageError("give the files or folders to load, or --compendium")
             triples = load(paths, None if args.endpoint else args.store, endpoint=args.endpoint,
                            graph_store=args.graph_store, profile=args.profile, replace=args.replace,
-                           purpose=args.purpose, progress=progress_bar())
+                           purpose=args.purpose, progress=progress_bar("checked", "exported"))
     except ExportRefused as exc:
         return _refused(exc, "store load", "refused, nothing loaded")
     print(f"{triples} triples loaded into {args.endpoint or args.store}", file=sys.stderr)

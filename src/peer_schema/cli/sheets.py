@@ -27,7 +27,8 @@ def validated_datasets(command: str, paths, *, refusal: str, require_valid: bool
     from ..validation import UsageError
 
     with refusals(command, UsageError, ReadError, OSError, reword=_cannot_read_again):
-        report, datasets = read_validated(paths, require_valid=require_valid, progress=progress_bar(), **options)
+        report, datasets = read_validated(paths, require_valid=require_valid, progress=progress_bar("checked"),
+                                            **options)
     if datasets is None:
         print(render_text(report), file=sys.stderr)
         say(command, refusal)

@@ -10,8 +10,8 @@ from datetime import date, timedelta
 from .. import SCHEMA_VERSION, artifacts
 from .constants import CONTAINERS, DATASET_LICENSE, NAMESPACE
 from .later_records import _LaterRecords
-from .vocabulary import (ACCREDITOR_KINDS, AUTHORS, CORE_KINDS, GOVERNANCE_MODELS, KIND_DESCRIPTIONS, KIND_WEIGHTS, KINDS,
-                         LEGAL_FORMS, MASK48, MEMBER_KINDS, OBSTACLES, PARTNER_KINDS, PROVIDER_KINDS, REGISTERS,
+from .vocabulary import (ACCREDITOR_KINDS, AUTHORS, CORE_KINDS, GOVERNANCE_MODELS, KIND_DESCRIPTIONS, KIND_WEIGHTS,
+                         KINDS, LEGAL_FORMS, MASK48, MEMBER_KINDS, OBSTACLES, PARTNER_KINDS, PROVIDER_KINDS, REGISTERS,
                          STRATEGIES, STUDY_TITLES, VENUES, _codes, _collection, _date_between)
 from .writers import Stream
 
