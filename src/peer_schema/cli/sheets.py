@@ -7,33 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .common import EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, Failed, add_lang, date_type, progress_bar, refusals, \
-    run_handler, say
-
-
-def _cannot_read_again(exc: BaseException) -> str | None:
-    if isinstance(exc, OSError):  # a file deleted since it was validated
-        return f"cannot read {exc.filename} again ({exc.strerror or exc}); nothing written"
-    return None
-
-
-def validated_datasets(command: str, paths, *, refusal: str, require_valid: bool = False, **options):
-    """The steps `import` and `export --to xlsx` share: validate, then read the datasets whole.
-    When the data cannot be used the report is shown, then "peer-schema COMMAND: `refusal`", and
-    the command ends (`Failed`: 2 unreadable, else 1). Returns (report, datasets)."""
-    from ..readers import ReadError
-    from ..report.text import render_text
-    from ..sheets.importer import read_validated
-    from ..validation import UsageError
-
-    with refusals(command, UsageError, ReadError, OSError, reword=_cannot_read_again):
-        report, datasets = read_validated(paths, require_valid=require_valid, progress=progress_bar("checked"),
-                                            **options)
-    if datasets is None:
-        print(render_text(report), file=sys.stderr)
-        say(command, refusal)
-        raise Failed(EXIT_UNREADABLE if report.unreadable else EXIT_ERRORS)
-    return report, datasets
+from .common import EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, add_lang, date_type, refusals, run_handler, say, \
+    validated_datasets
 
 
 @run_handler
