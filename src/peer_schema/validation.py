@@ -40,7 +40,7 @@ ABSOLUTE_SCHEMES = {"http", "https", "urn", "did", "pv", "peer"}
 def table_label(cls: str, pointer: str, field_name: str, lang: str) -> str:
     """The column label of a field of a table's record (`/membership`, `member_count` ->
     "Membership profile – Member count"), or the field's name when it has no column."""
-    from .sheets.layout import machine_labels
+    from .table_layout import machine_labels
 
     steps = [str(int(p) + 1) if p.isdigit() else p for p in pointer.split("/") if p]
     return machine_labels(cls, lang).get(".".join(steps + [field_name]), field_name)

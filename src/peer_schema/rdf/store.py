@@ -25,7 +25,7 @@ import errno
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager, nullcontext
 from functools import cache
 from pathlib import Path
@@ -60,6 +60,7 @@ def load(
     replace: bool = False,
     purpose: str | None = None,
     timeout: float | None = None,
+    progress: Callable[[int, int, str, int], None] | None = None,
 ) -> int:
     """Export the files or folders in `paths` and load them, with the SKOS vocabularies, into
     the embedded store in `store_dir` (created if needed; DEFAULT_STORE if None), or into
@@ -69,6 +70,8 @@ def load(
     The data is added to what the store holds; `replace=True` empties it first. Loading the same
     files twice without `replace` doubles their blank nodes (citations, scale figures...), which
     saved questions would then count twice.
+
+    `progress` is called as the data is read and checked (as in `validate`).
 
     Raises `ExportRefused` (the data is not valid, or may not be shared under the profile: nothing
     is loaded), `StoreError`, `EndpointError`, `UsageError` (an unknown profile).
@@ -96,7 +99,7 @@ def load(
             with tempfile.TemporaryDirectory(prefix=prefix, dir=scratch) as tmp:
                 nt = Path(tmp) / "export.nt"
                 try:
-                    summary = export(paths, nt, fmt="nt", profile=profile, purpose=purpose)
+                    summary = export(paths, nt, fmt="nt", profile=profile, purpose=purpose, progress=progress)
                 except ExportError as exc:  # the scratch file could not be written (a full disk...)
                     if not isinstance(exc.__cause__, OSError):
                         raise

@@ -31,7 +31,7 @@ from operator import ne
 from pathlib import Path
 
 from .. import artifacts
-from ..checks.personal import is_name_header
+from ..name_headers import is_name_header
 from ..model import Slot, model
 from .errors import Notice, ReadError, TableStart
 from .jsonl_reader import TYPE_KEY
@@ -206,7 +206,7 @@ def _slots_by_name(cls: str) -> dict[str, Slot]:
 
 
 def _is_map(cls: str, slot: str) -> bool:
-    from ..sheets.layout import is_map
+    from ..table_layout import is_map
 
     return is_map(cls, slot)
 
@@ -321,7 +321,7 @@ def _column(number: int, steps: tuple, convert: Callable[[str], object], known: 
 
 def _by_label(cls: str, name: str, max_digits: int):
     """A header written as a column label (in English or French, as the template has them)."""
-    from ..sheets.layout import label_index, normal_label
+    from ..table_layout import label_index, normal_label
 
     machine = label_index(cls).get(normal_label(name))
     return _resolve(cls, machine, max_digits) if machine else None
@@ -329,7 +329,7 @@ def _by_label(cls: str, name: str, max_digits: int):
 
 def _closest(cls: str, name: str) -> str:
     """The known column label (or field name) nearest to an unknown header, or ""."""
-    from ..sheets.layout import columns, normal_label
+    from ..table_layout import columns, normal_label
 
     known = {}
     for column in columns(cls):
@@ -935,7 +935,7 @@ def dataset_header(path: Path, limits: Limits | None = None) -> dict | None:
     sibling = _sibling_dataset(path)
     if sibling is None:
         return None
-    from ..checks.structure import check_structure  # here: the readers do not otherwise need the checks
+    from ..schema_validator import conforms
 
     with closing(_rows(sibling, DATASET, limits or Limits(), None)) as items:
         item = next((i for i in items if not isinstance(i, (TableStart, Notice))), None)
@@ -943,7 +943,7 @@ def dataset_header(path: Path, limits: Limits | None = None) -> dict | None:
         return None
     _, header, _ = item
     body = {k: v for k, v in header.items() if k != "@type"}
-    if next(iter(check_structure(body, None, DATASET)), None) is not None:
+    if not conforms(body, DATASET):
         return None
     return header
 

@@ -18,8 +18,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from .. import artifacts
-from ..model import Slot, model
+from . import artifacts
+from .model import Slot, model
 
 LANGUAGES = ("en", "fr")
 DATASET = "Dataset"
