@@ -120,6 +120,20 @@ def test_the_list_as_text_and_as_json():
     assert json.loads(render_practices(listed, "json")) == json.loads(json.dumps(listed.to_dict()))
 
 
+def test_the_command_line_lists_what_the_page_lists(capsys, embedded):
+    from peer_schema.cli import main
+
+    assert main(["practices", "--filter", "country=gb", "--filter", "setting_category=other", "--format", "json",
+                 "--store", embedded.store_dir]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert {p["key"] for p in printed["practices"]} == matching({"country": ["GB"], "setting_category": ["other"]})
+    assert main(["practices", "--show", HVN, "--lang", "fr"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == PRACTICES[HVN]["title"]["fr"]
+    assert main(["practices", "--filter", "country=Frnace"]) == 2
+    assert "did you mean FR (France)?" in capsys.readouterr().err
+    assert main(["practices", "--show", "no-such-practice"]) == 2
+
+
 def test_codes_are_read_in_any_case():
     assert list_practices({"country": "gb", "setting_category": "Hospital-Based"}) == \
         list_practices({"country": ["GB"], "setting_category": "hospital_based"})

@@ -28,7 +28,7 @@ DESCRIPTION = ("Check, convert and share data on mental-health peer support: val
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import exchange, rdf, serve, sheets, tools, validate, versions
+    from . import exchange, practices, rdf, serve, sheets, tools, validate, versions
 
     parser = argparse.ArgumentParser(prog="peer-schema", description=DESCRIPTION,
                                      epilog="`peer-schema COMMAND --help` says more about each command. Exit codes: "
@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     validate.add_commands(sub)  # validate
     rdf.add_commands(sub)  # export, store load, query
+    practices.add_commands(sub)  # practices (the compendium, as on the web page)
     tools.add_commands(sub)  # synth, schema, vocab
     sheets.add_commands(sub)  # template, import (and export --to xlsx)
     versions.add_commands(sub)  # diff, migrate (and schema --version)

@@ -58,7 +58,7 @@ class Source:
     store_dir: str | None = None
     endpoint: str | None = None
     graph_store: str | None = None
-    timeout: float = DEFAULT_TIMEOUT
+    timeout: float | None = DEFAULT_TIMEOUT
     max_rows: int = DEFAULT_MAX_ROWS
     memory: HeldStore | None = field(default=None, compare=False, repr=False)
     #: embedded store only: run the queries in this process on a read-only handle kept open (opened
