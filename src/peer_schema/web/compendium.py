@@ -15,6 +15,7 @@ from typing import Literal
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from markupsafe import Markup
+from starlette.exceptions import HTTPException
 
 from ..rdf.bounded import LimitExceeded
 from ..rdf.endpoint import EndpointError
@@ -128,8 +129,6 @@ def add_compendium(app: FastAPI) -> None:
             return render(request, "error.html", 503, lang=lang, title=c["title"],
                           problems=[c["store_unavailable"].format(why=_problem(exc)["message"])])
         if profile is None:
-            from starlette.exceptions import HTTPException
-
             raise HTTPException(404, "no such practice")
         return render(request, "compendium/practice.html", lang=lang, c=c, p=profile)
 
@@ -146,8 +145,6 @@ def add_compendium(app: FastAPI) -> None:
         try:
             form = question_form(name, lang)
         except UnknownQuestion:
-            from starlette.exceptions import HTTPException
-
             raise HTTPException(404, c["unknown_question"]) from None
         # the form's fields are named q_<parameter>: a question's own `lang` is not the page's
         sent = {k[len(FIELD_PREFIX):]: v[-1] for k, v in _query(request, set()).items() if k.startswith(FIELD_PREFIX)}
