@@ -143,3 +143,22 @@ def test_governance_share_message_in_each_language(tmp_path, share, en, fr):
     (finding,) = report.findings
     assert en in finding.message("en")
     assert fr in finding.message("fr") and "unknown" not in finding.message("fr")
+
+
+def test_repeated_membership_in_a_workbook_names_the_other_row_by_its_cell(tmp_path):
+    """In a workbook the other membership is named as a person finds it: its sheet and row."""
+    import openpyxl
+    from conftest import EXAMPLES
+
+    from peer_schema.cli import main
+
+    book_path = tmp_path / "registry.xlsx"
+    assert main(["export", str(EXAMPLES / "tables"), "--to", "xlsx", "--lang", "fr", "-o", str(book_path)]) == 0
+    book = openpyxl.load_workbook(book_path)
+    sheet = book["Adhésions"]
+    sheet.append([cell.value for cell in sheet[3]])  # the first membership, entered again on row 4
+    book.save(book_path)
+    report = validate([book_path], lang="fr")
+    (finding,) = report.findings
+    assert (finding.code, finding.sheet, finding.line) == ("rules.membership-twice", "Adhésions", 4)
+    assert finding.message("fr").endswith("(l'autre adhésion : Adhésions!A3)")

@@ -127,8 +127,12 @@ def _day(value, missing: int) -> int:
 
 
 def _place(file: str | None, pointer: str, line: int | None) -> str:
-    """Where a membership is, in words of no language: file:line, or file#/json/pointer."""
+    """Where a membership is, in words of no language: the row's first cell in a workbook
+    (Memberships!A4), file:line in other tables and streams, or file#/json/pointer."""
     name = PurePath(str(file)).name if file is not None else ""
+    sheet = getattr(getattr(file, "table", None), "sheet", None)  # a workbook's row (validation._RowOfSheet)
+    if sheet and line:
+        return f"{sheet}!A{line}"
     if line:
         return f"{name}:{line}"
     return f"{name}#{pointer}" if name else pointer
