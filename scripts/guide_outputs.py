@@ -11,7 +11,7 @@ earlier one wrote (the template, the bundle, the merged folder):
 - a ```console block: each `$ command` line is run (`peer-schema ...` in this process, through
   `peer_schema.cli.main`; anything else with bash), and what it prints (stdout and stderr, as a
   terminal shows them) is compared with the lines under it. A line `...` stands for lines left
-  out. `# exit code N` at the end of a command line is checked too.
+  out. `# exit code N` (`# code de sortie N`) at the end of a command line is checked too.
 - a block right after `<!-- output of: COMMAND -->` (JSON, as a pipeline reads it) is compared
   as data: the same keys and values, where a text ending in `...` only needs to start alike.
   It is checked, never rewritten (it is laid out by hand).
@@ -47,7 +47,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 FENCE = re.compile(r"^```(\w*)\s*$")
-EXIT_NOTE = re.compile(r"\s+#\s*exit code (\d+)\s*$")
+EXIT_NOTE = re.compile(r"\s+#\s*(?:exit code|code de sortie) (\d+)\s*$")
 MARKER = re.compile(r"^<!--\s*(output of:\s*(?P<command>.+?)|file:\s*(?P<file>\S+)|guide:\s*skip)\s*-->\s*$")
 HEX = re.compile(r"[0-9a-f]{16,}")
 ELIDED = "..."

@@ -83,3 +83,9 @@ def test_the_script_checks_one_guide_from_the_command_line(capsys):
     assert "every output shown is the tool's" in capsys.readouterr().out
     with pytest.raises(SystemExit):
         guide_outputs.main(["docs/no-such-guide.md"])
+
+
+def test_exit_codes_stated_in_either_language():
+    block = guide_outputs.Block("console", 0, ["$ peer-schema validate a.yaml   # code de sortie 1", "out",
+                                               "$ peer-schema validate b.yaml   # exit code 0", "$ peer-schema vocab"])
+    assert [(s.exit_code, s.expected) for s in guide_outputs.steps(block)] == [(1, ["out"]), (0, []), (None, [])]
