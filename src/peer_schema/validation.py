@@ -166,9 +166,9 @@ class _Run:
             for code, params, below in consent.peer_worker(rec, audience, self.today, fields, purpose):
                 self.hit(code, params, file, pointer + below, rid, locate, line)
         elif cls in ("Membership", "Organisation"):
-            if line is None and locate is not None and cls == "Membership":  # a document: its findings come at the end
-                line = (locate(pointer) or (None,))[0]
-            self.memberships.add_record(cls, rec, file, pointer, line)
+            # a membership of a document: its line now, as its findings come once every file is read
+            at = (locate(pointer) or (None,))[0] if line is None and locate is not None and cls == "Membership" else line
+            self.memberships.add_record(cls, rec, file, pointer, at)
         for code, params, below in privacy.record(self.model.classes[cls], rec, profile):
             self.hit(code, params, file, pointer + below, rid, locate, line)
 
