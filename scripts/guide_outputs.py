@@ -4,8 +4,8 @@
     python scripts/guide_outputs.py --write    # rewrite the outputs the guides show from the real tool
     python scripts/guide_outputs.py docs/guide-associations.md   # one guide
 
-Each guide is walked in a fresh temporary folder prepared with copies of the examples (SETUPS
-below says what each guide starts from), top to bottom, so that a command may use what an
+Each guide is walked in a fresh temporary folder prepared with copies of the examples (SETUPS,
+in scripts/guide_setups.py, says what each guide starts from), top to bottom, so that a command may use what an
 earlier one wrote (the template, the bundle, the merged folder):
 
 - a ```console block: each `$ command` line is run (`peer-schema ...` in this process, through
@@ -30,22 +30,20 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import io
 import json
 import os
 import re
 import shlex
-import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "examples"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from guide_setups import ROOT, SETUPS, Setup  # noqa: E402 (the scenarios live next to this script)
+
 FENCE = re.compile(r"^```(\w*)\s*$")
 EXIT_NOTE = re.compile(r"\s+#\s*(?:exit code|code de sortie) (\d+)\s*$")
 MARKER = re.compile(r"^<!--\s*(output of:\s*(?P<command>.+?)|file:\s*(?P<file>\S+)|guide:\s*skip)\s*-->\s*$")
@@ -233,14 +231,6 @@ def same_data(expected, actual) -> bool:
 
 # -- the walk -----------------------------------------------------------------------------------
 
-@dataclass
-class Setup:
-    """What a guide starts from: `start` prepares the folder; `before` maps the start of a
-    command line to what happens in the story just before it (a person fills the workbook)."""
-    start: Callable[[Path], None]
-    before: dict[str, Callable[[Path], None]] = field(default_factory=dict)
-
-
 def walk(guide: Path, setup: Setup) -> Outcome:
     text = guide.read_text(encoding="utf-8")
     outcome = Outcome(guide)
@@ -290,138 +280,6 @@ def walk(guide: Path, setup: Setup) -> Outcome:
         lines[first:first + count] = new
     outcome.text = "\n".join(lines)
     return outcome
-
-
-# -- what each guide starts from ----------------------------------------------------------------
-
-def _cli(work: Path, *argv: str) -> None:
-    code, printed = _in_process(list(argv), work, None)
-    if code != 0:
-        raise RuntimeError(f"setting up: peer-schema {' '.join(argv)} exited {code}\n" + "\n".join(printed))
-
-
-#: the second association of the federation guides, which describes the federation too (with the
-#: same web site, another start year: the merge finds them one, and the conflict)
-PAIRS_DU_SUD = {
-    "id": "sud:dataset/pairs-du-sud-2026", "title": {"fr": "Pairs du Sud — registre", "en": "Pairs du Sud — registry"},
-    "publisher": {"id": "https://example.org/pairs-du-sud", "name": "Pairs du Sud (fictional)"},
-    "dataset_version": "2026.1", "schema_version": "0.2.0",
-    "license": "https://creativecommons.org/licenses/by-nc/4.0/", "access_rights": "restricted",
-    "created": "2026-11-05", "prefixes": {"sud": "https://example.org/pairs-du-sud/"},
-    "organisations": [
-        {"id": "sud:org/pairs-du-sud", "name": "Pairs du Sud (fictional)",
-         "organisation_kinds": ["peer_worker_association"], "country": "FR", "start_year": 2021,
-         "legal_status": "non_profit", "staff_count": 2, "peer_governance_share": 100},
-        {"id": "sud:org/federation", "name": "Fédération imaginaire des pairs aidants",
-         "organisation_kinds": ["federation"], "country": "BE", "start_year": 2019,
-         "homepage": "https://federation-imaginaire.example.org"},
-    ],
-    "memberships": [{"member": "sud:org/pairs-du-sud", "federation": "sud:org/federation",
-                     "membership_role": "member", "start_date": "2022-03-01"}],
-    "peer_workers": [
-        {"id": "sud:pw/9b20e4", "role": "peer_support_worker", "employment_status": "paid",
-         "employer": "sud:org/pairs-du-sud", "disclosure_consents": [
-             {"disclosed_fields": ["peer_status", "role", "employment_status", "employer"],
-              "audiences": ["federation"], "purposes": ["registry_exchange"], "given_date": "2026-10-01",
-              "review_date": "2029-10-01"}]},
-    ],
-}
-
-
-def _nord_tables(work: Path, public: bool = False) -> Path:
-    """examples/tables, with the federation's web site written in (the merge matches on it);
-    public: the copy an association agrees to publish (access rights public, no peer worker)."""
-    tables = work / (".tables-public" if public else ".tables")
-    shutil.copytree(EXAMPLES / "tables", tables)
-    _edit_csv(tables / "Organisation.csv", "ex:org/federation-imaginaire", homepage="https://federation-imaginaire.example.org")
-    if public:
-        (tables / "PeerWorker.csv").unlink()
-        _edit_csv(tables / "Dataset.csv", None, access_rights="public", id="ex:dataset/entre-pairs-nord-2026-public")
-    return tables
-
-
-def _edit_csv(path: Path, row_id: str | None, **values: str) -> None:
-    """Set `values` in the row whose id is row_id (None: every row)."""
-    with path.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
-    for row in rows:
-        if row_id is None or row["id"] == row_id:
-            row.update(values)
-    with path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-
-
-def _with_mistakes(work: Path) -> None:
-    """The worked example of step 3, as the association filled it: its records, and a new row
-    on the Organisations sheet with a misspelt kind of organisation and the number of staff
-    written as a word."""
-    import openpyxl
-
-    book = openpyxl.load_workbook(work / "entre-pairs-nord.xlsx")
-    sheet = book["Organisations"]
-    column = {cell.value: cell.column_letter for cell in sheet[2]}
-    row = sheet.max_row + 1
-    for name, value in {"id": "ex:org/pairs-du-sud", "name": "Pairs du Sud (fictional)",
-                        "organisation_kinds": "Asociation of peer support workers", "country": "France",
-                        "staff_count": "twelve"}.items():
-        sheet[f"{column[name]}{row}"] = value
-    book.save(work / "our-data.xlsx")
-
-
-def _federation_start(*ready: str) -> Callable[[Path], None]:
-    """The two associations' workbooks (and the copies they agree to publish), and the bundles
-    the guide does not make itself (`ready`)."""
-    def start(work: Path) -> None:
-        _cli(work, "export", str(_nord_tables(work)), "--to", "xlsx", "-o", "entre-pairs-nord.xlsx")
-        _cli(work, "export", str(_nord_tables(work, public=True)), "--to", "xlsx", "-o", "entre-pairs-nord-public.xlsx")
-        public = {**{k: v for k, v in PAIRS_DU_SUD.items() if k != "peer_workers"},
-                  "id": "sud:dataset/pairs-du-sud-2026-public", "access_rights": "public"}
-        for name, data in (("pairs-du-sud", PAIRS_DU_SUD), ("pairs-du-sud-public", public)):
-            (work / f"{name}.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-            _cli(work, "export", f"{name}.json", "--to", "xlsx", "--lang", "fr", "-o", f"{name}.xlsx")
-            (work / f"{name}.json").unlink()
-        _cli(work, "bundle", "pairs-du-sud-public.xlsx", "--profile", "public", "-o", "pairs-du-sud-public.zip")
-        if "entre-pairs-nord.zip" in ready:
-            _cli(work, "bundle", "entre-pairs-nord.xlsx", "--profile", "federation", "--for", "federation-imaginaire",
-                 "--key-file", ".nord.key", "-o", "entre-pairs-nord.zip")
-        if "pairs-du-sud.zip" in ready:
-            _cli(work, "bundle", "pairs-du-sud.xlsx", "--profile", "federation", "--for", "federation-imaginaire",
-                 "--key-file", ".sud.key", "-o", "pairs-du-sud.zip")
-    return start
-
-
-def federation_setup(*ready: str) -> Setup:
-    return Setup(_federation_start(*ready), {"peer-schema validate our-data.xlsx": _with_mistakes})
-
-
-def _associations_start(work: Path) -> None:
-    """The worked example: examples/valid/Organisation-association.yaml with a country written
-    as its name."""
-    text = (EXAMPLES / "valid" / "Organisation-association.yaml").read_text(encoding="utf-8")
-    (work / "my-association.yaml").write_text(text.replace("country: BE", "country: Belgium", 1), encoding="utf-8")
-
-
-def _developers_start(work: Path) -> None:
-    """An export folder with one peer worker record that has a name, and an association's workbook."""
-    (work / "exports").mkdir()
-    shutil.copy(EXAMPLES / "invalid" / "PeerWorker-has-name.yaml", work / "exports" / "workforce.yaml")
-    _cli(work, "export", str(EXAMPLES / "tables"), "--to", "xlsx", "-o", "association.xlsx")
-
-
-def _examples_start(work: Path) -> None:
-    shutil.copytree(EXAMPLES, work / "examples")
-
-
-SETUPS: dict[str, Setup] = {
-    "docs/federation-guide.md": federation_setup("pairs-du-sud.zip"),
-    "docs/guide-federation.fr.md": federation_setup("entre-pairs-nord.zip"),
-    "docs/guide-associations.md": Setup(_associations_start),
-    "docs/guide-developers.md": Setup(_developers_start),
-    "docs/tables.md": Setup(_examples_start),
-    "README.md": Setup(_examples_start),
-}
 
 
 def main(argv: list[str] | None = None) -> int:
