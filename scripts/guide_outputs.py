@@ -4,9 +4,9 @@
     python scripts/guide_outputs.py --write    # rewrite the outputs the guides show from the real tool
     python scripts/guide_outputs.py docs/guide-associations.md   # one guide
 
-Each guide is walked in a fresh temporary folder prepared with copies of the examples (SETUPS,
-in scripts/guide_setups.py, says what each guide starts from), top to bottom, so that a command may use what an
-earlier one wrote (the template, the bundle, the merged folder):
+Each guide is walked in a fresh temporary folder prepared with copies of the examples
+(SETUPS, in scripts/guide_setups.py, says what each guide starts from), top to bottom, so that
+a command may use what an earlier one wrote (the template, the bundle, the merged folder):
 
 - a ```console block: each `$ command` line is run (`peer-schema ...` in this process, through
   `peer_schema.cli.main`; anything else with bash), and what it prints (stdout and stderr, as a
