@@ -77,9 +77,12 @@ class MembershipGraph:
         are a renewal, not a repeat; a missing start or end date means an open period."""
         order = sorted((i for i in range(len(self.members)) if self.starts[i] >= 0 and self.ends[i] >= 0),
                        key=lambda i: (self.members[i], self.federations[i], self.starts[i], self.ends[i]))
-        first = None  # the membership of the current pair that lasts the longest so far
+        def pair(i: int) -> tuple[int, int]:
+            return self.members[i], self.federations[i]
+
+        first = 0  # the membership of the current pair that lasts the longest so far
         for previous, i in zip([None, *order], order):
-            if previous is None or (self.members[i], self.federations[i]) != (self.members[previous], self.federations[previous]):
+            if previous is None or pair(i) != pair(previous):
                 first = i
                 continue
             same = (self.starts[i], self.ends[i]) == (self.starts[first], self.ends[first])
