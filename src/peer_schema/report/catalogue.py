@@ -279,8 +279,9 @@ _CODES = [
          "Dataset-undeclared-prefix.yaml"),
     # --- domain rules from the sources -----------------------------------------------------------
     Code("rules.peer-operated-share", E, "Peer-operated service below 51% peers",
-         "{id} is a peer-operated service, but peers hold {value}% of its management structures (at least 51% needed)",
-         "{id} est un service géré par des pairs, mais les pairs n'occupent que {value} % de ses instances de gestion (51 % au moins)",
+         "{id} is a peer-operated service, but peers hold {share} of its management structures (at least 51% needed)",
+         "{id} est un service géré par des pairs, mais les pairs occupent {share_fr} de ses instances de gestion "
+         "(il en faut 51 % au moins)",
          "Correct the share, set staffed_and_managed_by_peers if it is staffed and managed by peer workers, or remove the kind.",
          "Corrigez la part, indiquez staffed_and_managed_by_peers s'il est animé et géré par des pairs, ou retirez ce type.",
          "Organisation-peer-operated-below-51.yaml"),
@@ -289,6 +290,31 @@ _CODES = [
          "A federation cannot be (indirectly) a member of one of its own members; remove one membership.",
          "Une fédération ne peut pas être (indirectement) membre de l'un de ses membres ; retirez une adhésion.",
          "Membership-cycle.yaml"),
+    Code("rules.membership-ends-before-start", E, "Membership ends before it starts",
+         "this membership ends on {end}, before it starts on {start}",
+         "cette adhésion se termine le {end}, avant de commencer le {start}",
+         "Check both dates (often the day and the month are swapped, or the two dates are the wrong way round); "
+         "leave the end date empty while the membership lasts.",
+         "Vérifiez les deux dates (souvent le jour et le mois sont inversés, ou les deux dates sont interverties) ; "
+         "laissez la date de fin vide tant que l'adhésion dure.",
+         "Membership-ends-before-start.yaml"),
+    Code("rules.membership-twice", E, "The same membership twice",
+         "the same member is in {federation} twice over overlapping periods (the other membership: {first})",
+         "le même membre adhère deux fois à {federation} sur des périodes qui se chevauchent (l'autre adhésion : "
+         "{first})",
+         "Keep one membership and delete the other, or correct the dates: a member that left and joined again "
+         "has two memberships whose periods do not overlap.",
+         "Gardez une adhésion et supprimez l'autre, ou corrigez les dates : un membre parti puis revenu a deux "
+         "adhésions dont les périodes ne se chevauchent pas.",
+         "Membership-twice.yaml"),
+    Code("rules.federation-not-a-federation", W, "Member of an organisation that is no federation or network",
+         "{federation} has members, but its kinds say it is neither a federation nor a network",
+         "{federation} a des membres, mais ses types ne disent pas qu'elle est une fédération ou un réseau",
+         "If it is a federation or a network, add that kind to the organisation; otherwise, this is not a "
+         "membership: describe the tie another way (a partner of a programme, an employer).",
+         "Si c'est une fédération ou un réseau, ajoutez ce type à l'organisation ; sinon, ce n'est pas une "
+         "adhésion : décrivez ce lien autrement (partenaire d'une formation, employeur).",
+         "Membership-federation-not-a-federation.yaml"),
     Code("rules.year-in-future", E, "Year in the future", "the year {value} in \"{field}\" is in the future",
          "l'année {value} de « {field} » est dans le futur", "Check the year.", "Vérifiez l'année.",
          "Organisation-start-year-in-future.yaml"),
@@ -317,6 +343,22 @@ _CODES = [
          "Add accrediting_body with the identifier of the organisation that accredits it.",
          "Ajoutez accrediting_body avec l'identifiant de l'organisme qui l'accrédite.",
          "TrainingProgramme-accreditation-without-body.yaml"),
+    Code("rules.accreditation-ends-before-start", E, "Accreditation ends before it starts",
+         "the accreditation is valid until {end}, before it is valid from {start}",
+         "l'accréditation est valable jusqu'au {end}, avant d'être valable à partir du {start}",
+         "Check both dates (valid_from and valid_until); leave valid_until empty when the accreditation has no end.",
+         "Vérifiez les deux dates (valid_from et valid_until) ; laissez valid_until vide quand l'accréditation n'a "
+         "pas de fin.",
+         "TrainingProgramme-accreditation-ends-before-start.yaml"),
+    Code("rules.sessions-exceed-total-hours", E, "Sessions add up to more than the total hours",
+         "{count} sessions of {length} hours make {sessions_total} hours, more than the programme's total of {value} hours",
+         "{count} séances de {length_fr} heures font {sessions_total_fr} heures, plus que le total de {value_fr} heures du "
+         "programme",
+         "Check the number of sessions, their length and the total hours: the total counts every session, practice "
+         "included.",
+         "Vérifiez le nombre de séances, leur durée et le total d'heures : le total compte toutes les séances, "
+         "pratique comprise.",
+         "TrainingProgramme-sessions-exceed-total-hours.yaml"),
     # --- consent -------------------------------------------------------------------------------------
     Code("consent.field-not-covered", E, "Disclosed field without consent",
          "{id} discloses {fields} to the {audience} for {purpose} without a consent that covers it",
