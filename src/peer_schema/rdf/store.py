@@ -264,7 +264,7 @@ def run(store: pyoxigraph.Store, text: str, substitutions: dict | None = None) -
 def run_lazy(store: pyoxigraph.Store, text: str, substitutions: dict | None = None):
     """(kind, columns, an iterator of rows as the engine finds them). The iterator keeps the store
     open; a damaged block found while reading raises StoreError."""
-    from .queries import cell
+    from .answers import cell
 
     kwargs = {"substitutions": substitutions} if substitutions else {}
     try:
