@@ -66,12 +66,17 @@ def load(
     `endpoint` (a URL or an Endpoint). Returns the number of triples loaded (the export's plus the
     vocabularies'; the store keeps each distinct triple once).
 
-    The data is added to what the store holds; `replace=True` empties it first. Loading the same
-    files twice without `replace` doubles their blank nodes (citations, scale figures...), which
-    saved questions would then count twice.
+    The data is added to what the store holds; `replace=True` empties it first. A dataset the
+    store already holds (its node is there) is not loaded again: `DatasetsAlreadyLoaded`, and
+    nothing changes, because adding it a second time would give saved questions its records
+    twice (each load makes new blank nodes: citations, scale figures...) and keep values it no
+    longer has. The vocabularies replace their own earlier triples (a newer package's labels
+    replace an older one's); on an endpoint, which the Graph Store Protocol lets add and empty
+    but not edit, the same vocabularies add nothing.
 
     Raises `ExportRefused` (the data is not valid, or may not be shared under the profile: nothing
-    is loaded), `StoreError`, `EndpointError`, `UsageError` (an unknown profile).
+    is loaded), `DatasetsAlreadyLoaded` and other `StoreError`s, `EndpointError`, `UsageError` (an
+    unknown profile).
     """
     paths = list(paths)
     if endpoint is not None and store_dir is not None:
@@ -102,6 +107,8 @@ def load(
                         raise
                     raise StoreError(f"{folder if ep is None else ep.query_url}: loading failed, nothing was "
                                      f"changed ({_why(exc.__cause__)})") from exc
+                if not replace:
+                    _refuse_datasets_held(summary.dataset_nodes, ep, folder)
                 if ep is not None:
                     if replace:
                         ep.clear_default_graph()
@@ -128,11 +135,14 @@ def _load_beside(folder: Path, nt: Path, vocabularies: bytes, *, private: bool, 
         try:
             if private:
                 make_private(new)  # before any record is written into it
-            if not replace and (folder / store_files.MANIFEST).is_file():
+            adding = not replace and (folder / store_files.MANIFEST).is_file()
+            if adding:
                 triples += int(store_files.check_complete(folder).get("triples", 0))
                 store_files.copy_database(folder, new)
             db = pyoxigraph.Store(str(new))
             try:
+                if adding:
+                    triples -= _remove_vocabularies(db)
                 db.bulk_load(path=str(nt), format=pyoxigraph.RdfFormat.N_TRIPLES)
                 db.bulk_load(input=vocabularies, format=pyoxigraph.RdfFormat.TURTLE)
                 db.flush()
@@ -147,6 +157,57 @@ def _load_beside(folder: Path, nt: Path, vocabularies: bytes, *, private: bool, 
         finally:
             if new.exists():
                 shutil.rmtree(new, ignore_errors=True)
+
+
+class DatasetsAlreadyLoaded(StoreError):
+    """`store load` without `replace` of a dataset the store already holds: refused, nothing changes."""
+
+    def __init__(self, where: object, datasets: list[str]):
+        self.datasets = datasets
+        named = ", ".join(datasets[:5]) + (f" and {len(datasets) - 5} more" if len(datasets) > 5 else "")
+        super().__init__(
+            f"{where}: already holds the dataset(s) {named}; loading them again would add their records a second "
+            "time (saved questions would count them twice), so nothing was loaded. To update a dataset, load "
+            "every dataset the store should hold with --replace (it is emptied first)")
+
+
+def _refuse_datasets_held(nodes: list[str], ep: Endpoint | None, folder: Path) -> None:
+    """DatasetsAlreadyLoaded if the store (or endpoint) holds any of the datasets `nodes` (their
+    N-Triples terms, `<iri>`, as pyoxigraph wrote them: safe to put in a query)."""
+    if not nodes:
+        return
+    query = f"SELECT DISTINCT ?d WHERE {{ VALUES ?d {{ {' '.join(nodes)} }} ?d ?p ?o }}"
+    if ep is not None:
+        held = ep.query(query)[2]
+        where: object = ep.query_url
+    elif (folder / store_files.MANIFEST).is_file():
+        db = open_read_only(folder)
+        try:
+            held = run(db, query)[2]
+        finally:
+            del db  # closed before the database is copied
+        where = folder
+    else:
+        return
+    if held:
+        raise DatasetsAlreadyLoaded(where, sorted(str(row[0]) for row in held))
+
+
+@cache
+def _vocabulary_subjects() -> tuple[pyoxigraph.NamedNode, ...]:
+    triples = pyoxigraph.parse(vocabularies_turtle(), pyoxigraph.RdfFormat.TURTLE)
+    return tuple({t.subject for t in triples if isinstance(t.subject, pyoxigraph.NamedNode)})
+
+
+def _remove_vocabularies(db: pyoxigraph.Store) -> int:
+    """Remove what an earlier load wrote about the vocabularies' concepts and schemes (they are
+    loaded again after, maybe from a newer package): the number of triples removed."""
+    removed = 0
+    for subject in _vocabulary_subjects():
+        for quad in list(db.quads_for_pattern(subject, None, None, pyoxigraph.DefaultGraph())):
+            db.remove(quad)
+            removed += 1
+    return removed
 
 
 def _why(exc: BaseException) -> str:
@@ -296,5 +357,5 @@ def _unreadable(exc: BaseException) -> StoreError:
                       f"`peer-schema store load PATH... --replace`")
 
 
-__all__ = ["DEFAULT_STORE", "StoreError", "load", "open_read_only", "open_for_writing", "run", "run_lazy",
+__all__ = ["DEFAULT_STORE", "DatasetsAlreadyLoaded", "StoreError", "load", "open_read_only", "open_for_writing", "run", "run_lazy",
            "substitutions_supported", "vocabulary_triples"]
