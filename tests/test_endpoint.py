@@ -381,3 +381,16 @@ def test_loading_a_dataset_again_is_refused_on_the_server(loaded):
     finally:
         store.load([EXAMPLES / "compendium"], endpoint=server.url, replace=True)
     assert run_sparql(count, endpoint=server.url).rows == [(n,)]
+
+
+def test_table_names_and_parameters_in_any_case_on_the_server(loaded, embedded):
+    """`--format table` names IRIs with the prefixes the server's datasets declare, as the embedded store's."""
+    from peer_schema.rdf.display import declared_prefixes, names_for_people
+
+    server, _ = loaded
+    assert declared_prefixes(endpoint=server.url) == declared_prefixes(embedded)
+    names = names_for_people("fr", endpoint=server.url)
+    rows = run_question("organisations-by-kind-and-country", {"country": "gb", "lang": "FR"}, endpoint=server.url).rows
+    assert rows and rows == run_question("organisations-by-kind-and-country", {"country": "GB", "lang": "fr"},
+                                         endpoint=server.url).rows
+    assert {names(row[4]).split("/")[0] for row in rows} == {"coe:org"}

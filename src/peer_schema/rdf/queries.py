@@ -44,14 +44,19 @@ def stream_question(
     timeout: float | None = None,
     max_rows: int | None = DEFAULT_MAX_ROWS,
     binding: str = "auto",
+    lang: str | None = None,
 ) -> Answer:
     """The saved question's answer, its rows streamed. timeout: seconds (None: DEFAULT_TIMEOUT,
     math.inf: none) for the engine, or for the whole request to an endpoint; max_rows: None for
-    no limit (bounded.py).
+    no limit (bounded.py); lang: the language of the labels ("en", "fr"), for a question with a
+    `lang` parameter that `params` does not set (`peer-schema query --lang`).
 
     binding: "auto" (substitutions on the embedded store when pyoxigraph has them, VALUES
     otherwise), "substitutions" or "values" (the tests compare them)."""
     question = get_question(name)
+    params = dict(params or {})
+    if lang is not None and any(p.name == "lang" for p in question.parameters):
+        params["lang"] = params.get("lang") or lang
     bound = question.bind(params)
     if binding not in ("auto", "substitutions", "values"):
         raise ValueError(f"binding: {binding!r} (auto, substitutions or values)")

@@ -104,10 +104,25 @@ class Parameter:
             raise ParameterError(f"{self.name}: the value must be text, not {type(value).__name__}")
         choices = self.choices()
         if value not in choices:
-            raise ParameterError(self._unknown(value, choices))
+            value = self.code(value, choices)
         if self.allows_none and value == NONE_VALUE:
             return Literal("")
         return Literal(value)
+
+    def code(self, value: str, choices: list[str]) -> str:
+        """The accepted value `value` names in another case or spelling, as the workbook reads
+        codes (`gb` -> `GB`, `Peer-operated service` -> `peer_operated_service`, `FR` -> `fr`);
+        ParameterError if none or several."""
+        folded = [c for c in choices if c.casefold() == value.strip().casefold()]
+        if len(folded) == 1:
+            return folded[0]
+        if self.kind != "lang":
+            from ..readers.table import code_for_label
+
+            code = code_for_label(self.kind, value)
+            if code in choices:
+                return code
+        raise ParameterError(self._unknown(value, choices))
 
     def _unknown(self, value: str, choices: list[str]) -> str:
         if self.kind == "lang":
