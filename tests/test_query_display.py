@@ -82,3 +82,21 @@ def test_an_unknown_code_is_still_refused_with_a_suggestion(compendium_store):
         run_question("organisations-by-kind-and-country", {"kind": "peer_operated"}, compendium_store)
     done = query("organisations-by-kind-and-country", "--store", str(compendium_store), "--param", "country=zz")
     assert done.returncode == 2 and "not a code" in done.stderr
+
+
+def test_the_query_modules_are_small_and_keep_their_public_names():
+    """rdf/queries.py was split (questions, answers, public_guard, display); its names stay importable."""
+    from pathlib import Path
+
+    import peer_schema.rdf.queries as queries
+
+    folder = Path(queries.__file__).parent
+    for name in ("queries", "questions", "answers", "public_guard", "display", "store"):
+        lines = (folder / f"{name}.py").read_text(encoding="utf-8").count("\n")
+        assert lines < 400, (name, lines)
+    for name in ["NONE_VALUE", "RENDERERS", "ParameterError", "Parameter", "Question", "QueryError", "Result",
+                 "UnknownQuestion", "UnsafeQuery", "as_csv", "as_json", "as_table", "cell", "cell_from_json",
+                 "csv_cell", "stream_question", "stream_sparql", "write_answer", "Answer", "LimitExceeded",
+                 "StoreQuery", "get_question", "list_questions", "parse_question", "run_question", "run_sparql",
+                 "with_values", "PublicStoreLeaks", "guard_public_store"]:
+        assert name in queries.__all__ and getattr(queries, name) is not None, name
