@@ -101,7 +101,7 @@ def test_the_guide_s_script_runs_and_prints_messages(tmp_path):
 
     shutil.rmtree(tmp_path / "exports")  # a path that does not exist: a wrong call, caught as the guide shows
     done = subprocess.run([sys.executable, "guide.py"], capture_output=True, text=True, cwd=tmp_path)
-    assert done.returncode == 1 and done.stderr.startswith("wrong call: "), done.stderr
+    assert done.returncode == 2 and done.stderr.startswith("wrong call: "), done.stderr
 
 
 def test_the_api_s_own_modules_pass_mypy_strict(tmp_path):
