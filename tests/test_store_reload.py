@@ -1,9 +1,11 @@
-"""Loading the same dataset twice: refused, the store unchanged (saved questions would count its
-records twice); the vocabularies replace their own earlier triples. The Oxigraph server's side is
+"""Loading the same files twice: nothing changes. A dataset the store holds, loaded again from
+other or changed files: refused, the store unchanged (saved questions would count its records
+twice). The vocabularies replace their own earlier triples. The Oxigraph server's side is
 in tests/test_endpoint.py (test_loading_a_dataset_again_is_refused_on_the_server)."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 
@@ -26,14 +28,31 @@ def answers(folder) -> dict:
     return {q.name: sorted(map(repr, run_question(q.name, store_dir=folder).rows)) for q in list_questions()}
 
 
-def test_loading_a_dataset_again_is_refused_and_changes_nothing(tmp_path):
+def test_loading_the_same_files_again_changes_nothing(tmp_path):
     folder = tmp_path / "store"
     store.load([EXAMPLES / "compendium"], folder)
     before, triples = answers(folder), run_sparql(COUNT, folder).rows
     manifest = (folder / store_files.MANIFEST).read_bytes()
+    assert store.load([EXAMPLES / "compendium"], folder) == 0
+    assert (folder / store_files.MANIFEST).read_bytes() == manifest
+    assert answers(folder) == before and run_sparql(COUNT, folder).rows == triples
+    store.load([EXAMPLES / "valid"], folder)  # after another dataset, still nothing to do
+    after = answers(folder)
+    assert store.load([EXAMPLES / "compendium"], folder) == 0 and answers(folder) == after
+
+
+def test_loading_a_dataset_again_changed_is_refused_and_changes_nothing(tmp_path):
+    folder = tmp_path / "store"
+    store.load([EXAMPLES / "compendium"], folder)
+    before, triples = answers(folder), run_sparql(COUNT, folder).rows
+    manifest = (folder / store_files.MANIFEST).read_bytes()
+    changed = tmp_path / "compendium"
+    shutil.copytree(EXAMPLES / "compendium", changed)
+    text = (changed / "compendium.yaml").read_text(encoding="utf-8")
+    (changed / "compendium.yaml").write_text(text.replace("Mind", "Mind (renamed)", 1), encoding="utf-8")
     with pytest.raises(DatasetsAlreadyLoaded, match="already holds the dataset.*compendium-peer-support.*--replace") \
             as refused:
-        store.load([EXAMPLES / "compendium"], folder)
+        store.load([changed], folder)
     assert len(refused.value.datasets) == 4
     # one file of the four is enough: its dataset is there
     with pytest.raises(DatasetsAlreadyLoaded, match="compendium-part-ii-sections"):
@@ -51,8 +70,9 @@ def test_loading_a_dataset_again_is_refused_and_changes_nothing(tmp_path):
 def test_the_command_says_so_with_exit_code_2(tmp_path):
     folder = tmp_path / "store"
     store.load([EXAMPLES / "compendium"], folder)
-    done = subprocess.run([sys.executable, "-m", "peer_schema", "store", "load", str(EXAMPLES / "compendium"),
-                           "--store", str(folder)], capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-m", "peer_schema", "store", "load",
+                           str(EXAMPLES / "compendium" / "part-ii-sections.yaml"), "--store", str(folder)],
+                          capture_output=True, text=True)
     assert done.returncode == 2, done.stderr
     assert "already holds the dataset(s)" in done.stderr and "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1

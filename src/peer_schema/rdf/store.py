@@ -39,6 +39,8 @@ from .export import ExportError, export
 from . import store_files
 from .sparql_guard import QueryError
 from .store_files import StoreError
+from .store_loads import (DatasetsAlreadyLoaded, export_digest, loaded_before, refuse_datasets_held,
+                          remove_vocabularies, with_earlier)
 
 #: the store `peer-schema store load` and `peer-schema query` use when none is named
 DEFAULT_STORE = Path("peer-schema-store")
@@ -66,8 +68,10 @@ def load(
     `endpoint` (a URL or an Endpoint). Returns the number of triples loaded (the export's plus the
     vocabularies'; the store keeps each distinct triple once).
 
-    The data is added to what the store holds; `replace=True` empties it first. A dataset the
-    store already holds (its node is there) is not loaded again: `DatasetsAlreadyLoaded`, and
+    The data is added to what the store holds; `replace=True` empties it first. Loading the same
+    files again, unchanged, into the embedded store changes nothing and returns 0 (its manifest
+    records the SHA-256 of each export loaded; the export is deterministic). Otherwise a dataset
+    the store already holds (its node is there) is not loaded again: `DatasetsAlreadyLoaded`, and
     nothing changes, because adding it a second time would give saved questions its records
     twice (each load makes new blank nodes: citations, scale figures...) and keep values it no
     longer has. The vocabularies replace their own earlier triples (a newer package's labels
@@ -107,16 +111,20 @@ def load(
                         raise
                     raise StoreError(f"{folder if ep is None else ep.query_url}: loading failed, nothing was "
                                      f"changed ({_why(exc.__cause__)})") from exc
+                digest = None if ep is not None else export_digest(nt)
                 if not replace:
-                    _refuse_datasets_held(summary.dataset_nodes, ep, folder)
+                    if digest is not None and loaded_before(folder, digest):
+                        return 0  # the same export again: the store already holds exactly this
+                    refuse_datasets_held(summary.dataset_nodes, ep, folder)
                 if ep is not None:
                     if replace:
                         ep.clear_default_graph()
                     ep.add(nt, "application/n-triples")
                     ep.add(vocabularies, "text/turtle")
                 else:
+                    loaded = {"exports": [digest], "datasets": dict.fromkeys(summary.dataset_nodes, digest)}
                     _load_beside(folder, nt, vocabularies, private=bool(summary.peer_workers) or is_private(folder),
-                                 replace=replace, triples=summary.triples + vocabulary_triples())
+                                 replace=replace, triples=summary.triples + vocabulary_triples(), loaded=loaded)
     except OSError as exc:  # the scratch folder or the lock: a read-only parent, a full disk
         raise StoreError(f"{folder}: loading failed, the store is unchanged ({_why(exc)})") from exc
     return summary.triples + vocabulary_triples()
@@ -127,7 +135,7 @@ PRIVATE_FOLDER_MODE = 0o700
 
 
 def _load_beside(folder: Path, nt: Path, vocabularies: bytes, *, private: bool, replace: bool,
-                 triples: int) -> None:
+                 triples: int, loaded: dict) -> None:
     """Load into a new folder beside the store (a copy of it unless `replace`), mark it complete,
     and swap it in (store_files): whatever happens before the swap, the old store is whole."""
     with _owner_only(private):
@@ -137,12 +145,14 @@ def _load_beside(folder: Path, nt: Path, vocabularies: bytes, *, private: bool, 
                 make_private(new)  # before any record is written into it
             adding = not replace and (folder / store_files.MANIFEST).is_file()
             if adding:
-                triples += int(store_files.check_complete(folder).get("triples", 0))
+                manifest = store_files.check_complete(folder)
+                triples += int(manifest.get("triples", 0))
+                loaded = with_earlier(loaded, manifest.get("loaded"))
                 store_files.copy_database(folder, new)
             db = pyoxigraph.Store(str(new))
             try:
                 if adding:
-                    triples -= _remove_vocabularies(db)
+                    triples -= remove_vocabularies(db, vocabularies)
                 db.bulk_load(path=str(nt), format=pyoxigraph.RdfFormat.N_TRIPLES)
                 db.bulk_load(input=vocabularies, format=pyoxigraph.RdfFormat.TURTLE)
                 db.flush()
@@ -150,64 +160,13 @@ def _load_beside(folder: Path, nt: Path, vocabularies: bytes, *, private: bool, 
                 del db  # closes the database now (pyoxigraph has no close())
             if private:
                 make_private(new)
-            store_files.write_manifest(new, triples)
+            store_files.write_manifest(new, triples, loaded)
             store_files.swap(new, folder)
         except (OSError, SyntaxError, RuntimeError) as exc:
             raise StoreError(f"{folder}: loading failed, the store is unchanged ({_why(exc)})") from exc
         finally:
             if new.exists():
                 shutil.rmtree(new, ignore_errors=True)
-
-
-class DatasetsAlreadyLoaded(StoreError):
-    """`store load` without `replace` of a dataset the store already holds: refused, nothing changes."""
-
-    def __init__(self, where: object, datasets: list[str]):
-        self.datasets = datasets
-        named = ", ".join(datasets[:5]) + (f" and {len(datasets) - 5} more" if len(datasets) > 5 else "")
-        super().__init__(
-            f"{where}: already holds the dataset(s) {named}; loading them again would add their records a second "
-            "time (saved questions would count them twice), so nothing was loaded. To update a dataset, load "
-            "every dataset the store should hold with --replace (it is emptied first)")
-
-
-def _refuse_datasets_held(nodes: list[str], ep: Endpoint | None, folder: Path) -> None:
-    """DatasetsAlreadyLoaded if the store (or endpoint) holds any of the datasets `nodes` (their
-    N-Triples terms, `<iri>`, as pyoxigraph wrote them: safe to put in a query)."""
-    if not nodes:
-        return
-    query = f"SELECT DISTINCT ?d WHERE {{ VALUES ?d {{ {' '.join(nodes)} }} ?d ?p ?o }}"
-    if ep is not None:
-        held = ep.query(query)[2]
-        where: object = ep.query_url
-    elif (folder / store_files.MANIFEST).is_file():
-        db = open_read_only(folder)
-        try:
-            held = run(db, query)[2]
-        finally:
-            del db  # closed before the database is copied
-        where = folder
-    else:
-        return
-    if held:
-        raise DatasetsAlreadyLoaded(where, sorted(str(row[0]) for row in held))
-
-
-@cache
-def _vocabulary_subjects() -> tuple[pyoxigraph.NamedNode, ...]:
-    triples = pyoxigraph.parse(vocabularies_turtle(), pyoxigraph.RdfFormat.TURTLE)
-    return tuple({t.subject for t in triples if isinstance(t.subject, pyoxigraph.NamedNode)})
-
-
-def _remove_vocabularies(db: pyoxigraph.Store) -> int:
-    """Remove what an earlier load wrote about the vocabularies' concepts and schemes (they are
-    loaded again after, maybe from a newer package): the number of triples removed."""
-    removed = 0
-    for subject in _vocabulary_subjects():
-        for quad in list(db.quads_for_pattern(subject, None, None, pyoxigraph.DefaultGraph())):
-            db.remove(quad)
-            removed += 1
-    return removed
 
 
 def _why(exc: BaseException) -> str:
@@ -357,5 +316,5 @@ def _unreadable(exc: BaseException) -> StoreError:
                       f"`peer-schema store load PATH... --replace`")
 
 
-__all__ = ["DEFAULT_STORE", "DatasetsAlreadyLoaded", "StoreError", "load", "open_read_only", "open_for_writing", "run", "run_lazy",
-           "substitutions_supported", "vocabulary_triples"]
+__all__ = ["DEFAULT_STORE", "DatasetsAlreadyLoaded", "StoreError", "load", "open_read_only", "open_for_writing", "run",
+           "run_lazy", "substitutions_supported", "vocabulary_triples"]
