@@ -267,7 +267,7 @@ def _cmd_query(args: argparse.Namespace) -> int:
         if args.format == "table":  # labels and compact names for people; csv and json keep IRIs
             from .rdf.display import names_for_people
 
-            names = names_for_people(args.lang or "en", **where)
+            names = names_for_people(args.lang or (params.get("lang") or "en").lower(), **where)
         if args.sparql:
             answer = stream_sparql(_sparql_text(args.sparql), **where)
         else:
