@@ -469,7 +469,7 @@ def test_examples_practice_with_evidence(examples_store, binding):
 # -- parameters -------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize(("name", "params", "message"), [
     ("organisations-by-kind-and-country", {"country": "XX"}, r"country='XX': not a code .*Countries"),
-    ("organisations-by-kind-and-country", {"country": "gb"}, r"did you mean GB\?"),
+    ("organisations-by-kind-and-country", {"country": "G-B"}, r"did you mean GB\?"),
     ("organisations-by-kind-and-country", {"kind": "peer_operated"}, r"did you mean peer_operated_service"),
     ("organisations-by-kind-and-country", {"city": "Namur"}, r"has no parameter 'city' \(its parameters: kind, "),
     ("organisations-by-kind-and-country", {"country": ""}, r"empty value"),

@@ -121,11 +121,16 @@ def _cmd_query(args: argparse.Namespace) -> int:
     where = {"store_dir": None if args.endpoint else args.store, "endpoint": args.endpoint,
              "timeout": args.timeout or math.inf, "max_rows": args.max_rows or None}
     try:  # the rows are written as they come; a limit reached on the way still ends with exit code 2
+        names = None
+        if args.format == "table":  # labels and compact names for people; csv and json keep IRIs
+            from ..rdf.display import names_for_people
+
+            names = names_for_people(args.lang or (params.get("lang") or "en").lower(), **where)
         if args.sparql:
             answer = stream_sparql(_sparql_text(args.sparql), **where)
         else:
-            answer = stream_question(args.name, params, **where)
-        write_answer(answer, args.format, sys.stdout)
+            answer = stream_question(args.name, params, lang=args.lang, **where)
+        write_answer(names.answer(answer) if names else answer, args.format, sys.stdout)
     except BrokenPipeError:  # `peer-schema query ... | head`: main() ends quietly
         raise
     except (QueryError, StoreError, EndpointError, OSError) as exc:
@@ -204,7 +209,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
                    help="the store's folder (default: ./peer-schema-store)")
     p.add_argument("--endpoint", metavar="URL", help="ask a SPARQL 1.1 endpoint instead of the embedded store")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table",
-                   help="csv: text that a spreadsheet would run as a formula gets an apostrophe in front")
+                   help="table: labels and compact names (coe:org/x); csv, json: full IRIs. csv: text that a "
+                        "spreadsheet would run as a formula gets an apostrophe in front")
+    p.add_argument("--lang", choices=["en", "fr"], type=str.lower,
+                   help="the language of the labels (a question's lang parameter, and the table's labels; default: en)")
     p.add_argument("--timeout", type=seconds, default=60.0, metavar="SECONDS",
                    help="stop a query that runs longer (default: 60; 0: no limit); for an endpoint, the whole request")
     p.add_argument("--max-rows", type=count, default=100_000, metavar="N",

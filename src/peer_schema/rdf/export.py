@@ -80,6 +80,8 @@ class ExportSummary:
     triples: int = 0
     #: peer worker records written: then the file is readable by its owner only
     peer_workers: int = 0
+    #: the datasets' nodes written (N-Triples terms, `<iri>`): what `store load` checks a store for
+    dataset_nodes: list[str] = field(default_factory=list)
     #: the validation report (warnings stay visible; it has no errors, or there would be no export)
     report: Report | None = None
 
@@ -131,6 +133,7 @@ def export(
     try:
         with _atomic(out, lambda: PRIVATE_MODE if summary.peer_workers else None) as fh:
             writer.write(files, fh, fmt)
+        summary.dataset_nodes = sorted(writer.seen_datasets)
     except UnknownPrefix as exc:
         finding = Finding("refs.undeclared-prefix", Severity.ERROR, {"prefix": exc.prefix, "id": exc.curie},
                           writer.current, "", exc.curie, default_severity=Severity.WARNING)
