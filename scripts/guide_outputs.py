@@ -15,7 +15,8 @@ a command may use what an earlier one wrote (the template, the bundle, the merge
 - a block right after `<!-- output of: COMMAND -->` (JSON, as a pipeline reads it) is compared
   as data: the same keys and values, where a text ending in `...` only needs to start alike.
   It is checked, never rewritten (it is laid out by hand).
-- a ```python block: run, each on its own, in the folder; it must not raise.
+- a ```python block: run, each on its own, in the folder; it must not raise (a script may end
+  with sys.exit(0) or sys.exit(1), the exit codes of a check that ran).
 - a block right after `<!-- file: NAME -->` is an input the guide shows: it is written into the
   folder as NAME, for the commands after it.
 - `<!-- guide: skip -->` right before a block leaves it out (an install line, say).
@@ -151,6 +152,9 @@ def run_python(source: str, work: Path) -> str | None:
     try:
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
             exec(compile(source, "<guide snippet>", "exec"), {"__name__": "__guide__"})  # noqa: S102 (the guide's own code)
+    except SystemExit as stop:  # a pipeline script ends with its exit code: 0 clean, 1 errors found
+        if stop.code not in (None, 0, 1):
+            return f"SystemExit: {stop.code}"
     except BaseException as exc:  # noqa: BLE001 (any failure of a snippet is the report)
         return f"{type(exc).__name__}: {exc}"
     finally:
