@@ -61,6 +61,10 @@ HUGARAFL = "Hugarafl – Iceland"
 TRIESTE = "Trieste Model – ‘Open Door—No Restraint System of Care for Recovery and Citizenship’ – Italy"
 CZECH = ("Activity quality of care - project Deinstitutionalization of care for the mentally ill of the Ministry of "
          "Health of the Czech Republic paid from the European Social Fund’")
+OPEN_DOOR = "‘Open door policy’ – Germany, Switzerland and elsewhere"
+SAFEWARDS = "Safewards – International"
+FGC = "Family Group Conferencing – Netherlands"
+MOBILE_UNITS = "Mental Health Mobile Units – Greece"
 BE_RIGHT = ("BE RIGHT – Multinational Training Initiative for Health and Social Care Professionals in Mental Health "
             "Settings")
 BINDINGS = ["substitutions", "values"]
@@ -91,21 +95,28 @@ def titles(cell: str) -> set[str]:
 #: JP AU US), Intentional Peer Support (other; GB), médiateur de santé pair (other; FR), Together's
 #: secure settings consultation (hospital_based; GB). hospital-based.yaml: BET/CER (NO), DGPPN
 #: guidelines (DE), HIC units (NL), No Force First (GB), Open Dialogue in a secure ward (NO),
-#: restraint and seclusion reduction (NO), Weddinger Modell (DE). community-hybrid-other.yaml:
-#: East Lille (community_based; FR), Novara and Trieste (community_based; IT), Personal Ombud (community_based;
-#: SE), Hugarafl (community_based; IS), Czech deinstitutionalisation (hybrid; CZ), Eksjö home care
-#: (hybrid; SE), patient-led action plan (other; NL), BE RIGHT (other; no country). Labels from
+#: restraint and seclusion reduction (NO), Weddinger Modell (DE), open door policy (DE CH),
+#: Safewards (no country). community-hybrid-other.yaml: East Lille (community_based; FR), Novara
+#: (community_based; IT), Personal Ombud (community_based; SE), Hugarafl (community_based; IS),
+#: Family Group Conferencing (community_based; NL), Mobile Units (community_based; GR), Czech
+#: deinstitutionalisation (hybrid; CZ), Eksjö home care (hybrid; SE), Trieste (hybrid; IT),
+#: patient-led action plan (other; NL), BE RIGHT (other; no country). Labels from
 #: vocab/practices.yaml and vocab/countries.yaml.
 PRACTICES_BY_SETTING = [
     ("community_based", "Community-Based", "FR", "France", 1, {LILLE}),
+    ("community_based", "Community-Based", "GR", "Greece", 1, {MOBILE_UNITS}),
     ("community_based", "Community-Based", "IS", "Iceland", 1, {HUGARAFL}),
-    ("community_based", "Community-Based", "IT", "Italy", 2, {NOVARA, TRIESTE}),
+    ("community_based", "Community-Based", "IT", "Italy", 1, {NOVARA}),
+    ("community_based", "Community-Based", "NL", "Netherlands", 1, {FGC}),
     ("community_based", "Community-Based", "SE", "Sweden", 1, {OMBUD}),
-    ("hospital_based", "Hospital-Based", "DE", "Germany", 2, {DGPPN, WEDDING}),
+    ("hospital_based", "Hospital-Based", "", None, 1, {SAFEWARDS}),  # international, no country
+    ("hospital_based", "Hospital-Based", "CH", "Switzerland", 1, {OPEN_DOOR}),
+    ("hospital_based", "Hospital-Based", "DE", "Germany", 3, {DGPPN, WEDDING, OPEN_DOOR}),
     ("hospital_based", "Hospital-Based", "GB", "United Kingdom", 2, {TOGETHER, NO_FORCE}),
     ("hospital_based", "Hospital-Based", "NL", "Netherlands", 1, {HIC}),
     ("hospital_based", "Hospital-Based", "NO", "Norway", 3, {BET, OPEN_DIALOGUE, RESTRAINT}),
     ("hybrid", "Hybrid", "CZ", "Czech Republic", 1, {CZECH}),
+    ("hybrid", "Hybrid", "IT", "Italy", 1, {TRIESTE}),
     ("hybrid", "Hybrid", "SE", "Sweden", 1, {EKSJO}),
     ("other", "Other", "", None, 1, {BE_RIGHT}),  # an international training with no country
     ("other", "Other", "AU", "Australia", 1, {HVN}),
@@ -120,7 +131,7 @@ PRACTICES_BY_SETTING = [
 ]
 
 #: organisations-by-kind-and-country, no parameters: (kind, country, organisation) in the
-#: question's order (kind, country, name). The 31 organisations of the compendium's files, each
+#: question's order (kind, country, name). The 33 organisations of the compendium's files, each
 #: with its one organisation_kinds value; Intervoice, Intentional Peer Support and FAPAF have no
 #: country. None of them is a peer-operated service.
 ORGANISATIONS = [
@@ -128,6 +139,8 @@ ORGANISATIONS = [
     ("funder", "GB", "forensic-partnership"),
     ("mental_health_service_provider", "BE", "cnp-st-martin"),
     ("mental_health_service_provider", "CA", "ciusss-est-montreal"),
+    ("mental_health_service_provider", "CH", "upk-basel"),  # "Universitäre Psychiatrische Kliniken Basel"
+    ("mental_health_service_provider", "DE", "charite-berlin"),  # "Charité – Universitätsmedizin Berlin"
     ("mental_health_service_provider", "FR", "epsm-lille-metropole"),
     ("mental_health_service_provider", "IT", "trieste-department-of-mental-health"),  # "Department..." < "South..."
     ("mental_health_service_provider", "IT", "novara-south-unit-area"),
@@ -302,7 +315,7 @@ def test_practices_by_setting_and_country(compendium_store, binding):
     ({"setting_category": "other", "country": "GB"}, [r for r in PRACTICES_BY_SETTING if r[0] == "other" and r[2] == "GB"]),
     ({"setting_category": "hospital_based"}, [r for r in PRACTICES_BY_SETTING if r[0] == "hospital_based"]),
     ({"setting_category": "hybrid"}, [r for r in PRACTICES_BY_SETTING if r[0] == "hybrid"]),
-    ({"country": "none"}, [r for r in PRACTICES_BY_SETTING if r[2] == ""]),  # BE RIGHT only
+    ({"country": "none"}, [r for r in PRACTICES_BY_SETTING if r[2] == ""]),  # Safewards, BE RIGHT
     ({"country": "BE"}, []),
 ])
 def test_practices_by_setting_and_country_with_parameters(compendium_store, binding, params, expected):
