@@ -173,7 +173,7 @@ def test_the_query_url_itself_works(loaded):
     assert endpoint.graph_store_url == server.url + "/store"
     assert run_sparql("ASK { ?s ?p ?o }", endpoint=endpoint).rows == [(True,)]
     graph = run_sparql("CONSTRUCT WHERE { ?s a <http://www.w3.org/ns/org#Organization> }", endpoint=endpoint)
-    assert graph.kind == "graph" and len(graph.rows) == 31  # the organisations of examples/compendium
+    assert graph.kind == "graph" and len(graph.rows) == 33  # the organisations of examples/compendium
 
 
 @pytest.mark.parametrize("text", ALLOWED)
