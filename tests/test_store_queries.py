@@ -554,7 +554,9 @@ def test_scale_figures(compendium_store, binding):
     sites = run("scale-figures", {"unit": "sites"}, compendium_store, binding)
     assert [(r[1], r[2]) for r in sites.rows] == [(MOBILE_UNITS, 25), (MSP, 15), (OPEN_DOOR, 21)]  # by title
     nowhere = run("scale-figures", {"country": "none", "lang": "fr"}, compendium_store, binding)
-    assert [(r[1], r[2], r[5]) for r in nowhere.rows] == [(BE_RIGHT, 75, "personnes en formation")]
+    assert [(r[1], r[2], r[5]) for r in nowhere.rows] == [  # BE RIGHT's French title and the unit's French label
+        ("BE RIGHT – Initiative multinationale pour la formation des professionnels de la santé et des services sociaux "
+         "dans les établissements de santé mentale", 75, "personnes en formation")]
 
 
 #: the 46 member states of vocab/countries.yaml's collection, less the 12 where a practice of the
