@@ -65,6 +65,7 @@ OPEN_DOOR = "‘Open door policy’ – Germany, Switzerland and elsewhere"
 SAFEWARDS = "Safewards – International"
 FGC = "Family Group Conferencing – Netherlands"
 MOBILE_UNITS = "Mental Health Mobile Units – Greece"
+OPEN_DIALOGUE_FI = "Open Dialogue Model – Finland and Internationally"
 BE_RIGHT = ("BE RIGHT – Multinational Training Initiative for Health and Social Care Professionals in Mental Health "
             "Settings")
 BINDINGS = ["substitutions", "values"]
@@ -103,6 +104,7 @@ def titles(cell: str) -> set[str]:
 #: patient-led action plan (other; NL), BE RIGHT (other; no country). Labels from
 #: vocab/practices.yaml and vocab/countries.yaml.
 PRACTICES_BY_SETTING = [
+    ("community_based", "Community-Based", "FI", "Finland", 1, {OPEN_DIALOGUE_FI}),
     ("community_based", "Community-Based", "FR", "France", 1, {LILLE}),
     ("community_based", "Community-Based", "GR", "Greece", 1, {MOBILE_UNITS}),
     ("community_based", "Community-Based", "IS", "Iceland", 1, {HUGARAFL}),
@@ -428,10 +430,10 @@ def test_competencies_covered_by_training(compendium_store, binding):
 
 
 # -- the researchers' questions on the whole compendium (issue 13) ---------------------------------------
-#: every practice title of the compendium's four files (24 practices)
+#: every practice title of the compendium's four files (25 practices)
 ALL_PRACTICES = {HVN, IPS, MSP, TOGETHER, BET, DGPPN, HIC, NO_FORCE, OPEN_DIALOGUE, RESTRAINT, WEDDING, OPEN_DOOR,
-                 SAFEWARDS, LILLE, NOVARA, OMBUD, HUGARAFL, FGC, MOBILE_UNITS, CZECH, EKSJO, TRIESTE, ACTION_PLAN,
-                 BE_RIGHT}
+                 SAFEWARDS, LILLE, NOVARA, OMBUD, HUGARAFL, FGC, MOBILE_UNITS, OPEN_DIALOGUE_FI, CZECH, EKSJO, TRIESTE,
+                 ACTION_PLAN, BE_RIGHT}
 UPK = "Universitäre Psychiatrische Kliniken Basel"
 CHARITE = "Charité – Universitätsmedizin Berlin"
 
@@ -462,7 +464,7 @@ def test_practice_profile(compendium_store, binding):
     assert (set(door[9].split(" | ")), door[11], door[12], door[13], door[14]) == (
         {UPK, CHARITE}, "quantitative_completed", "", 9, "exact 21 sites (DE)")
     every = run("practice-profile", where=compendium_store, binding=binding)
-    assert {r[1] for r in every.rows} == ALL_PRACTICES and len(every.rows) == 24
+    assert {r[1] for r in every.rows} == ALL_PRACTICES and len(every.rows) == 25
     hvn = next(r for r in every.rows if r[1] == HVN)  # compendium.yaml: seven countries, two figures
     assert words(hvn[5]) == {"GR", "DK", "GB", "UG", "JP", "AU", "US"} and hvn[13] == 2
     assert set(hvn[14].split(" | ")) == {"more_than 180 groups (GB)", "exact 62 groups_assessed (GB)"}
@@ -482,7 +484,7 @@ def test_practice_profile(compendium_store, binding):
     ({"facilitation": "professional_only", "peer_support_model": "remedial"}, set()),
     # evaluation_status: HVN (systematic_assessment), IPS (no_peer_reviewed_research,
     # measure_developed), médiateur (qualitative_positive, quantitative_underway), Weddinger Modell
-    # and open door policy (quantitative_completed); the 19 others record none
+    # and open door policy (quantitative_completed); the 20 others record none
     ({"evaluation_status": "quantitative_completed"}, {WEDDING, OPEN_DOOR}),
     ({"evaluation_status": "none"}, ALL_PRACTICES - {HVN, IPS, MSP, WEDDING, OPEN_DOOR}),
     # aims: of the hospital-based practices, the DGPPN guidelines and the Weddinger Modell aim to prevent coercion
@@ -519,11 +521,12 @@ def test_evidence_with_pages(compendium_store, binding):
     result = run("evidence-with-pages", where=compendium_store, binding=binding)
     assert result.columns == ["cited_for", "cited_for_title", "setting_category", "citation", "authors", "year", "pages",
                               "peer_reviewed"]
-    # 28 citations of practices (open door policy 9, Intentional Peer Support 4, two each for the
+    # 29 citations of practices (open door policy 9, Intentional Peer Support 4, two each for the
     # Hearing Voices Network, Family Group Conferencing, Trieste, the restraint reduction and the
-    # Weddinger Modell, one each for East Lille, the Mobile Units, BET, DGPPN and HIC units) and 5
-    # of sections; two are peer-reviewed (Longden et al. 2018, Repper & Carter 2011)
-    assert len(result.rows) == 33
+    # Weddinger Modell, one each for East Lille, the Mobile Units, Open Dialogue (Finland), BET,
+    # DGPPN and HIC units) and 5 of sections; two are peer-reviewed (Longden et al. 2018, Repper &
+    # Carter 2011)
+    assert len(result.rows) == 34
     assert sum(1 for r in result.rows if r[7]) == 2
     sections = run("evidence-with-pages", {"setting_category": "none"}, compendium_store, binding)
     assert {r[4:] for r in sections.rows} == SECTION_EVIDENCE
@@ -532,6 +535,7 @@ def test_evidence_with_pages(compendium_store, binding):
         (TRIESTE, "Mezzina, R.", 2014, "440", ), (TRIESTE, "Portacolone et al.", 2015, "")]
     pages = {(r[1], r[6]) for r in result.rows if r[6]}
     assert (HIC, "3-4") in pages and (MOBILE_UNITS, "7") in pages and (OPEN_DOOR, "33") in pages
+    assert (OPEN_DIALOGUE_FI, "17") in pages
 
 
 #: scale-figures, no parameters: (title, quantity, qualifier, unit, country), from the scale of
@@ -559,9 +563,9 @@ def test_scale_figures(compendium_store, binding):
          "dans les établissements de santé mentale", 75, "personnes en formation")]
 
 
-#: the 46 member states of vocab/countries.yaml's collection, less the 12 where a practice of the
-#: compendium is carried out (CH CZ DE DK FR GB GR IS IT NL NO SE)
-STATES_WITHOUT_PRACTICE = ["AD", "AL", "AM", "AT", "AZ", "BA", "BE", "BG", "CY", "EE", "ES", "FI", "GE", "HR", "HU",
+#: the 46 member states of vocab/countries.yaml's collection, less the 13 where a practice of the
+#: compendium is carried out (CH CZ DE DK FI FR GB GR IS IT NL NO SE)
+STATES_WITHOUT_PRACTICE = ["AD", "AL", "AM", "AT", "AZ", "BA", "BE", "BG", "CY", "EE", "ES", "GE", "HR", "HU",
                            "IE", "LI", "LT", "LU", "LV", "MC", "MD", "ME", "MK", "MT", "PL", "PT", "RO", "RS", "SI",
                            "SK", "SM", "TR", "UA"]
 
@@ -574,7 +578,7 @@ def test_coe_states_without_practice(compendium_store, binding):
     assert ("BE", "Belgium") in result.rows
     # hospital-based practices are carried out in CH DE GB NL NO only
     hospital = run("coe-states-without-practice", {"setting_category": "hospital_based"}, compendium_store, binding)
-    assert [r[0] for r in hospital.rows] == sorted(STATES_WITHOUT_PRACTICE + ["CZ", "DK", "FR", "GR", "IS", "IT", "SE"])
+    assert [r[0] for r in hospital.rows] == sorted(STATES_WITHOUT_PRACTICE + ["CZ", "DK", "FI", "FR", "GR", "IS", "IT", "SE"])
     french = run("coe-states-without-practice", {"lang": "fr"}, compendium_store, binding)
     assert ("BE", "Belgique") in french.rows
 
