@@ -39,11 +39,23 @@ PARAMS = {
         {}, {"element": "recovery"}, {"element": "none"}, {"accreditation": "accredited"},
         {"accreditation": "none", "element": "assessment"}],
     "competencies-covered-by-training": [{}, {"competency": "C09"}, {"lang": "fr"}],
+    "practice-profile": [{}, {"country": "IS"}, {"country": "none"}, {"setting_category": "hybrid", "lang": "fr"}],
+    "practices-by-model-facilitation-aim-and-evaluation": [
+        {}, {"peer_support_model": "socio_political"}, {"evaluation_status": "none"},
+        {"aim": "prevent_coercion", "setting_category": "hospital_based"}, {"facilitation": "fully_peer_led"}],
+    "evidence-with-pages": [{}, {"setting_category": "none"}, {"setting_category": "hybrid", "lang": "fr"}],
+    "scale-figures": [{}, {"unit": "sites"}, {"country": "none"}, {"country": "GB", "lang": "fr"}],
+    "coe-states-without-practice": [{}, {"setting_category": "hospital_based"}, {"lang": "fr"}],
+    "practices-by-start-year": [{}, {"setting_category": "other", "lang": "fr"}],
+    "organisations-and-their-practices": [{}, {"country": "NO"}, {"country": "none"}],
+    "federation-memberships": [{}, {"role": "member"}, {"country": "BE", "lang": "fr"}],
 }
 
 
 #: columns that join several values (GROUP_CONCAT): their order is the engine's
-JOINED = {"titles": " | ", "element_codes": " ", "codes": " "}
+JOINED = {"titles": " | ", "element_codes": " ", "codes": " ", "settings": " ", "countries": " ", "aims": " ",
+          "organisations": " | ", "evaluation_status": " ", "submissions": " | ", "scale": " | ", "sources": " ",
+          "peer_support_models": " ", "facilitations": " ", "evaluation_statuses": " "}
 
 
 def normalised(result) -> tuple[list[str], list[tuple]]:
@@ -161,7 +173,7 @@ def test_the_query_url_itself_works(loaded):
     assert endpoint.graph_store_url == server.url + "/store"
     assert run_sparql("ASK { ?s ?p ?o }", endpoint=endpoint).rows == [(True,)]
     graph = run_sparql("CONSTRUCT WHERE { ?s a <http://www.w3.org/ns/org#Organization> }", endpoint=endpoint)
-    assert graph.kind == "graph" and len(graph.rows) == 31  # the organisations of examples/compendium
+    assert graph.kind == "graph" and len(graph.rows) == 33  # the organisations of examples/compendium
 
 
 @pytest.mark.parametrize("text", ALLOWED)
