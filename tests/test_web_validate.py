@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -61,6 +62,27 @@ def test_files_sent_together_are_grouped_by_file_in_the_order_given(client, book
     assert page.status_code == 200 and "2 files checked" in page.text and "Some files could not be read" in page.text
     assert page.text.index('data-file="registry.xlsx"') < page.text.index('data-file="broken.json"')
     assert 'data-code="read.syntax"' in page.text
+
+
+@pytest.mark.parametrize("lang, summary, in_file", [
+    ("en", "1 file checked · 1 record · 1 error, 0 warnings, 0 notes", "(1 error, 0 warnings, 0 notes)"),
+    # French counts 0 and 1 in the singular
+    ("fr", "1 fichier vérifié · 1 enregistrement · 1 erreur, 0 avertissement, 0 remarque",
+     "(1 erreur, 0 avertissement, 0 remarque)")])
+def test_counts_of_one_are_said_in_the_singular(client, lang, summary, in_file):
+    example = Path(__file__).parent.parent / "examples/valid/Practice-community.yaml"  # 1 record, 1 dangling reference
+    page = client.post("/validate", files=[("files", (example.name, example.read_bytes(), "application/yaml"))],
+                       data={"lang": lang})
+    assert page.status_code == 200
+    assert f'<p id="summary">{summary}</p>' in page.text and in_file in page.text
+
+
+def test_counts_of_several_are_said_in_the_plural():
+    from peer_schema.web.i18n import counted
+
+    assert [counted("en", n, "errors") for n in (0, 1, 2)] == ["0 errors", "1 error", "2 errors"]
+    assert [counted("fr", n, "summary_files") for n in (0, 1, 2)] == [
+        "0 fichier vérifié", "1 fichier vérifié", "2 fichiers vérifiés"]
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
