@@ -5,6 +5,8 @@ uploads gone once the answer is sent."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -178,3 +180,37 @@ def test_no_upload_outlives_its_request(book, tmp_path, monkeypatch):
         assert post(client, "/validate", path.read_bytes(), output=output).status_code == 200
     assert client.post("/api/validate", files=[("files", ("registry.xlsx", path.read_bytes(), XLSX))]).status_code == 200
     assert not list(tmp_path.iterdir())
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "peer_schema.cli", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_the_command_line_writes_the_same_annotated_workbook(book, tmp_path):
+    path, cells = book
+    out = tmp_path / "annotated.xlsx"
+    done = _cli("validate", str(path), "--annotate", str(out), "--lang", "fr", "--format", "json")
+    assert done.returncode == 1 and json.loads(done.stdout)["summary"]["by_severity"]["error"] == 2
+    sheet = openpyxl.load_workbook(out)["Organisations"]
+    commented = {c.coordinate: c.comment.text for row in sheet.iter_rows() for c in row
+                 if c.comment is not None and c.comment.author == "peer-schema"}
+    assert set(commented) == set(cells.values())
+    assert all(text.startswith("Erreur: ") for text in commented.values())
+    assert "Que faire" in commented[cells["vocab.unknown-code"]] and sheet["E3"].value == "Atlantis"
+
+
+@pytest.mark.parametrize("case", ["no workbook", "output is the input"])
+def test_annotate_without_one_workbook_to_write_says_why_and_writes_nothing(book, tmp_path, case):
+    path, _ = book
+    example = Path(__file__).parent.parent / "examples/valid/Practice-community.yaml"
+    if case == "no workbook":
+        out, args = tmp_path / "out.xlsx", (str(example),)
+    else:
+        out = tmp_path / "registry.xlsx"
+        out.write_bytes(path.read_bytes())
+        args = (str(out),)
+    before = out.read_bytes() if out.exists() else None
+    done = _cli("validate", *args, "--annotate", str(out))
+    assert done.returncode == 2 and done.stderr.startswith("peer-schema validate: --annotate: ")
+    assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
+    assert (out.read_bytes() if out.exists() else None) == before
