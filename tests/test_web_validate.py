@@ -214,3 +214,19 @@ def test_annotate_without_one_workbook_to_write_says_why_and_writes_nothing(book
     assert done.returncode == 2 and done.stderr.startswith("peer-schema validate: --annotate: ")
     assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
     assert (out.read_bytes() if out.exists() else None) == before
+
+
+def test_a_finished_check_keeps_nothing_alive_in_a_long_running_server(book):
+    """A cache on a method once kept every run's identifier table and report for good: the
+    server's memory grew by about 76 KiB an upload (bench/bench_web.py)."""
+    import gc
+
+    from peer_schema.checks.references import References
+    from peer_schema.web.checking import Upload, checked_uploads
+
+    path, _ = book
+    for _ in range(3):
+        with open(path, "rb") as stream, checked_uploads([Upload("registry.xlsx", stream)]) as checked:
+            assert not checked.report.valid
+    gc.collect()
+    assert [o for o in gc.get_objects() if isinstance(o, References)] == []
