@@ -16,7 +16,8 @@ client's HTTP library, installed by the dev extra). Three measures, in one run:
   (b) a bounded load: `--clients` (20) threads, each its own keep-alive connection, asking pages in
       turn for `--load-seconds` seconds (or `--load-requests` in all); p50/p95/max latency and
       requests/s. On the compendium pages when the app has them (/compendium and GET
-      /api/practices answer 200), otherwise on the home and check pages. Goal: p95 <= 100 ms.
+      /api/practices answer 200; `--store DIR` gives the server a store to read), otherwise on
+      the home and check pages; `--route PATH` names others. Goal: p95 <= 100 ms.
   (c) memory over `--uploads` (1,000) uploads of a small workbook to /api/validate: the server
       process's VmRSS (/proc/PID/status) after a tenth of them and after all. Goal: at most 1.1x,
       or a few MiB (`--memory-slack`, 8 MiB) more.
@@ -57,11 +58,12 @@ def free_port() -> int:
 class Server:
     """`peer-schema serve` on a free loopback port, as a process of its own."""
 
-    def __init__(self) -> None:
+    def __init__(self, store: Path | None = None) -> None:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log = tempfile.TemporaryFile()
-        self.process = subprocess.Popen([PYTHON, "-m", "peer_schema.cli", "serve", "--port", str(self.port)],
+        where = ["--store", str(store)] if store else []
+        self.process = subprocess.Popen([PYTHON, "-m", "peer_schema.cli", "serve", "--port", str(self.port), *where],
                                         stdout=self.log, stderr=subprocess.STDOUT)
         for _ in range(300):
             try:
@@ -136,8 +138,8 @@ def load_routes(base: str) -> tuple[str, list[str]]:
     return "home and check pages (no compendium pages in this app)", ["/", "/validate"]
 
 
-def measure_load(server: Server, clients: int, seconds: float, requests: int | None) -> None:
-    label, routes = load_routes(server.base)
+def measure_load(server: Server, clients: int, seconds: float, requests: int | None, asked: list[str]) -> None:
+    label, routes = ("the routes asked for", asked) if asked else load_routes(server.base)
     for _ in range(2):  # warm each route (templates compiled, store opened)
         with httpx2.Client(base_url=server.base, timeout=30) as client:
             for path in routes:
@@ -213,6 +215,10 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--load-seconds", type=float, default=20.0)
     parser.add_argument("--load-requests", type=int, help="stop (b) after this many requests in all")
+    parser.add_argument("--route", action="append", default=[], metavar="PATH",
+                        help="ask these paths in (b) instead of the ones found (repeatable; e.g. /compendium?country=FR)")
+    parser.add_argument("--store", type=Path, metavar="DIR", help="the research store the server's compendium pages "
+                        "read (peer-schema store load --compendium --store DIR)")
     parser.add_argument("--uploads", type=int, default=1000)
     parser.add_argument("--memory-slack", type=float, default=RSS_SLACK_MIB, metavar="MIB")
     parser.add_argument("--skip", choices=["validate", "load", "memory"], action="append", default=[])
@@ -222,7 +228,7 @@ def main() -> None:
     load = os.getloadavg()
     print(f"machine: {os.cpu_count()} cores (nproc), Python {platform.python_version()}, {platform.machine()}, "
           f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; files in {tmp}")
-    server = Server()
+    server = Server(args.store)
     try:
         print(f"  server: peer-schema serve on {server.base} (pid {server.process.pid}), "
               f"RSS {server.rss_mib()[0]:.1f} MiB at start")
@@ -230,7 +236,7 @@ def main() -> None:
             (tmp / "big").mkdir()
             measure_validate(server, make_workbook(args.records, tmp / "big"), args.repeat)
         if "load" not in args.skip:
-            measure_load(server, args.clients, args.load_seconds, args.load_requests)
+            measure_load(server, args.clients, args.load_seconds, args.load_requests, args.route)
         if "memory" not in args.skip:
             (tmp / "small").mkdir()
             measure_memory(server, make_workbook(50, tmp / "small"), args.uploads, args.memory_slack)
