@@ -132,10 +132,11 @@ def _list(times: list[float]) -> str:
 def load_routes(base: str) -> tuple[str, list[str]]:
     """The compendium pages when the app has them, else the home and check pages."""
     with httpx2.Client(base_url=base, timeout=30) as client:
-        compendium = [path for path in ("/compendium", "/api/practices") if client.get(path).status_code == 200]
-    if len(compendium) == 2:
-        return "compendium", compendium
-    return "home and check pages (no compendium pages in this app)", ["/", "/validate"]
+        status = {path: client.get(path).status_code for path in ("/compendium", "/api/practices")}
+    if all(code == 200 for code in status.values()):
+        return "the compendium pages", list(status)
+    said = ", ".join(f"{path} answered {code}" for path, code in status.items())
+    return f"the home and check pages ({said}: no compendium pages to ask)", ["/", "/validate"]
 
 
 def measure_load(server: Server, clients: int, seconds: float, requests: int | None, asked: list[str]) -> None:
