@@ -5,7 +5,10 @@ uploads gone once the answer is sent."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -61,6 +64,27 @@ def test_files_sent_together_are_grouped_by_file_in_the_order_given(client, book
     assert page.status_code == 200 and "2 files checked" in page.text and "Some files could not be read" in page.text
     assert page.text.index('data-file="registry.xlsx"') < page.text.index('data-file="broken.json"')
     assert 'data-code="read.syntax"' in page.text
+
+
+@pytest.mark.parametrize("lang, summary, in_file", [
+    ("en", "1 file checked · 1 record · 1 error, 0 warnings, 0 notes", "(1 error, 0 warnings, 0 notes)"),
+    # French counts 0 and 1 in the singular
+    ("fr", "1 fichier vérifié · 1 enregistrement · 1 erreur, 0 avertissement, 0 remarque",
+     "(1 erreur, 0 avertissement, 0 remarque)")])
+def test_counts_of_one_are_said_in_the_singular(client, lang, summary, in_file):
+    example = Path(__file__).parent.parent / "examples/valid/Practice-community.yaml"  # 1 record, 1 dangling reference
+    page = client.post("/validate", files=[("files", (example.name, example.read_bytes(), "application/yaml"))],
+                       data={"lang": lang})
+    assert page.status_code == 200
+    assert f'<p id="summary">{summary}</p>' in page.text and in_file in page.text
+
+
+def test_counts_of_several_are_said_in_the_plural():
+    from peer_schema.web.i18n import counted
+
+    assert [counted("en", n, "errors") for n in (0, 1, 2)] == ["0 errors", "1 error", "2 errors"]
+    assert [counted("fr", n, "summary_files") for n in (0, 1, 2)] == [
+        "0 fichier vérifié", "1 fichier vérifié", "2 fichiers vérifiés"]
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -156,3 +180,53 @@ def test_no_upload_outlives_its_request(book, tmp_path, monkeypatch):
         assert post(client, "/validate", path.read_bytes(), output=output).status_code == 200
     assert client.post("/api/validate", files=[("files", ("registry.xlsx", path.read_bytes(), XLSX))]).status_code == 200
     assert not list(tmp_path.iterdir())
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "peer_schema.cli", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_the_command_line_writes_the_same_annotated_workbook(book, tmp_path):
+    path, cells = book
+    out = tmp_path / "annotated.xlsx"
+    done = _cli("validate", str(path), "--annotate", str(out), "--lang", "fr", "--format", "json")
+    assert done.returncode == 1 and json.loads(done.stdout)["summary"]["by_severity"]["error"] == 2
+    sheet = openpyxl.load_workbook(out)["Organisations"]
+    commented = {c.coordinate: c.comment.text for row in sheet.iter_rows() for c in row
+                 if c.comment is not None and c.comment.author == "peer-schema"}
+    assert set(commented) == set(cells.values())
+    assert all(text.startswith("Erreur: ") for text in commented.values())
+    assert "Que faire" in commented[cells["vocab.unknown-code"]] and sheet["E3"].value == "Atlantis"
+
+
+@pytest.mark.parametrize("case", ["no workbook", "output is the input"])
+def test_annotate_without_one_workbook_to_write_says_why_and_writes_nothing(book, tmp_path, case):
+    path, _ = book
+    example = Path(__file__).parent.parent / "examples/valid/Practice-community.yaml"
+    if case == "no workbook":
+        out, args = tmp_path / "out.xlsx", (str(example),)
+    else:
+        out = tmp_path / "registry.xlsx"
+        out.write_bytes(path.read_bytes())
+        args = (str(out),)
+    before = out.read_bytes() if out.exists() else None
+    done = _cli("validate", *args, "--annotate", str(out))
+    assert done.returncode == 2 and done.stderr.startswith("peer-schema validate: --annotate: ")
+    assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
+    assert (out.read_bytes() if out.exists() else None) == before
+
+
+def test_a_finished_check_keeps_nothing_alive_in_a_long_running_server(book):
+    """A cache on a method once kept every run's identifier table and report for good: the
+    server's memory grew by about 76 KiB an upload (bench/bench_web.py)."""
+    import gc
+
+    from peer_schema.checks.references import References
+    from peer_schema.web.checking import Upload, checked_uploads
+
+    path, _ = book
+    for _ in range(3):
+        with open(path, "rb") as stream, checked_uploads([Upload("registry.xlsx", stream)]) as checked:
+            assert not checked.report.valid
+    gc.collect()
+    assert [o for o in gc.get_objects() if isinstance(o, References)] == []

@@ -57,6 +57,14 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     except (UsageError, ConfigError) as exc:
         return refuse(exc, "read.refused", {"reason": str(exc)})
     print(render(report, args.format))
+    if args.annotate is not None:  # the workbook with its findings as comments (sheets/annotate.py)
+        from ..sheets.annotate import AnnotateError, write_annotated
+
+        try:
+            write_annotated(report, args.annotate, args.lang)
+        except (AnnotateError, OSError) as exc:
+            print(f"peer-schema validate: --annotate: {exc}", file=sys.stderr)
+            return EXIT_UNREADABLE
     if report.unreadable:
         return EXIT_UNREADABLE
     if not report.valid or (args.strict and report.count(Severity.WARNING)):
@@ -94,4 +102,6 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--today", type=date_type, metavar="YYYY-MM-DD",
                    help="judge consents and years as on this date (default: today), for reproducible runs")
     p.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
+    p.add_argument("--annotate", type=Path, metavar="OUT.xlsx", help="also write the .xlsx workbook checked with each "
+                   "finding's cell highlighted and commented, in --lang (needs openpyxl: the web extra)")
     p.set_defaults(run=_cmd_validate)

@@ -1,7 +1,7 @@
 """The workbook annotated: the same .xlsx with each cell that has a finding highlighted (red for
 an error, amber for a warning, blue for a note) and the findings' messages and hints as the
-cell's comment, in the report's language. The web app offers it as a download; a command can
-write it with `annotate_workbook(...)` too.
+cell's comment, in the report's language. The web app offers it as a download;
+`peer-schema validate FILE.xlsx --annotate OUT.xlsx` writes it with `write_annotated(...)`.
 
 Only findings on a sheet are placed (a finding on a row without a column goes to the row's first
 cell; one on a whole sheet to its A1). The workbook is read with openpyxl (the `web` extra), and
@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..report.findings import Finding, Severity
+from ..report.findings import Finding, Report, Severity
 
 #: fill colours by severity (light, so the cell's text stays readable)
 FILLS = {Severity.ERROR: "FFC7CE", Severity.WARNING: "FFEB9C", Severity.INFO: "DDEBF7"}
@@ -25,6 +25,8 @@ LABELS = {
     "fr": {Severity.ERROR: "Erreur", Severity.WARNING: "Avertissement", Severity.INFO: "Remarque", "fix": "Que faire"},
 }
 AUTHOR = "peer-schema"
+#: the workbooks openpyxl can open and annotate
+ANNOTATABLE = (".xlsx", ".xlsm")
 #: a comment holds at most this many characters (spreadsheet programs cut longer ones)
 MAX_COMMENT = 30_000
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -75,3 +77,26 @@ def annotate_workbook(source: str | Path | bytes, findings: Iterable[Finding], l
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def write_annotated(report: Report, out: str | Path, lang: str = "en") -> Path:
+    """Write as `out` (atomically) the one .xlsx workbook `report` checked, annotated with its
+    findings. Raises AnnotateError when the report checked no .xlsx workbook, several, or one it
+    could not read, or when `out` is one of the files checked; OSError when `out` cannot be written."""
+    from ..atomic_files import output_clash, write_bytes
+
+    books = [name for name in report.files if Path(name).suffix.lower() in ANNOTATABLE]
+    if len(books) != 1:
+        raise AnnotateError(f"there must be exactly one .xlsx workbook among the files checked ({len(books)} here)")
+    book, = books
+    if any(f.file == book and f.code.startswith("read.") for f in report.findings):
+        raise AnnotateError(f"{book} could not be read, so it is not annotated (the report says why)")
+    clash = output_clash(out, report.files, "a file checked")
+    if clash:
+        raise AnnotateError(clash)
+    try:
+        data = annotate_workbook(book, [f for f in report.findings if f.file == book], lang)
+    except ImportError:
+        raise AnnotateError('annotating needs openpyxl: python -m pip install "peer_schema[web]"') from None
+    write_bytes(out, data)
+    return Path(out)

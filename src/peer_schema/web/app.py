@@ -40,8 +40,10 @@ class WebSettings:
 
 def _environment() -> Environment:
     # autoescape on for every template: a value from a file or a request is always text
-    return Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
-                       trim_blocks=True, lstrip_blocks=True)
+    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.globals["counted"] = i18n.counted  # "1 file checked", "2 files checked" (and French's rule)
+    return env
 
 
 def page_lang(request: Request) -> str:

@@ -75,10 +75,12 @@ TEXTS = {
         "annotated_note": "The annotated workbook is your .xlsx file with each cell that has a problem "
                           "highlighted and the message as a comment.",
         "results": "Results", "summary_files": "files checked", "summary_records": "records",
+        "summary_files_one": "file checked", "summary_records_one": "record",
         "verdict_ok": "No errors: the data can be exchanged",
         "verdict_bad": "Errors to fix before the data can be exchanged",
         "verdict_unreadable": "Some files could not be read",
         "errors": "errors", "warnings": "warnings", "notes": "notes",
+        "errors_one": "error", "warnings_one": "warning", "notes_one": "note",
         "no_findings": "No problems found.", "across_files": "Across the files",
         "sheet": "Sheet", "row": "Row", "cell": "Cell", "line": "Line", "where": "Where",
         "message": "Problem", "hint": "How to fix", "code": "Code", "record": "Record",
@@ -133,10 +135,12 @@ TEXTS = {
         "annotated_note": "Le classeur annoté est votre fichier .xlsx dont chaque cellule qui pose problème est "
                           "surlignée, avec le message en commentaire.",
         "results": "Résultats", "summary_files": "fichiers vérifiés", "summary_records": "enregistrements",
+        "summary_files_one": "fichier vérifié", "summary_records_one": "enregistrement",
         "verdict_ok": "Aucune erreur : les données peuvent être échangées",
         "verdict_bad": "Des erreurs à corriger avant l'échange des données",
         "verdict_unreadable": "Certains fichiers n'ont pas pu être lus",
         "errors": "erreurs", "warnings": "avertissements", "notes": "remarques",
+        "errors_one": "erreur", "warnings_one": "avertissement", "notes_one": "remarque",
         "no_findings": "Aucun problème.", "across_files": "Entre les fichiers",
         "sheet": "Feuille", "row": "Ligne", "cell": "Cellule", "line": "Ligne", "where": "Où",
         "message": "Problème", "hint": "Que faire", "code": "Code", "record": "Enregistrement",
@@ -165,3 +169,11 @@ TEXTS = {
 
 def texts(lang: str) -> dict[str, str]:
     return TEXTS[lang if lang in TEXTS else DEFAULT]
+
+
+def counted(lang: str, n: int, key: str) -> str:
+    """"1 file checked", "2 files checked"; in French the singular also for 0 ("0 erreur"), as
+    French counts (CLDR: one for 0 and 1). `key` names the plural text; `key_one` the singular."""
+    table = texts(lang)
+    singular = n in (0, 1) if lang == "fr" else n == 1
+    return f"{n} {table[key + '_one'] if singular else table[key]}"
