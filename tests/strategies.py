@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from peer_schema import artifacts
 from peer_schema.model import model
-from peer_schema.sheets.layout import DATASET, is_map
+from peer_schema.table_layout import DATASET, is_map
 
 PREFIX, NAMESPACE = "ex", "https://example.org/id/"
 LANGS = ("en", "fr", "de")

@@ -330,7 +330,7 @@ def _before_our_first_line(code: int, err: str) -> bool:
         return False
     for path, line in re.findall(r'File "([^"]+)", line (\d+)', err):
         if "peer_schema" in path and not (path.endswith(("__main__.py", "interrupts.py"))
-                                         or (path.endswith("cli.py") and int(line) <= 12)):
+                                         or (path.endswith(("cli.py", "cli/__init__.py")) and int(line) <= 16)):
             return False
     return True
 

@@ -39,11 +39,23 @@ PARAMS = {
         {}, {"element": "recovery"}, {"element": "none"}, {"accreditation": "accredited"},
         {"accreditation": "none", "element": "assessment"}],
     "competencies-covered-by-training": [{}, {"competency": "C09"}, {"lang": "fr"}],
+    "practice-profile": [{}, {"country": "IS"}, {"country": "none"}, {"setting_category": "hybrid", "lang": "fr"}],
+    "practices-by-model-facilitation-aim-and-evaluation": [
+        {}, {"peer_support_model": "socio_political"}, {"evaluation_status": "none"},
+        {"aim": "prevent_coercion", "setting_category": "hospital_based"}, {"facilitation": "fully_peer_led"}],
+    "evidence-with-pages": [{}, {"setting_category": "none"}, {"setting_category": "hybrid", "lang": "fr"}],
+    "scale-figures": [{}, {"unit": "sites"}, {"country": "none"}, {"country": "GB", "lang": "fr"}],
+    "coe-states-without-practice": [{}, {"setting_category": "hospital_based"}, {"lang": "fr"}],
+    "practices-by-start-year": [{}, {"setting_category": "other", "lang": "fr"}],
+    "organisations-and-their-practices": [{}, {"country": "NO"}, {"country": "none"}],
+    "federation-memberships": [{}, {"role": "member"}, {"country": "BE", "lang": "fr"}],
 }
 
 
 #: columns that join several values (GROUP_CONCAT): their order is the engine's
-JOINED = {"titles": " | ", "element_codes": " ", "codes": " "}
+JOINED = {"titles": " | ", "element_codes": " ", "codes": " ", "settings": " ", "countries": " ", "aims": " ",
+          "organisations": " | ", "evaluation_status": " ", "submissions": " | ", "scale": " | ", "sources": " ",
+          "peer_support_models": " ", "facilitations": " ", "evaluation_statuses": " "}
 
 
 def normalised(result) -> tuple[list[str], list[tuple]]:
@@ -161,7 +173,7 @@ def test_the_query_url_itself_works(loaded):
     assert endpoint.graph_store_url == server.url + "/store"
     assert run_sparql("ASK { ?s ?p ?o }", endpoint=endpoint).rows == [(True,)]
     graph = run_sparql("CONSTRUCT WHERE { ?s a <http://www.w3.org/ns/org#Organization> }", endpoint=endpoint)
-    assert graph.kind == "graph" and len(graph.rows) == 31  # the organisations of examples/compendium
+    assert graph.kind == "graph" and len(graph.rows) == 33  # the organisations of examples/compendium
 
 
 @pytest.mark.parametrize("text", ALLOWED)
@@ -362,3 +374,35 @@ def test_the_cli_says_so_with_exit_code_2(tmp_path):
                                "--endpoint", server.url, "--timeout", "1"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 2, done.stderr
     assert "no complete answer within 1 s" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_loading_a_dataset_again_is_refused_on_the_server(loaded):
+    """As on the embedded store (tests/test_store_reload.py): refused, the server's answers unchanged."""
+    from peer_schema.rdf.store import DatasetsAlreadyLoaded
+
+    server, n = loaded
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    before = {q.name: normalised(run_question(q.name, endpoint=server.url)) for q in list_questions()}
+    try:
+        with pytest.raises(DatasetsAlreadyLoaded, match="already holds the dataset.*compendium-hospital-based"):
+            store.load([EXAMPLES / "compendium"], endpoint=server.url)
+        assert run_sparql(count, endpoint=server.url).rows == [(n,)]
+        assert {q.name: normalised(run_question(q.name, endpoint=server.url)) for q in list_questions()} == before
+        store.load([EXAMPLES / "valid"], endpoint=server.url)  # another dataset is added
+        assert run_sparql(count, endpoint=server.url).rows[0][0] > n
+    finally:
+        store.load([EXAMPLES / "compendium"], endpoint=server.url, replace=True)
+    assert run_sparql(count, endpoint=server.url).rows == [(n,)]
+
+
+def test_table_names_and_parameters_in_any_case_on_the_server(loaded, embedded):
+    """`--format table` names IRIs with the prefixes the server's datasets declare, as the embedded store's."""
+    from peer_schema.rdf.display import declared_prefixes, names_for_people
+
+    server, _ = loaded
+    assert declared_prefixes(endpoint=server.url) == declared_prefixes(embedded)
+    names = names_for_people("fr", endpoint=server.url)
+    rows = run_question("organisations-by-kind-and-country", {"country": "gb", "lang": "FR"}, endpoint=server.url).rows
+    assert rows and rows == run_question("organisations-by-kind-and-country", {"country": "GB", "lang": "fr"},
+                                         endpoint=server.url).rows
+    assert {names(row[4]).split("/")[0] for row in rows} == {"coe:org"}

@@ -61,6 +61,11 @@ HUGARAFL = "Hugarafl – Iceland"
 TRIESTE = "Trieste Model – ‘Open Door—No Restraint System of Care for Recovery and Citizenship’ – Italy"
 CZECH = ("Activity quality of care - project Deinstitutionalization of care for the mentally ill of the Ministry of "
          "Health of the Czech Republic paid from the European Social Fund’")
+OPEN_DOOR = "‘Open door policy’ – Germany, Switzerland and elsewhere"
+SAFEWARDS = "Safewards – International"
+FGC = "Family Group Conferencing – Netherlands"
+MOBILE_UNITS = "Mental Health Mobile Units – Greece"
+OPEN_DIALOGUE_FI = "Open Dialogue Model – Finland and Internationally"
 BE_RIGHT = ("BE RIGHT – Multinational Training Initiative for Health and Social Care Professionals in Mental Health "
             "Settings")
 BINDINGS = ["substitutions", "values"]
@@ -91,21 +96,29 @@ def titles(cell: str) -> set[str]:
 #: JP AU US), Intentional Peer Support (other; GB), médiateur de santé pair (other; FR), Together's
 #: secure settings consultation (hospital_based; GB). hospital-based.yaml: BET/CER (NO), DGPPN
 #: guidelines (DE), HIC units (NL), No Force First (GB), Open Dialogue in a secure ward (NO),
-#: restraint and seclusion reduction (NO), Weddinger Modell (DE). community-hybrid-other.yaml:
-#: East Lille (community_based; FR), Novara and Trieste (community_based; IT), Personal Ombud (community_based;
-#: SE), Hugarafl (community_based; IS), Czech deinstitutionalisation (hybrid; CZ), Eksjö home care
-#: (hybrid; SE), patient-led action plan (other; NL), BE RIGHT (other; no country). Labels from
+#: restraint and seclusion reduction (NO), Weddinger Modell (DE), open door policy (DE CH),
+#: Safewards (no country). community-hybrid-other.yaml: East Lille (community_based; FR), Novara
+#: (community_based; IT), Personal Ombud (community_based; SE), Hugarafl (community_based; IS),
+#: Family Group Conferencing (community_based; NL), Mobile Units (community_based; GR), Czech
+#: deinstitutionalisation (hybrid; CZ), Eksjö home care (hybrid; SE), Trieste (hybrid; IT),
+#: patient-led action plan (other; NL), BE RIGHT (other; no country). Labels from
 #: vocab/practices.yaml and vocab/countries.yaml.
 PRACTICES_BY_SETTING = [
+    ("community_based", "Community-Based", "FI", "Finland", 1, {OPEN_DIALOGUE_FI}),
     ("community_based", "Community-Based", "FR", "France", 1, {LILLE}),
+    ("community_based", "Community-Based", "GR", "Greece", 1, {MOBILE_UNITS}),
     ("community_based", "Community-Based", "IS", "Iceland", 1, {HUGARAFL}),
-    ("community_based", "Community-Based", "IT", "Italy", 2, {NOVARA, TRIESTE}),
+    ("community_based", "Community-Based", "IT", "Italy", 1, {NOVARA}),
+    ("community_based", "Community-Based", "NL", "Netherlands", 1, {FGC}),
     ("community_based", "Community-Based", "SE", "Sweden", 1, {OMBUD}),
-    ("hospital_based", "Hospital-Based", "DE", "Germany", 2, {DGPPN, WEDDING}),
+    ("hospital_based", "Hospital-Based", "", None, 1, {SAFEWARDS}),  # international, no country
+    ("hospital_based", "Hospital-Based", "CH", "Switzerland", 1, {OPEN_DOOR}),
+    ("hospital_based", "Hospital-Based", "DE", "Germany", 3, {DGPPN, WEDDING, OPEN_DOOR}),
     ("hospital_based", "Hospital-Based", "GB", "United Kingdom", 2, {TOGETHER, NO_FORCE}),
     ("hospital_based", "Hospital-Based", "NL", "Netherlands", 1, {HIC}),
     ("hospital_based", "Hospital-Based", "NO", "Norway", 3, {BET, OPEN_DIALOGUE, RESTRAINT}),
     ("hybrid", "Hybrid", "CZ", "Czech Republic", 1, {CZECH}),
+    ("hybrid", "Hybrid", "IT", "Italy", 1, {TRIESTE}),
     ("hybrid", "Hybrid", "SE", "Sweden", 1, {EKSJO}),
     ("other", "Other", "", None, 1, {BE_RIGHT}),  # an international training with no country
     ("other", "Other", "AU", "Australia", 1, {HVN}),
@@ -120,7 +133,7 @@ PRACTICES_BY_SETTING = [
 ]
 
 #: organisations-by-kind-and-country, no parameters: (kind, country, organisation) in the
-#: question's order (kind, country, name). The 31 organisations of the compendium's files, each
+#: question's order (kind, country, name). The 33 organisations of the compendium's files, each
 #: with its one organisation_kinds value; Intervoice, Intentional Peer Support and FAPAF have no
 #: country. None of them is a peer-operated service.
 ORGANISATIONS = [
@@ -128,6 +141,8 @@ ORGANISATIONS = [
     ("funder", "GB", "forensic-partnership"),
     ("mental_health_service_provider", "BE", "cnp-st-martin"),
     ("mental_health_service_provider", "CA", "ciusss-est-montreal"),
+    ("mental_health_service_provider", "CH", "upk-basel"),  # "Universitäre Psychiatrische Kliniken Basel"
+    ("mental_health_service_provider", "DE", "charite-berlin"),  # "Charité – Universitätsmedizin Berlin"
     ("mental_health_service_provider", "FR", "epsm-lille-metropole"),
     ("mental_health_service_provider", "IT", "trieste-department-of-mental-health"),  # "Department..." < "South..."
     ("mental_health_service_provider", "IT", "novara-south-unit-area"),
@@ -262,7 +277,9 @@ def test_the_saved_questions():
     assert set(questions) == {
         "practices-by-setting-and-country", "practices-with-peer-reviewed-evidence",
         "organisations-by-kind-and-country", "training-programmes-by-elements-and-accreditation",
-        "competencies-covered-by-training"}
+        "competencies-covered-by-training", "practice-profile", "practices-by-model-facilitation-aim-and-evaluation",
+        "evidence-with-pages", "scale-figures", "coe-states-without-practice", "practices-by-start-year",
+        "organisations-and-their-practices", "federation-memberships"}
     for q in questions.values():
         assert q.title and q.description and q.columns_doc, q.name
         if "lang(" in q.sparql:  # labels or titles: in the language asked for, English by default
@@ -302,7 +319,7 @@ def test_practices_by_setting_and_country(compendium_store, binding):
     ({"setting_category": "other", "country": "GB"}, [r for r in PRACTICES_BY_SETTING if r[0] == "other" and r[2] == "GB"]),
     ({"setting_category": "hospital_based"}, [r for r in PRACTICES_BY_SETTING if r[0] == "hospital_based"]),
     ({"setting_category": "hybrid"}, [r for r in PRACTICES_BY_SETTING if r[0] == "hybrid"]),
-    ({"country": "none"}, [r for r in PRACTICES_BY_SETTING if r[2] == ""]),  # BE RIGHT only
+    ({"country": "none"}, [r for r in PRACTICES_BY_SETTING if r[2] == ""]),  # Safewards, BE RIGHT
     ({"country": "BE"}, []),
 ])
 def test_practices_by_setting_and_country_with_parameters(compendium_store, binding, params, expected):
@@ -412,6 +429,211 @@ def test_competencies_covered_by_training(compendium_store, binding):
     assert french.rows == [("C08", "Aide les pairs à gérer une crise", 0, "")]
 
 
+# -- the researchers' questions on the whole compendium (issue 13) ---------------------------------------
+#: every practice title of the compendium's four files (25 practices)
+ALL_PRACTICES = {HVN, IPS, MSP, TOGETHER, BET, DGPPN, HIC, NO_FORCE, OPEN_DIALOGUE, RESTRAINT, WEDDING, OPEN_DOOR,
+                 SAFEWARDS, LILLE, NOVARA, OMBUD, HUGARAFL, FGC, MOBILE_UNITS, OPEN_DIALOGUE_FI, CZECH, EKSJO, TRIESTE,
+                 ACTION_PLAN, BE_RIGHT}
+UPK = "Universitäre Psychiatrische Kliniken Basel"
+CHARITE = "Charité – Universitätsmedizin Berlin"
+
+
+def words(cell: str) -> set[str]:
+    return set(cell.split()) if cell else set()
+
+
+@pytest.mark.parametrize("binding", BINDINGS)
+def test_practice_profile(compendium_store, binding):
+    # community-hybrid-other.yaml, Hugarafl: community-based, Iceland, local, a voluntary sector
+    # organisation, run by Hugarafl since 2003, Submission 22, no evidence, no figure.
+    result = run("practice-profile", {"country": "IS"}, compendium_store, binding)
+    assert result.columns == ["practice", "title", "section", "setting_category", "settings", "countries",
+                              "geographic_scope", "aims", "aim_directness", "organisations", "start_year",
+                              "evaluation_status", "submissions", "evidence", "scale", "sources"]
+    assert result.rows == [(COE + "practice/hugarafl-iceland", HUGARAFL, "community-based-initiatives",
+                            "community_based", "voluntary_sector_organisation", "IS", "local", "promote_voluntary_care",
+                            None, "Hugarafl", 2003, "", "Submission 22", 0, "",
+                            "https://coe.int/rom/web/bioethics/compendium-report-good-practices-in-the-council-of-europe-"
+                            "to-promote-voluntary-measures-in-mental-health-services/-/asset_publisher/a2jyXoYCQgvL/"
+                            "content/hugarafl-iceland")]
+    # hospital-based.yaml, the open door policy: DE and CH, two organisations, nine citations,
+    # one figure (21 German hospitals), a completed quantitative evaluation, no submission number.
+    (door,) = [r for r in run("practice-profile", {"country": "CH"}, compendium_store, binding).rows]
+    assert (door[1], door[3], words(door[5]), door[6], words(door[7])) == (
+        OPEN_DOOR, "hospital_based", {"DE", "CH"}, "international", {"reduce_coercion", "promote_voluntary_care"})
+    assert (set(door[9].split(" | ")), door[11], door[12], door[13], door[14]) == (
+        {UPK, CHARITE}, "quantitative_completed", "", 9, "exact 21 sites (DE)")
+    every = run("practice-profile", where=compendium_store, binding=binding)
+    assert {r[1] for r in every.rows} == ALL_PRACTICES and len(every.rows) == 25
+    hvn = next(r for r in every.rows if r[1] == HVN)  # compendium.yaml: seven countries, two figures
+    assert words(hvn[5]) == {"GR", "DK", "GB", "UG", "JP", "AU", "US"} and hvn[13] == 2
+    assert set(hvn[14].split(" | ")) == {"more_than 180 groups (GB)", "exact 62 groups_assessed (GB)"}
+    assert {r[1] for r in run("practice-profile", {"country": "none"}, compendium_store, binding).rows} == {
+        SAFEWARDS, BE_RIGHT}
+    assert {r[1] for r in run("practice-profile", {"setting_category": "hybrid"}, compendium_store, binding).rows} == {
+        CZECH, EKSJO, TRIESTE}
+    assert run("practice-profile", {"country": "PT"}, compendium_store, binding).rows == []
+
+
+@pytest.mark.parametrize("binding", BINDINGS)
+@pytest.mark.parametrize(("params", "expected"), [
+    # compendium.yaml: Hearing Voices Network and Intentional Peer Support follow the
+    # socio-political model; only the Hearing Voices Network records facilitation (all three ways)
+    ({"peer_support_model": "socio_political"}, {HVN, IPS}),
+    ({"facilitation": "fully_peer_led"}, {HVN}),
+    ({"facilitation": "professional_only", "peer_support_model": "remedial"}, set()),
+    # evaluation_status: HVN (systematic_assessment), IPS (no_peer_reviewed_research,
+    # measure_developed), médiateur (qualitative_positive, quantitative_underway), Weddinger Modell
+    # and open door policy (quantitative_completed); the 20 others record none
+    ({"evaluation_status": "quantitative_completed"}, {WEDDING, OPEN_DOOR}),
+    ({"evaluation_status": "none"}, ALL_PRACTICES - {HVN, IPS, MSP, WEDDING, OPEN_DOOR}),
+    # aims: of the hospital-based practices, the DGPPN guidelines and the Weddinger Modell aim to prevent coercion
+    ({"aim": "prevent_coercion", "setting_category": "hospital_based"}, {DGPPN, WEDDING}),
+    ({"aim": "none"}, {TOGETHER}),  # Together's consultation records no aim
+])
+def test_practices_by_model_facilitation_aim_and_evaluation(compendium_store, binding, params, expected):
+    result = run("practices-by-model-facilitation-aim-and-evaluation", params, compendium_store, binding)
+    assert {r[1] for r in result.rows} == expected
+    assert len(result.rows) == len(expected)
+
+
+@pytest.mark.parametrize("binding", BINDINGS)
+def test_practices_by_model_facilitation_aim_and_evaluation_columns(compendium_store, binding):
+    result = run("practices-by-model-facilitation-aim-and-evaluation", where=compendium_store, binding=binding)
+    assert result.columns == ["practice", "title", "setting_category", "peer_support_models", "facilitations", "aims",
+                              "aim_directness", "evaluation_statuses"]
+    rows = {r[1]: (r[2], words(r[3]), words(r[4]), words(r[5]), r[6], words(r[7])) for r in result.rows}
+    assert rows[HVN] == ("other", {"socio_political"}, {"fully_peer_led", "mixed_experience", "professional_only"},
+                         {"promote_voluntary_care", "reduce_coercion"}, "indirect", {"systematic_assessment"})
+    assert rows[MOBILE_UNITS] == ("community_based", set(), set(), {"reduce_coercion"}, "direct", set())
+
+
+#: evidence-with-pages, cited for a whole section (setting_category ""): (citation's authors, year,
+#: pages, peer_reviewed). compendium.yaml: Repper & Carter for Peer Support and the Peer
+#: Workforce; part-ii-sections.yaml: four citations of Advance Planning.
+SECTION_EVIDENCE = {("Repper, J. & Carter, T.", 2011, "392", True), ("Weller", 2013, "", False),
+                    ("Barbui et al.", 2020, "5", False), ("de Jong et al.", 2016, "", False),
+                    ("Maylea, C. et al.", 2018, "", False)}
+
+
+@pytest.mark.parametrize("binding", BINDINGS)
+def test_evidence_with_pages(compendium_store, binding):
+    result = run("evidence-with-pages", where=compendium_store, binding=binding)
+    assert result.columns == ["cited_for", "cited_for_title", "setting_category", "citation", "authors", "year", "pages",
+                              "peer_reviewed"]
+    # 29 citations of practices (open door policy 9, Intentional Peer Support 4, two each for the
+    # Hearing Voices Network, Family Group Conferencing, Trieste, the restraint reduction and the
+    # Weddinger Modell, one each for East Lille, the Mobile Units, Open Dialogue (Finland), BET,
+    # DGPPN and HIC units) and 5 of sections; two are peer-reviewed (Longden et al. 2018, Repper &
+    # Carter 2011)
+    assert len(result.rows) == 34
+    assert sum(1 for r in result.rows if r[7]) == 2
+    sections = run("evidence-with-pages", {"setting_category": "none"}, compendium_store, binding)
+    assert {r[4:] for r in sections.rows} == SECTION_EVIDENCE
+    hybrid = run("evidence-with-pages", {"setting_category": "hybrid"}, compendium_store, binding)
+    assert [(r[1], r[4], r[5], r[6]) for r in hybrid.rows] == [
+        (TRIESTE, "Mezzina, R.", 2014, "440", ), (TRIESTE, "Portacolone et al.", 2015, "")]
+    pages = {(r[1], r[6]) for r in result.rows if r[6]}
+    assert (HIC, "3-4") in pages and (MOBILE_UNITS, "7") in pages and (OPEN_DOOR, "33") in pages
+    assert (OPEN_DIALOGUE_FI, "17") in pages
+
+
+#: scale-figures, no parameters: (title, quantity, qualifier, unit, country), from the scale of
+#: each practice in the four files
+FIGURES = sorted([
+    (HVN, 180, "more_than", "groups", "GB"), (HVN, 62, "exact", "groups_assessed", "GB"),
+    (MSP, 30, "exact", "peer_workers", "FR"), (MSP, 3, "exact", "regions", "FR"), (MSP, 35, "exact", "positions", "FR"),
+    (MSP, 6, "exact", "regions", "FR"), (MSP, 15, "exact", "sites", "FR"),
+    (TOGETHER, 220, "more_than", "service_users_reached", "GB"), (EKSJO, 170, "exact", "participants", "SE"),
+    (BE_RIGHT, 75, "exact", "trainees", ""), (FGC, 3, "exact", "regions", "NL"),
+    (MOBILE_UNITS, 25, "more_than", "sites", "GR"), (OPEN_DOOR, 21, "exact", "sites", "DE"),
+])
+
+
+@pytest.mark.parametrize("binding", BINDINGS)
+def test_scale_figures(compendium_store, binding):
+    result = run("scale-figures", where=compendium_store, binding=binding)
+    assert result.columns == ["of", "title", "quantity", "qualifier", "unit", "unit_label", "country", "note"]
+    assert sorted((r[1], r[2], r[3], r[4], r[6]) for r in result.rows) == FIGURES
+    sites = run("scale-figures", {"unit": "sites"}, compendium_store, binding)
+    assert [(r[1], r[2]) for r in sites.rows] == [(MOBILE_UNITS, 25), (MSP, 15), (OPEN_DOOR, 21)]  # by title
+    nowhere = run("scale-figures", {"country": "none", "lang": "fr"}, compendium_store, binding)
+    assert [(r[1], r[2], r[5]) for r in nowhere.rows] == [  # BE RIGHT's French title and the unit's French label
+        ("BE RIGHT – Initiative multinationale pour la formation des professionnels de la santé et des services sociaux "
+         "dans les établissements de santé mentale", 75, "personnes en formation")]
+
+
+#: the 46 member states of vocab/countries.yaml's collection, less the 13 where a practice of the
+#: compendium is carried out (CH CZ DE DK FI FR GB GR IS IT NL NO SE)
+STATES_WITHOUT_PRACTICE = ["AD", "AL", "AM", "AT", "AZ", "BA", "BE", "BG", "CY", "EE", "ES", "GE", "HR", "HU",
+                           "IE", "LI", "LT", "LU", "LV", "MC", "MD", "ME", "MK", "MT", "PL", "PT", "RO", "RS", "SI",
+                           "SK", "SM", "TR", "UA"]
+
+
+@pytest.mark.parametrize("binding", BINDINGS)
+def test_coe_states_without_practice(compendium_store, binding):
+    result = run("coe-states-without-practice", where=compendium_store, binding=binding)
+    assert result.columns == ["country", "country_label"]
+    assert [r[0] for r in result.rows] == STATES_WITHOUT_PRACTICE
+    assert ("BE", "Belgium") in result.rows
+    # hospital-based practices are carried out in CH DE GB NL NO only
+    hospital = run("coe-states-without-practice", {"setting_category": "hospital_based"}, compendium_store, binding)
+    assert [r[0] for r in hospital.rows] == sorted(STATES_WITHOUT_PRACTICE + ["CZ", "DK", "FI", "FR", "GR", "IS", "IT", "SE"])
+    french = run("coe-states-without-practice", {"lang": "fr"}, compendium_store, binding)
+    assert ("BE", "Belgique") in french.rows
+
+
+@pytest.mark.parametrize("binding", BINDINGS)
+def test_practices_by_start_year(compendium_store, binding):
+    # start_year in the YAML: Mobile Units 1981, Personal Ombud 1995, Hugarafl 2003, Weddinger
+    # Modell 2010, médiateur de santé pair 2012, HIC units 2013, DGPPN guidelines 2018
+    result = run("practices-by-start-year", where=compendium_store, binding=binding)
+    assert result.columns == ["start_year", "setting_category", "practices", "titles"]
+    assert result.rows == [(1981, "community_based", 1, MOBILE_UNITS), (1995, "community_based", 1, OMBUD),
+                           (2003, "community_based", 1, HUGARAFL), (2010, "hospital_based", 1, WEDDING),
+                           (2012, "other", 1, MSP), (2013, "hospital_based", 1, HIC), (2018, "hospital_based", 1, DGPPN)]
+    french = run("practices-by-start-year", {"setting_category": "other", "lang": "fr"}, compendium_store, binding)
+    assert french.rows == [(2012, "other", 1, "Médiateur de santé pair – France")]
+
+
+@pytest.mark.parametrize("binding", BINDINGS)
+def test_organisations_and_their_practices(compendium_store, binding):
+    result = run("organisations-and-their-practices", where=compendium_store, binding=binding)
+    assert result.columns == ["organisation", "name", "country", "practices", "titles"]
+    # 21 organisations are involved in one practice each (HVN 2, médiateur 3, Together 2, open
+    # door 2, 12 others 1); the 12 others (Tuto3 PAT partners, FAPAF, Mind, NSUN) in none
+    assert len(result.rows) == 33
+    assert sorted(r[3] for r in result.rows) == [0] * 12 + [1] * 21
+    assert all(r[4] == "" for r in result.rows if r[3] == 0)
+    norway = run("organisations-and-their-practices", {"country": "NO"}, compendium_store, binding)
+    assert [(r[1], r[3], r[4]) for r in norway.rows] == [
+        ("Akershus University Hospital", 1, OPEN_DIALOGUE), ("Lovisenberg Diaconal Hospital", 1, RESTRAINT),
+        ("Inland Norway University of Applied Sciences", 0, "")]
+    nowhere = run("organisations-and-their-practices", {"country": "none"}, compendium_store, binding)
+    assert {(r[1], r[3]) for r in nowhere.rows} == {
+        ("Intervoice", 1), ("Intentional Peer Support", 1),
+        ("FAPAF: Federation of French Speaking Peer Support Workers' Organizations", 0)}
+
+
+@pytest.mark.parametrize("binding", BINDINGS)
+def test_federation_memberships(compendium_store, examples_store, binding):
+    # compendium.yaml: PAT ASBL (BE) is a founding member of FAPAF (no country), no date
+    result = run("federation-memberships", where=compendium_store, binding=binding)
+    assert result.columns == ["member", "member_name", "country", "federation", "federation_name",
+                              "federation_country", "role", "role_label", "start_date"]
+    assert result.rows == [(COE + "org/pat-asbl", "Peer and Team Support ASBL", "BE", COE + "org/fapaf",
+                            "FAPAF: Federation of French Speaking Peer Support Workers' Organizations", None,
+                            "founding_member", "Founding member", None)]
+    assert run("federation-memberships", {"role": "member"}, compendium_store, binding).rows == []
+    assert run("federation-memberships", {"country": "none"}, compendium_store, binding).rows == []
+    assert run("federation-memberships", {"lang": "fr"}, compendium_store, binding).rows[0][7] == "Membre fondateur"
+    # examples/valid/Organisation-association.yaml: Pairs Ensemble (BE) joined the fictional
+    # federation (FR) as a founding member on 2021-03-15
+    fictional = run("federation-memberships", {"country": "BE"}, examples_store, binding)
+    assert [(r[1], r[4], r[5], r[6], r[8]) for r in fictional.rows] == [
+        ("Pairs Ensemble (fictional)", "Fédération fictive des pairs aidants", "FR", "founding_member", "2021-03-15")]
+
+
 # -- the same questions on the fictional registry of examples/valid --------------------------------------------
 @pytest.mark.parametrize("binding", BINDINGS)
 def test_examples_peer_operated_services_are_marked(examples_store, binding):
@@ -469,7 +691,7 @@ def test_examples_practice_with_evidence(examples_store, binding):
 # -- parameters -------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize(("name", "params", "message"), [
     ("organisations-by-kind-and-country", {"country": "XX"}, r"country='XX': not a code .*Countries"),
-    ("organisations-by-kind-and-country", {"country": "gb"}, r"did you mean GB\?"),
+    ("organisations-by-kind-and-country", {"country": "G-B"}, r"did you mean GB\?"),
     ("organisations-by-kind-and-country", {"kind": "peer_operated"}, r"did you mean peer_operated_service"),
     ("organisations-by-kind-and-country", {"city": "Namur"}, r"has no parameter 'city' \(its parameters: kind, "),
     ("organisations-by-kind-and-country", {"country": ""}, r"empty value"),

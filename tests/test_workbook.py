@@ -20,7 +20,7 @@ from peer_schema.cli import main
 from peer_schema.readers.datasets import read_datasets
 from peer_schema.readers.errors import Notice, TableStart
 from peer_schema.readers.workbook import iter_workbook
-from peer_schema.sheets.layout import class_label, columns, sheet_classes
+from peer_schema.table_layout import class_label, columns, sheet_classes
 from peer_schema.sheets.writer import write_csv_template, write_workbook
 
 TABLES = EXAMPLES / "tables"

@@ -23,8 +23,8 @@ from .config import OFF, Config
 from .model import CONSENT_PURPOSES, PROFILE_AUDIENCE, PROFILE_PURPOSE, PROFILES, model
 from .readers import FORMATS, TYPE_KEY, Document, Limits, RdfGraph, ReadError, Stream, open_source
 from .readers.errors import Notice, TableStart
-from .sheets.finding_words import in_table_words
 from .report import Finding, Report, Severity
+from .report.finding_words import in_table_words
 from .report.catalogue import CATALOGUE
 from .usage_errors import MixedAccessRights, ProfileRefused, UsageError  # noqa: F401 (re-exported)
 
@@ -157,10 +157,10 @@ class _Run:
             purpose = self.purpose_override or PROFILE_PURPOSE[profile]
             for code, params, below in consent.peer_worker(rec, audience, self.today, fields, purpose):
                 self.hit(code, params, file, pointer + below, rid, locate, line)
-        elif cls == "Membership":
-            member, federation = rec.get("member"), rec.get("federation")
-            if isinstance(member, str) and isinstance(federation, str):
-                self.memberships.add(member, federation, file, pointer, line)
+        elif cls in ("Membership", "Organisation"):
+            # a membership of a document: its line now, as its findings come once every file is read
+            at = (locate(pointer) or (None,))[0] if line is None and locate is not None and cls == "Membership" else line
+            self.memberships.add_record(cls, rec, file, pointer, at)
         for code, params, below in privacy.record(self.model.classes[cls], rec, profile):
             self.hit(code, params, file, pointer + below, rid, locate, line)
 
@@ -289,6 +289,8 @@ class _Run:
         for cycle, file, pointer, line in self.memberships.cycles():
             self.add(Finding("rules.membership-cycle", CATALOGUE["rules.membership-cycle"].severity,
                              {"cycle": " → ".join(cycle + cycle[:1])}, file, pointer, None, line))
+        for code, params, file, pointer, line in self.memberships.findings():
+            self.add(Finding(code, CATALOGUE[code].severity, params, file, pointer, None, line))
 
 
 def validate(

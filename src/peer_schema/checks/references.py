@@ -9,7 +9,6 @@ a short list until the end of the run.
 
 from __future__ import annotations
 
-import functools
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -129,6 +128,10 @@ class References:
         self.ids: IdDict | IdTable = IdTable() if compact else IdDict()
         self.pending: list[_Pending] = []
         self._private = False
+        # per instance, not functools.cache on the method: that cache would keep every run's
+        # References (its identifier table, and through `emit` its report) alive for good, which
+        # a long-running server (peer-schema serve) pays on every upload
+        self._plans: dict[str, tuple[tuple[str, str, int, bool, bool], ...]] = {}
 
     def _finding(self, code: str, params: dict, file, pointer, record_id, line, column=None) -> None:
         self.emit(Finding(code, CATALOGUE[code].severity, params, file, pointer, record_id, line, column))
@@ -169,10 +172,12 @@ class References:
                         self.register(target_cls, item["id"], file, where, line, locate)
                     self._walk(target_cls, item, file, where, record_id, line, locate)
 
-    @functools.cache
     def _plan(self, cls: str) -> tuple[tuple[str, str, int, bool, bool], ...]:
         """The slots of a class that can hold a reference, or an inlined object that holds
         one or has an id of its own: (slot, range, range's index, is a reference, registers an id)."""
+        known = self._plans.get(cls)
+        if known is not None:
+            return known
         plan = []
         for slot in self.model.classes[cls].slots.values():
             if slot.kind != "class":
@@ -182,7 +187,8 @@ class References:
                 plan.append((slot.name, slot.range, index, True, False))
             elif slot.range != cls and (self._plan(slot.range) or "id" in self.model.classes[slot.range].slots):
                 plan.append((slot.name, slot.range, index, False, "id" in self.model.classes[slot.range].slots))
-        return tuple(plan)
+        self._plans[cls] = tuple(plan)
+        return self._plans[cls]
 
     def _resolve(self, ref: _Pending, final: bool) -> None:
         found = self.ids.get(self.ids.key(ref.target))

@@ -18,6 +18,7 @@ Hit = tuple[str, dict, str]  # code, params, pointer below the record ("" for th
 MIN_YEAR = 1700  # formal peer support is recorded back to the 18th century (McGregor 2014)
 MAX_SESSION_HOURS = 4  # Tuto3 PAT training profile, Table 2: "Duration"
 PEER_OPERATED_MIN_SHARE = 51  # McGregor 2014, after Queensland Government 2009
+HOURS_TOLERANCE = 0.01  # sessions x length against total hours: room for rounding, none for a real excess
 
 
 @cache
@@ -44,6 +45,33 @@ def countries() -> frozenset[str]:
     return frozenset(artifacts.vocabularies()["Country"]["concepts"])
 
 
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _decimal_fr(number: float) -> str:
+    """2.5 as French writes it: 2,5."""
+    return str(number).replace(".", ",")
+
+
+def iso_date(value) -> date | None:
+    """A date written as the model writes it (2026-11-23); None for anything else, which is the
+    structure check's finding, not a rule's."""
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _ends_before_start(record: dict, start: str, end: str) -> tuple[date, date] | None:
+    first, last = iso_date(record.get(start)), iso_date(record.get(end))
+    return (first, last) if first is not None and last is not None and last < first else None
+
+
 def _countries(codes: list, where: str) -> Iterator[Hit]:
     members = coe_member_states()
     for i, code in enumerate(codes):
@@ -57,9 +85,11 @@ def organisation(record: dict, today: date) -> Iterator[Hit]:
     kinds = record.get("organisation_kinds")
     if isinstance(kinds, list) and "peer_operated_service" in kinds and record.get("staffed_and_managed_by_peers") is not True:
         share = record.get("peer_governance_share")
-        if not isinstance(share, (int, float)) or isinstance(share, bool) or share < PEER_OPERATED_MIN_SHARE:
-            shown = share if isinstance(share, (int, float)) and not isinstance(share, bool) else "an unknown share of"
-            yield "rules.peer-operated-share", {"id": record.get("id"), "value": shown}, "/peer_governance_share"
+        if not _is_number(share) or share < PEER_OPERATED_MIN_SHARE:
+            # the share is put into the message in the report's language: words, never English in French
+            params = ({"value": share, "share": f"{share}%", "share_fr": f"{share} %"} if _is_number(share)
+                      else {"share": "an unknown share", "share_fr": "une part inconnue"})
+            yield "rules.peer-operated-share", {"id": record.get("id"), **params}, "/peer_governance_share"
     if "country" in record:
         yield from _countries([record["country"]], "/country")
 
@@ -82,6 +112,21 @@ def training_programme(record: dict, today: date) -> Iterator[Hit]:
         if not accreditation.get("accrediting_body"):
             yield ("rules.accreditation-without-body", {"value": accreditation.get("accreditation_status")},
                    "/accreditation")
+    if isinstance(accreditation, dict) and (dates := _ends_before_start(accreditation, "valid_from", "valid_until")):
+        yield ("rules.accreditation-ends-before-start", {"start": dates[0].isoformat(), "end": dates[1].isoformat()},
+               "/accreditation/valid_until")
+    count, total = record.get("session_count"), record.get("total_hours")
+    if type(count) is int and _is_number(hours) and _is_number(total) and count * hours > total + HOURS_TOLERANCE:
+        yield ("rules.sessions-exceed-total-hours",
+               {"count": count, "length": hours, "sessions_total": round(count * hours, 2), "value": total,
+                "length_fr": _decimal_fr(hours), "sessions_total_fr": _decimal_fr(round(count * hours, 2)),
+                "value_fr": _decimal_fr(total)},
+               "/total_hours")
+
+
+def membership(record: dict, today: date) -> Iterator[Hit]:
+    if dates := _ends_before_start(record, "start_date", "end_date"):
+        yield "rules.membership-ends-before-start", {"start": dates[0].isoformat(), "end": dates[1].isoformat()}, "/end_date"
 
 
 def practice(record: dict, today: date) -> Iterator[Hit]:
@@ -102,6 +147,7 @@ RULES: dict[str, Callable[[dict, date], Iterator[Hit]]] = {
     "Organisation": organisation,
     "TrainingProgramme": training_programme,
     "Practice": practice,
+    "Membership": membership,
     "PeerWorker": personal.peer_worker,  # names, contacts, birth dates typed where the model has none
 }
 

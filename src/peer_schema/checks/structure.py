@@ -11,11 +11,10 @@ import difflib
 from collections.abc import Iterator
 from functools import cache
 
-import jsonschema_rs
-
 from .. import artifacts
 from ..report import Finding
 from ..report.catalogue import CATALOGUE
+from ..schema_validator import validator as _validator
 
 # jsonschema-rs error kind -> our code
 CODES = {
@@ -36,14 +35,6 @@ CODES = {
 # a value (a report may be pasted into a ticket or an e-mail).
 SENSITIVE_CONTAINERS = {"peer_workers"}
 SENSITIVE_CLASSES = {"PeerWorker"}
-
-
-@cache
-def _validator(cls: str = "Dataset"):
-    schema = artifacts.json_schema()
-    if cls != "Dataset":
-        schema = {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": f"#/$defs/{cls}"}
-    return jsonschema_rs.validator_for(schema, validate_formats=True)
 
 
 def _pointer(path: list) -> str:

@@ -28,6 +28,7 @@ import json
 import shutil
 import zipfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -94,12 +95,14 @@ def blocking(report: Report, only_consented: bool = False) -> list[Finding]:
 def make_bundle(paths, out: str | Path, profile: str, *, recipient: str | None = None,
                 key_file: str | Path | None = None, min_count: int = DEFAULT_MIN_COUNT,
                 today: date | None = None, limits: Limits | None = None,
-                purpose: str | None = None, only_consented: bool = False) -> BundleSummary:
+                purpose: str | None = None, only_consented: bool = False,
+                progress: Callable[[int, int, str, int], None] | None = None) -> BundleSummary:
     """Bundle the files or folders in `paths` into the zip `out` for `profile` (federation,
     research or public) and `purpose` (a ConsentPurpose code; by default the profile's). With
     `recipient`, peer workers get pseudonyms keyed with the key in `key_file` (created when
     missing; a research bundle needs both). `only_consented`: leave out, rather than refuse, the
-    peer workers' fields that no consent in force covers for the audience and purpose. Raises
+    peer workers' fields that no consent in force covers for the audience and purpose. `progress`
+    is called as the data is read and checked (as in `validate`). Raises
     Refused (errors in the data; `.report` says which), BadBundle (the key file, the output),
     UsageError (a wrong call)."""
     if profile not in BUNDLE_PROFILES:
@@ -128,7 +131,8 @@ def make_bundle(paths, out: str | Path, profile: str, *, recipient: str | None =
     if clash := output_clash(out, _expand(paths), "an input file"):
         raise UsageError(clash)
 
-    report = validate(paths, profile=profile, purpose=purpose, today=today, limits=limits, one_access_per_dataset=True)
+    report = validate(paths, profile=profile, purpose=purpose, today=today, limits=limits, one_access_per_dataset=True,
+                      progress=progress)
     reasons = blocking(report, only_consented)
     if reasons:
         raise Refused(f"bundle refused: the data has {len(reasons)} problem(s) to fix first", _only(report, reasons))

@@ -34,6 +34,7 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from pathlib import Path
 
 from ..validation import UsageError
@@ -46,11 +47,21 @@ from .safe_zip import ZipLimits
 __all__ = ["KEPT_RULE", "REPORT", "Bundle", "MergeResult", "_Merger", "merge", "read_bundle", "summary_text"]
 
 
-def merge(bundles, out: str | Path, *, replace: bool = False, limits: ZipLimits | None = None) -> MergeResult:
+def _records(loaded: list[Bundle]) -> int:
+    """The records read so far (for the progress of a merge)."""
+    from ..model import model
+
+    containers = model().containers
+    return sum(len(doc.get(c) or ()) for b in loaded for doc in b.docs for c in containers)
+
+
+def merge(bundles, out: str | Path, *, replace: bool = False, limits: ZipLimits | None = None,
+          progress: Callable[[int, int, str, int], None] | None = None) -> MergeResult:
     """Merge the bundles (zip files) into the folder `out`. Raises BadBundle (a bundle is unsafe,
     damaged, lying or incompatible; the output cannot be written: exit 2), Refused (the data
     cannot be merged: exit 1), UsageError (a wrong call: exit 2). Nothing is written unless the
-    whole merge succeeds."""
+    whole merge succeeds. `progress(done, total, bundle, records)` is called as each bundle is
+    read (records: read so far)."""
     paths = [Path(p) for p in bundles]
     if not paths:
         raise UsageError("name at least one bundle")
@@ -61,7 +72,13 @@ def merge(bundles, out: str | Path, *, replace: bool = False, limits: ZipLimits 
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        loaded = [read_bundle(p, label, limits) for p, label in zip(paths, _labels(paths))]
+        loaded = []
+        for n, (p, label) in enumerate(zip(paths, _labels(paths))):
+            if progress:
+                progress(n, len(paths), str(p), _records(loaded))
+            loaded.append(read_bundle(p, label, limits))
+        if progress:
+            progress(len(paths), len(paths), "", _records(loaded))
         _check_access(loaded)
         _check_profiles(loaded)
         _check_prefixes(loaded)

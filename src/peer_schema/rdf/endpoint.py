@@ -305,7 +305,7 @@ def _error_text(exc: urllib.error.HTTPError) -> str:
 
 # -- answers ----------------------------------------------------------------------------------------------
 def _read_json_results(body: bytes, url: str) -> tuple[str, list[str], list[tuple]]:
-    from .queries import cell_from_json
+    from .answers import cell_from_json
 
     try:
         doc = json.loads(body)
@@ -330,7 +330,7 @@ def _read_json_results(body: bytes, url: str) -> tuple[str, list[str], list[tupl
 def _read_triples(body: bytes, media: str, url: str) -> tuple[str, list[str], list[tuple]]:
     import pyoxigraph
 
-    from .queries import cell
+    from .answers import cell
 
     fmt = {"text/turtle": pyoxigraph.RdfFormat.TURTLE, "application/n-quads": pyoxigraph.RdfFormat.N_QUADS}.get(
         media, pyoxigraph.RdfFormat.N_TRIPLES)

@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import chain
@@ -30,7 +30,7 @@ from ..file_modes import PRIVATE_MODE
 from ..readers import TYPE_KEY, Document, Limits, RdfGraph, ReadError, Stream, open_source
 from ..readers.errors import Notice, TableStart
 from ..report import Finding, Report, Severity
-from ..validation import ProfileRefused, UsageError, validate
+from ..validation import PROGRESS_EVERY, ProfileRefused, UsageError, validate
 from . import serializers
 from .mapping import OUTPUT_PREFIXES, BadValue, Context, Mapper, UnknownPrefix
 from .publication import PublishingMapper
@@ -80,6 +80,8 @@ class ExportSummary:
     triples: int = 0
     #: peer worker records written: then the file is readable by its owner only
     peer_workers: int = 0
+    #: the datasets' nodes written (N-Triples terms, `<iri>`): what `store load` checks a store for
+    dataset_nodes: list[str] = field(default_factory=list)
     #: the validation report (warnings stay visible; it has no errors, or there would be no export)
     report: Report | None = None
 
@@ -95,14 +97,17 @@ def export(
     today: date | None = None,
     input_format: str | None = None,
     purpose: str | None = None,
+    progress: Callable[[int, int, str, int], None] | None = None,
 ) -> ExportSummary:
     """Export the files or folders in `paths` to `out` as RDF (`fmt`: ttl, nt, jsonld, rdfxml).
 
     profile: "public", "research", "federation" or "internal"; by default each dataset's access
     rights decide, as in `validate`; purpose: the consent purpose of the disclosure, as in
-    `validate` (by default the profile's). Raises `ExportRefused` (with the findings) when the data is not
-    valid or may not be shared under the profile, `UsageError` for a wrong call, `ExportError`
-    when the output cannot be written. Returns what was written.
+    `validate` (by default the profile's); progress(done, total, file, records): called as the
+    validation reads the files (as in `validate`), then again as the export writes them. Raises
+    `ExportRefused` (with the findings) when the data is not valid or may not be shared under the
+    profile, `UsageError` for a wrong call, `ExportError` when the output cannot be written.
+    Returns what was written.
     """
     if fmt not in FORMATS:
         raise UsageError(f"unknown RDF format {fmt!r} (use {', '.join(FORMATS)})")
@@ -115,7 +120,7 @@ def export(
 
     report = validate(paths, profile=profile, limits=limits, config=_guarded(config), today=today,
                       one_access_per_dataset=True,
-                      input_format=input_format, purpose=purpose)
+                      input_format=input_format, purpose=purpose, progress=progress)
     blocking = _blocking(report, profile)
     if blocking:
         raise ExportRefused(blocking, report)
@@ -124,9 +129,11 @@ def export(
     # access decides each dataset's label and removes small counts under the public profile
     writer = _Writer(PublishingMapper(Mapper(), profile, purpose=purpose), summary, limits, input_format)
     files = [Path(f) for f in report.files]  # the files the validator read, in its order
+    writer.progress, writer.total = progress, len(files)
     try:
         with _atomic(out, lambda: PRIVATE_MODE if summary.peer_workers else None) as fh:
             writer.write(files, fh, fmt)
+        summary.dataset_nodes = sorted(writer.seen_datasets)
     except UnknownPrefix as exc:
         finding = Finding("refs.undeclared-prefix", Severity.ERROR, {"prefix": exc.prefix, "id": exc.curie},
                           writer.current, "", exc.curie, default_severity=Severity.WARNING)
@@ -206,6 +213,9 @@ class _Writer:
         self.seen_datasets: set[str] = set()
         #: the file being read, for the findings of a failure
         self.current: str | None = None
+        #: told of the files and records written, as `validate` tells of those read
+        self.progress: Callable[[int, int, str, int], None] | None = None
+        self.done, self.total = 0, 0
 
     def write(self, files: list[Path], fh, fmt: str) -> None:
         records = chain.from_iterable(self.file(path) for path in files)
@@ -223,10 +233,21 @@ class _Writer:
             triples = pyoxigraph.parse(source, pyoxigraph.RdfFormat.N_TRIPLES)
             pyoxigraph.serialize(triples, fh, FORMATS[fmt], prefixes=dict(OUTPUT_PREFIXES))
         self.summary.triples = counter[0]
+        if self.progress:
+            self.progress(self.total, self.total, "", self.summary.records)
+
+    def _tick(self) -> None:
+        """One more record written: tell the progress every PROGRESS_EVERY records."""
+        if self.progress and not self.summary.records % PROGRESS_EVERY:
+            self.progress(self.done, self.total, self.current or "", self.summary.records)
 
     def file(self, path: Path) -> Iterator[list]:
         """The triples of each record of a file (and of its dataset's header), record by record."""
+        if self.current is not None:
+            self.done += 1
         self.current = str(path)
+        if self.progress:
+            self.progress(self.done, self.total, self.current, self.summary.records)
         source = open_source(path, self.limits, self.input_format)
         if isinstance(source, Document):
             yield from self.document(source.data, Context(source.data))
@@ -244,6 +265,7 @@ class _Writer:
             for rec in data.get(container) or ():
                 self.summary.records += 1
                 self.summary.peer_workers += cls == "PeerWorker"
+                self._tick()
                 yield self.mapper.record(cls, rec, ctx)
 
     def header(self, header: dict, ctx: Context) -> list:
@@ -274,5 +296,6 @@ class _Writer:
             elif cls in containers:
                 self.summary.records += 1
                 self.summary.peer_workers += cls == "PeerWorker"
+                self._tick()
                 yield self.mapper.record(cls, rec, ctx)
 

@@ -68,7 +68,7 @@ def write_table(answer: Answer, out: TextIO, max_width: int | None = None) -> No
 
 
 def _result(answer: Answer):
-    from .queries import Result
+    from .answers import Result
 
     return Result(list(answer.columns), list(answer.rows), answer.kind)
 

@@ -25,7 +25,7 @@ import errno
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager, nullcontext
 from functools import cache
 from pathlib import Path
@@ -39,6 +39,8 @@ from .export import ExportError, export
 from . import store_files
 from .sparql_guard import QueryError
 from .store_files import StoreError
+from .store_loads import (DatasetsAlreadyLoaded, export_digest, loaded_before, refuse_datasets_held,
+                          remove_vocabularies, with_earlier)
 
 #: the store `peer-schema store load` and `peer-schema query` use when none is named
 DEFAULT_STORE = Path("peer-schema-store")
@@ -60,6 +62,7 @@ def load(
     replace: bool = False,
     purpose: str | None = None,
     timeout: float | None = None,
+    progress: Callable[[int, int, str, int], None] | None = None,
 ) -> int:
     """Export the files or folders in `paths` and load them, with the SKOS vocabularies, into
     the embedded store in `store_dir` (created if needed; DEFAULT_STORE if None), or into
@@ -67,11 +70,20 @@ def load(
     vocabularies'; the store keeps each distinct triple once).
 
     The data is added to what the store holds; `replace=True` empties it first. Loading the same
-    files twice without `replace` doubles their blank nodes (citations, scale figures...), which
-    saved questions would then count twice.
+    files again, unchanged, into the embedded store changes nothing and returns 0 (its manifest
+    records the SHA-256 of each export loaded; the export is deterministic). Otherwise a dataset
+    the store already holds (its node is there) is not loaded again: `DatasetsAlreadyLoaded`, and
+    nothing changes, because adding it a second time would give saved questions its records
+    twice (each load makes new blank nodes: citations, scale figures...) and keep values it no
+    longer has. The vocabularies replace their own earlier triples (a newer package's labels
+    replace an older one's); on an endpoint, which the Graph Store Protocol lets add and empty
+    but not edit, the same vocabularies add nothing.
+
+    `progress` is called as the data is read and checked (as in `validate`).
 
     Raises `ExportRefused` (the data is not valid, or may not be shared under the profile: nothing
-    is loaded), `StoreError`, `EndpointError`, `UsageError` (an unknown profile).
+    is loaded), `DatasetsAlreadyLoaded` and other `StoreError`s, `EndpointError`, `UsageError` (an
+    unknown profile).
     """
     paths = list(paths)
     if endpoint is not None and store_dir is not None:
@@ -96,20 +108,26 @@ def load(
             with tempfile.TemporaryDirectory(prefix=prefix, dir=scratch) as tmp:
                 nt = Path(tmp) / "export.nt"
                 try:
-                    summary = export(paths, nt, fmt="nt", profile=profile, purpose=purpose)
+                    summary = export(paths, nt, fmt="nt", profile=profile, purpose=purpose, progress=progress)
                 except ExportError as exc:  # the scratch file could not be written (a full disk...)
                     if not isinstance(exc.__cause__, OSError):
                         raise
                     raise StoreError(f"{folder if ep is None else ep.query_url}: loading failed, nothing was "
                                      f"changed ({_why(exc.__cause__)})") from exc
+                digest = None if ep is not None else export_digest(nt)
+                if not replace:
+                    if digest is not None and loaded_before(folder, digest):
+                        return 0  # the same export again: the store already holds exactly this
+                    refuse_datasets_held(summary.dataset_nodes, ep, folder)
                 if ep is not None:
                     if replace:
                         ep.clear_default_graph()
                     ep.add(nt, "application/n-triples")
                     ep.add(vocabularies, "text/turtle")
                 else:
+                    loaded = {"exports": [digest], "datasets": dict.fromkeys(summary.dataset_nodes, digest)}
                     _load_beside(folder, nt, vocabularies, private=bool(summary.peer_workers) or is_private(folder),
-                                 replace=replace, triples=summary.triples + vocabulary_triples())
+                                 replace=replace, triples=summary.triples + vocabulary_triples(), loaded=loaded)
     except OSError as exc:  # the scratch folder or the lock: a read-only parent, a full disk
         raise StoreError(f"{folder}: loading failed, the store is unchanged ({_why(exc)})") from exc
     return summary.triples + vocabulary_triples()
@@ -120,7 +138,7 @@ PRIVATE_FOLDER_MODE = 0o700
 
 
 def _load_beside(folder: Path, nt: Path, vocabularies: bytes, *, private: bool, replace: bool,
-                 triples: int) -> None:
+                 triples: int, loaded: dict) -> None:
     """Load into a new folder beside the store (a copy of it unless `replace`), mark it complete,
     and swap it in (store_files): whatever happens before the swap, the old store is whole."""
     with _owner_only(private):
@@ -128,11 +146,16 @@ def _load_beside(folder: Path, nt: Path, vocabularies: bytes, *, private: bool, 
         try:
             if private:
                 make_private(new)  # before any record is written into it
-            if not replace and (folder / store_files.MANIFEST).is_file():
-                triples += int(store_files.check_complete(folder).get("triples", 0))
+            adding = not replace and (folder / store_files.MANIFEST).is_file()
+            if adding:
+                manifest = store_files.check_complete(folder)
+                triples += int(manifest.get("triples", 0))
+                loaded = with_earlier(loaded, manifest.get("loaded"))
                 store_files.copy_database(folder, new)
             db = pyoxigraph.Store(str(new))
             try:
+                if adding:
+                    triples -= remove_vocabularies(db, vocabularies)
                 db.bulk_load(path=str(nt), format=pyoxigraph.RdfFormat.N_TRIPLES)
                 db.bulk_load(input=vocabularies, format=pyoxigraph.RdfFormat.TURTLE)
                 db.flush()
@@ -140,7 +163,7 @@ def _load_beside(folder: Path, nt: Path, vocabularies: bytes, *, private: bool, 
                 del db  # closes the database now (pyoxigraph has no close())
             if private:
                 make_private(new)
-            store_files.write_manifest(new, triples)
+            store_files.write_manifest(new, triples, loaded)
             store_files.swap(new, folder)
         except (OSError, SyntaxError, RuntimeError) as exc:
             raise StoreError(f"{folder}: loading failed, the store is unchanged ({_why(exc)})") from exc
@@ -264,7 +287,7 @@ def run(store: pyoxigraph.Store, text: str, substitutions: dict | None = None) -
 def run_lazy(store: pyoxigraph.Store, text: str, substitutions: dict | None = None):
     """(kind, columns, an iterator of rows as the engine finds them). The iterator keeps the store
     open; a damaged block found while reading raises StoreError."""
-    from .queries import cell
+    from .answers import cell
 
     kwargs = {"substitutions": substitutions} if substitutions else {}
     try:
@@ -296,5 +319,5 @@ def _unreadable(exc: BaseException) -> StoreError:
                       f"`peer-schema store load PATH... --replace`")
 
 
-__all__ = ["DEFAULT_STORE", "StoreError", "load", "open_read_only", "open_for_writing", "run", "run_lazy",
-           "substitutions_supported", "vocabulary_triples"]
+__all__ = ["DEFAULT_STORE", "DatasetsAlreadyLoaded", "StoreError", "load", "open_read_only", "open_for_writing", "run",
+           "run_lazy", "substitutions_supported", "vocabulary_triples"]

@@ -65,13 +65,16 @@ def _fingerprint(path: Path, whole: bool) -> list:
     return [size, digest.hexdigest()]
 
 
-def write_manifest(folder: Path, triples: int) -> None:
+def write_manifest(folder: Path, triples: int, loaded: dict | None = None) -> None:
     """Mark `folder` (a closed database) complete: the manifest, written to a temporary file,
-    flushed to disk, then renamed into place."""
+    flushed to disk, then renamed into place. `loaded`: what store.py records of the loads
+    (`exports`: the SHA-256 of each export loaded; `datasets`: each dataset's node -> its export's)."""
     names = _contents(folder)
     whole = sum((folder / n).stat().st_size for n in names) <= WHOLE_HASH_LIMIT
     doc = {"format": MANIFEST_FORMAT, "written_by": f"peer-schema {__version__}", "triples": triples,
            "hashed": "whole" if whole else "ends", "files": {n: _fingerprint(folder / n, whole) for n in names}}
+    if loaded:
+        doc["loaded"] = loaded
     temp = folder / (MANIFEST + ".tmp")
     with temp.open("w", encoding="utf-8") as fh:
         json.dump(doc, fh, indent=1)

@@ -221,7 +221,7 @@ def dataset_header(path: Path, limits: Limits | None = None) -> dict | None:
     sibling = _sibling_dataset(path)
     if sibling is None:
         return None
-    from ..checks.structure import check_structure  # here: the readers do not otherwise need the checks
+    from ..schema_validator import conforms
 
     with closing(_rows(sibling, DATASET, limits or Limits(), None)) as items:
         item = next((i for i in items if not isinstance(i, (TableStart, Notice))), None)
@@ -229,7 +229,7 @@ def dataset_header(path: Path, limits: Limits | None = None) -> dict | None:
         return None
     _, header, _ = item
     body = {k: v for k, v in header.items() if k != "@type"}
-    if next(iter(check_structure(body, None, DATASET)), None) is not None:
+    if not conforms(body, DATASET):
         return None
     return header
 

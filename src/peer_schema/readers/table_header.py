@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from ..checks.personal import is_name_header
 from ..model import Slot, model
+from ..name_headers import is_name_header
 from .errors import Notice, ReadError
 from .jsonl_reader import TYPE_KEY
 from .limits import Limits
@@ -40,7 +40,7 @@ def _slots_by_name(cls: str) -> dict[str, Slot]:
 
 
 def _is_map(cls: str, slot: str) -> bool:
-    from ..sheets.layout import is_map
+    from ..table_layout import is_map
 
     return is_map(cls, slot)
 
@@ -155,7 +155,7 @@ def _column(number: int, steps: tuple, convert: Callable[[str], object], known: 
 
 def _by_label(cls: str, name: str, max_digits: int):
     """A header written as a column label (in English or French, as the template has them)."""
-    from ..sheets.layout import label_index, normal_label
+    from ..table_layout import label_index, normal_label
 
     machine = label_index(cls).get(normal_label(name))
     return _resolve(cls, machine, max_digits) if machine else None
@@ -163,7 +163,7 @@ def _by_label(cls: str, name: str, max_digits: int):
 
 def _closest(cls: str, name: str) -> str:
     """The known column label (or field name) nearest to an unknown header, or ""."""
-    from ..sheets.layout import columns, normal_label
+    from ..table_layout import columns, normal_label
 
     known = {}
     for column in columns(cls):
@@ -304,7 +304,7 @@ def _unnamed(number: int) -> _Column:
 def header_language(cls: str, labels: dict[int, str], names: dict[str, int]) -> str | None:
     """The language a table's header is written in: the one whose template labels it uses most
     (None for a header of field names). Findings then name what has no column in that language."""
-    from ..sheets.layout import LANGUAGES, machine_labels, normal_label
+    from ..table_layout import LANGUAGES, machine_labels, normal_label
 
     written = {name: normal_label(labels[number]) for name, number in names.items()}
     counts = {lang: sum(normal_label(machine_labels(cls, lang).get(name, "")) == label

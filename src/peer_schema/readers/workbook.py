@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..sheets.layout import DATASET, class_label, class_of_sheet, normal_label, sheet_classes
+from ..table_layout import DATASET, class_label, class_of_sheet, normal_label, sheet_classes
 from .errors import Notice, ReadError, TableStart
 from .limits import Limits, size_problem
 from .table import read_table

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
 
 
 def column_letters(number: int) -> str:
@@ -30,7 +31,7 @@ class Finding:
 
     code: str
     severity: Severity
-    params: dict = field(default_factory=dict, hash=False, compare=False)
+    params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     file: str | None = None
     pointer: str = ""
     record_id: str | None = None
@@ -42,11 +43,13 @@ class Finding:
     sheet: str | None = None
 
     def message(self, lang: str = "en") -> str:
+        """The message in this language ("en", "fr"): a finding is the same in every language."""
         from .catalogue import CATALOGUE
 
         return CATALOGUE[self.code].message(lang, self.params)
 
     def hint(self, lang: str = "en") -> str:
+        """What to do about it, in this language."""
         from .catalogue import CATALOGUE
 
         return CATALOGUE[self.code].hint(lang, self.params)
@@ -62,6 +65,7 @@ class Finding:
         return f"{sheet}!{column_letters(self.column) if self.column else ''}{self.line}"
 
     def location(self) -> str:
+        """`file:line:column`, or `file:Sheet!C7` on a workbook."""
         where = self.file or ""
         if self.sheet is not None:
             return f"{where}:{self.cell}"
@@ -69,8 +73,8 @@ class Finding:
             where += f":{self.line}" + (f":{self.column}" if self.column else "")
         return where
 
-    def to_dict(self, lang: str = "en") -> dict:
-        d = {
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        d: dict[str, Any] = {
             "code": self.code,
             "severity": self.severity.value,
             "message": self.message(lang),
@@ -98,7 +102,7 @@ class Report:
     profile: str | None = None
     lang: str = "en"
     #: what a project file changed: [{"code", "from", "to", "source"}]
-    overrides: list[dict] = field(default_factory=list)
+    overrides: list[dict[str, str]] = field(default_factory=list)
     #: True when --max-errors stopped the collection of errors
     truncated: bool = False
 
@@ -114,7 +118,7 @@ class Report:
     def count(self, severity: Severity) -> int:
         return sum(f.severity is severity for f in self.findings)
 
-    def summary(self) -> dict:
+    def summary(self) -> dict[str, Any]:
         return {
             "files": len(self.files),
             "records": self.records,
@@ -122,7 +126,7 @@ class Report:
             "by_code": dict(sorted(Counter(f.code for f in self.findings).items())),
         }
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "valid": self.valid,
             "profile": self.profile,

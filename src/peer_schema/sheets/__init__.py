@@ -1,3 +1,3 @@
-"""Spreadsheets: the layout of the workbook an association fills (one sheet per kind of record,
-derived from the model), the template and the export of data back into it. Reading a filled
-workbook is in readers/workbook.py, with the CSV reader it shares its rules with."""
+"""Spreadsheets: the template an association fills and the export of data back into it, from the
+layout of the model as sheets and columns (table_layout.py, below the readers, which share it).
+Reading a filled workbook is in readers/workbook.py, with the CSV reader it shares its rules with."""

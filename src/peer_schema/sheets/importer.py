@@ -59,3 +59,17 @@ def write_datasets(datasets: list[dict], out: Path, to: str = "json", force: boo
         write_bytes(path, data, private=bool(dataset.get("peer_workers")))
         written.append((path, _count(dataset)))
     return written
+
+
+def read_validated(paths, *, require_valid: bool = False, progress=None, **options):
+    """Validate the files or folders in `paths` (`options` as for `validate`), then read their
+    datasets whole: (report, datasets), or (report, None) when the input cannot be read, or, with
+    `require_valid`, has errors. Raises UsageError (a wrong path), ReadError, OSError (a file
+    changed or deleted since it was validated)."""
+    from ..readers.datasets import read_datasets
+    from ..validation import _expand, validate
+
+    report = validate(paths, progress=progress, **options)
+    if report.unreadable or (require_valid and not report.valid):
+        return report, None
+    return report, read_datasets(_expand(paths))

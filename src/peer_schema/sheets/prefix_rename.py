@@ -23,7 +23,7 @@ from pathlib import Path
 from ..atomic_files import output_clash, utf8, write_bytes
 from ..model import Slot, model
 from ..readers.table import SEPARATOR
-from .layout import DATASET, class_of_sheet
+from ..table_layout import DATASET, class_of_sheet
 
 #: what a prefix may be: the same rule as the template's --prefix
 PREFIX = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")

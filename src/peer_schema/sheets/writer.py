@@ -2,7 +2,7 @@
 
 `peer-schema template` and `peer-schema export --to xlsx` both come here, so a workbook exported
 from JSON reads back as the same records (tests/test_round_trips.py). The layout comes from the
-model (sheets/layout.py); nothing here is a hand-kept list of fields.
+model (table_layout.py); nothing here is a hand-kept list of fields.
 
 Safety: every text is written as text, never as a formula (a cell beginning with =, +, - or @ is
 marked as text, so a spreadsheet shows it and does not run it, even after an edit).
@@ -26,9 +26,9 @@ from ..formula_safety import FORMULA_START  # cells a spreadsheet would take for
 from ..model import Slot, model
 from ..readers.licences import LICENCE_SLOT, LICENCES, licence_name
 from ..readers.table import SEPARATOR, code_for_label
+from ..table_layout import DATASET, LANGUAGES, TEMPLATE_PREFIX, Column, class_label, columns, is_map, sheet_classes
 from . import texts
 from .list_order import list_order
-from .layout import DATASET, LANGUAGES, TEMPLATE_PREFIX, Column, class_label, columns, is_map, sheet_classes
 
 #: how many rows of the template's sheets carry the drop-downs and checks (the dataset: one)
 TEMPLATE_ROWS = 500
@@ -133,7 +133,7 @@ def _layout(cls: str, records: list[dict], lang: str) -> list[Column]:
 
 
 def _with_template_repeats(cls: str, repeats: dict) -> dict:
-    from .layout import TEMPLATE_REPEATS
+    from ..table_layout import TEMPLATE_REPEATS
 
     out = dict(repeats)
     for column in columns(cls):

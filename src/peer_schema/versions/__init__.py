@@ -20,8 +20,8 @@ from ..model import schema_version_iri
 MERGED = "peer_schema.merged.yaml"
 VERSION_PATTERN = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
 
-__all__ = ["MERGED", "SCHEMA_VERSION", "SchemaUnavailable", "load_schema", "merged_text", "parse_version",
-           "released", "schema_version_iri"]
+__all__ = ["MERGED", "SCHEMA_VERSION", "SchemaUnavailable", "artifact_text", "load_schema", "merged_text",
+           "parse_version", "released", "schema_version_iri"]
 
 
 class SchemaUnavailable(Exception):
@@ -68,3 +68,17 @@ def load_schema(spec: str) -> tuple[str, dict]:
     from .sources import read_schema_file
 
     return spec, read_schema_file(Path(spec))
+
+
+def artifact_text(version: str, fmt: str) -> str:
+    """`schema --version X --format F`: this package's artifacts for its own version, the merged
+    LinkML schema for an earlier one. Raises SchemaUnavailable."""
+    from .. import artifacts
+
+    text = merged_text(version)
+    if version == SCHEMA_VERSION:
+        return artifacts.read_text(artifacts.SCHEMA_FORMATS[fmt])
+    if fmt != "linkml":
+        raise SchemaUnavailable(f"version {version} ships as its LinkML schema only (--format linkml); "
+                                f"for its other artifacts install peer_schema=={version}")
+    return text

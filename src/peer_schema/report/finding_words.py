@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .. import artifacts
 from ..readers.errors import TableStart
-from .layout import class_label, machine_labels
+from ..table_layout import class_label, machine_labels
 
 #: parameters that hold the name of a class of the model
 CLASS_PARAMS = ("range", "actual", "cls")

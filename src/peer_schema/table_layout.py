@@ -18,9 +18,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from .. import artifacts
-from ..model import Slot, model
-from .texts import PLAIN_COLUMNS  # plain words for the few columns the model describes for developers
+from . import artifacts
+from .model import Slot, model
 
 LANGUAGES = ("en", "fr")
 DATASET = "Dataset"
@@ -34,6 +33,36 @@ TEMPLATE_PREFIX = "ex"
 MAX_LABELLED_REPEATS = 30
 #: fields first on a sheet, in this order; then the required fields, then the rest by label
 FIRST = ("id", "name", "title")
+
+#: Plain words for the columns whose label or description in the model speaks to developers
+#: (CURIE, URI, IRI): slot name -> {"label"|"description": {lang: text}}. `{prefix}` is the
+#: workbook's prefix. The model keeps its own words for the developers' documentation.
+PLAIN_COLUMNS = {
+    "id": {"description": {
+        "en": "The record's identifier: your prefix, a colon and a short name without spaces "
+              "({prefix}:org/our-association), or a full web address. For a peer worker, a code that says nothing "
+              "about the person ({prefix}:pw/4c81d2), never a name or initials.",
+        "fr": "L'identifiant de l'enregistrement : votre préfixe, deux-points et un nom court sans espace "
+              "({prefix}:org/notre-association), ou une adresse web complète. Pour un travailleur pair, un code qui "
+              "ne dit rien de la personne ({prefix}:pw/4c81d2), jamais un nom ni des initiales."}},
+    "license": {"description": {"en": "The licence the data is shared under.",
+                                "fr": "La licence sous laquelle les données sont partagées."}},
+    "conforms_to": {"description": {
+        "en": "The web address of the version of this standard the data follows "
+              "(https://w3id.org/peer-schema/0.2.0/). You may leave it empty: it is worked out from the schema version.",
+        "fr": "L'adresse web de la version de ce standard que suivent les données "
+              "(https://w3id.org/peer-schema/0.2.0/). Vous pouvez la laisser vide : elle est déduite de la version du "
+              "schéma."}},
+    "prefixes": {"description": {
+        "en": "The web address your organisation uses for its identifiers (https://our-association.org/id/): with "
+              "it, {prefix}:org/our-association stands for https://our-association.org/id/org/our-association.",
+        "fr": "L'adresse web que votre organisation utilise pour ses identifiants (https://notre-association.org/id/) : "
+              "avec elle, {prefix}:org/notre-association désigne https://notre-association.org/id/org/notre-association."}},
+    "identifier_uri": {
+        "label": {"en": "Identifier web address", "fr": "Adresse web de l'identifiant"},
+        "description": {"en": "The web address of the identifier in its register, where the register has one.",
+                        "fr": "L'adresse web de l'identifiant dans son registre, lorsque le registre en donne une."}},
+}
 
 
 def _fallback(name: str) -> str:

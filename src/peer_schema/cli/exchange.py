@@ -1,4 +1,4 @@
-"""The `peer-schema bundle` and `peer-schema merge` commands (argument parsing only).
+"""`peer-schema bundle` and `peer-schema merge` (the work is in exchange/bundle.py and exchange/merge.py).
 
 Exit codes, as for validate: 0 done; 1 errors in the data (nothing written); 2 an input could
 not be read, a bundle is unsafe, damaged or incompatible, or the call was wrong.
@@ -10,35 +10,27 @@ import argparse
 import sys
 from pathlib import Path
 
-EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
+from .common import EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, positive, progress_bar, refusals, run_handler, say
 
 
-def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
-
-
+@run_handler
 def _cmd_bundle(args: argparse.Namespace) -> int:
+    from ..exchange.bundle import make_bundle
+    from ..exchange.errors import BadBundle, Refused
     from ..report.text import render_text
     from ..validation import UsageError
-    from .bundle import make_bundle
-    from .errors import BadBundle, Refused
 
     try:
-        summary = make_bundle(args.paths, args.output, args.profile, recipient=args.recipient,
-                              key_file=args.key_file, min_count=args.min_count, purpose=args.purpose,
-                              only_consented=args.only_consented)
+        with refusals("bundle", UsageError, BadBundle):
+            summary = make_bundle(args.paths, args.output, args.profile, recipient=args.recipient,
+                                  key_file=args.key_file, min_count=args.min_count, purpose=args.purpose,
+                                  only_consented=args.only_consented, progress=progress_bar("checked"))
     except Refused as exc:
         if exc.report is not None:
             exc.report.lang = args.lang
             print(render_text(exc.report), file=sys.stderr)
-        print(f"peer-schema bundle: {exc}; nothing written", file=sys.stderr)
+        say("bundle", f"{exc}; nothing written")
         return EXIT_UNREADABLE if exc.report is not None and exc.report.unreadable else EXIT_ERRORS
-    except (UsageError, BadBundle) as exc:
-        print(f"peer-schema bundle: {exc}", file=sys.stderr)
-        return EXIT_UNREADABLE
     if summary.key_created:
         print(f"peer-schema bundle: created a new pseudonym key in {args.key_file} (32 random bytes, readable by "
               "you only). Keep it, and use it for every bundle: the same key and recipient give the same "
@@ -69,22 +61,22 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@run_handler
 def _cmd_merge(args: argparse.Namespace) -> int:
+    from ..exchange.errors import BadBundle, Refused
+    from ..exchange.merge import merge, summary_text
+    from ..exchange.safe_zip import ZipLimits
     from ..validation import UsageError
-    from .errors import BadBundle, Refused
-    from .merge import merge, summary_text
-    from .safe_zip import ZipLimits
 
     limits = ZipLimits(max_entries=args.max_entries, max_total_bytes=args.max_unpacked_bytes,
                        max_ratio=args.max_ratio, max_values=args.max_values)
     try:
-        result = merge(args.bundles, args.output, replace=args.replace, limits=limits)
+        with refusals("merge", UsageError, BadBundle, suffix="; nothing written"):
+            result = merge(args.bundles, args.output, replace=args.replace, limits=limits,
+                           progress=progress_bar("read", unit="bundles"))
     except Refused as exc:
-        print(f"peer-schema merge: {exc}; nothing written", file=sys.stderr)
+        say("merge", f"{exc}; nothing written")
         return EXIT_ERRORS
-    except (UsageError, BadBundle) as exc:
-        print(f"peer-schema merge: {exc}; nothing written", file=sys.stderr)
-        return EXIT_UNREADABLE
     print(summary_text(result, args.lang), file=sys.stderr)
     return EXIT_OK
 
@@ -92,7 +84,7 @@ def _cmd_merge(args: argparse.Namespace) -> int:
 def add_commands(sub: argparse._SubParsersAction) -> None:
     """Add the exchange commands to the `peer-schema` parser."""
     from ..model import CONSENT_PURPOSES
-    from .safe_zip import DEFAULT_MAX_TOTAL_BYTES, DEFAULT_MAX_VALUES
+    from ..exchange.safe_zip import DEFAULT_MAX_TOTAL_BYTES, DEFAULT_MAX_VALUES
 
     p = sub.add_parser(
         "bundle", help="validate data and pack it as a zip for a federation, researchers or the public "
@@ -120,7 +112,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
                    help="who the bundle is for: peer workers get pseudonyms for this recipient (needs --key-file)")
     p.add_argument("--key-file", type=Path, metavar="KEYFILE",
                    help="the secret key of the pseudonyms (created, readable by you only, when missing)")
-    p.add_argument("--min-count", type=_positive, default=5, metavar="N",
+    p.add_argument("--min-count", type=positive, default=5, metavar="N",
                    help="public profile: counts of people below N are suppressed (default and least: 5)")
     p.add_argument("--lang", choices=["en", "fr"], default="en", help="language of the reasons for a refusal")
     p.set_defaults(run=_cmd_bundle)
@@ -131,19 +123,19 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
                     "does not match, an incompatible model version), merge the records, and write the datasets and "
                     "merge-report.json into a new folder, atomically. Exit codes: 0 merged, 1 the data cannot be "
                     "merged, 2 a bundle is unreadable or unsafe, or the call was wrong.")
-    p.add_argument("bundles", nargs="+", metavar="BUNDLE.zip")
+    p.add_argument("bundles", nargs="+", metavar="BUNDLE.zip", help="the bundles to merge (made by peer-schema bundle)")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR",
                    help="the merged folder: must not exist or be empty, unless --replace")
     p.add_argument("--replace", action="store_true",
                    help="replace an existing folder (only once the new merge is complete)")
     p.add_argument("--lang", choices=["en", "fr"], default="en", help="language of the summary")
-    p.add_argument("--max-unpacked-bytes", type=_positive, default=DEFAULT_MAX_TOTAL_BYTES, metavar="N",
+    p.add_argument("--max-unpacked-bytes", type=positive, default=DEFAULT_MAX_TOTAL_BYTES, metavar="N",
                    help="largest total size of one bundle once unpacked (default: 64 MiB)")
-    p.add_argument("--max-values", type=_positive, default=DEFAULT_MAX_VALUES, metavar="N",
+    p.add_argument("--max-values", type=positive, default=DEFAULT_MAX_VALUES, metavar="N",
                    help="most JSON values in one bundle's datasets (default: 2,500,000, about 60,000 records): "
                         "with --max-unpacked-bytes, what bounds a merge's memory (docs/limits.md)")
-    p.add_argument("--max-ratio", type=_positive, default=100, metavar="R",
+    p.add_argument("--max-ratio", type=positive, default=100, metavar="R",
                    help="largest compression ratio of an entry over 1 MiB (default: 100)")
-    p.add_argument("--max-entries", type=_positive, default=10_000, metavar="N",
+    p.add_argument("--max-entries", type=positive, default=10_000, metavar="N",
                    help="most files in one bundle (default: 10,000)")
     p.set_defaults(run=_cmd_merge)

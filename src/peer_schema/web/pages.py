@@ -1,0 +1,150 @@
+"""The pages for people: home, check files (with the report's downloads and the annotated
+workbook), the workbook template. Each calls the library and renders a template.
+
+Downloads need no stored upload: the form that checks the files also asks for a download
+(its `output` field: page, json, sarif, html or annotated), so a download is the same POST with
+the files sent again, answered as an attachment, and nothing is kept between two requests.
+"""
+
+import io
+import json
+import re
+import tempfile
+import zipfile
+from itertools import groupby
+from pathlib import Path
+from typing import Annotated
+from urllib.parse import quote
+
+from fastapi import FastAPI, File, Form, Request, UploadFile
+from fastapi.responses import HTMLResponse, Response
+
+from ..report.findings import Finding, Report, Severity
+from . import i18n
+from .app import page_lang, render
+from .checking import Checked, Upload, checked_uploads
+
+OUTPUTS = ("page", "json", "sarif", "html", "annotated")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+#: openpyxl holds a whole workbook in memory, about 50 times its size: larger ones are not annotated
+MAX_ANNOTATED_BYTES = 20 * 1024 * 1024
+
+
+def attachment(data: bytes | str, filename: str, media_type: str) -> Response:
+    """A download; the file name quoted for the header (RFC 6266), never taken as markup."""
+    ascii_name = re.sub(r"[^A-Za-z0-9._-]", "_", filename) or "download"
+    disposition = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename, safe='')}"
+    body = data.encode() if isinstance(data, str) else data
+    return Response(body, media_type=media_type, headers={"content-disposition": disposition})
+
+
+def report_download(report: Report, fmt: str) -> Response:
+    """The report as the command line writes it with --format json, sarif or html."""
+    if fmt == "json":
+        return attachment(json.dumps(report.to_dict(), ensure_ascii=False, indent=2), "report.json",
+                          "application/json")
+    if fmt == "sarif":
+        from ..report.sarif import render_sarif
+
+        return attachment(render_sarif(report), "report.sarif", "application/sarif+json")
+    from ..report.html import render_html
+
+    return attachment(render_html(report), "report.html", "text/html; charset=utf-8")
+
+
+def annotated_download(request: Request, checked: Checked, lang: str) -> Response:
+    """Each readable .xlsx upload with its findings highlighted and commented; one workbook as
+    itself, several in a zip."""
+    from ..sheets.annotate import annotate_workbook
+
+    unreadable = {f.file for f in checked.report.findings if f.code.startswith("read.")}
+    books = {name: path for name, path in checked.copies.items()
+             if path.suffix.lower() in WORKBOOK_SUFFIXES and name not in unreadable}
+    t = i18n.texts(lang)
+    if not books:
+        return render(request, "error.html", 422, lang=lang, title=t["error_title"], problems=[t["annotate_none"]])
+    if any(path.stat().st_size > MAX_ANNOTATED_BYTES for path in books.values()):
+        return render(request, "error.html", 413, lang=lang, title=t["error_title"],
+                      problems=[t["annotate_too_large"].format(limit=MAX_ANNOTATED_BYTES // (1024 * 1024))])
+    annotated = {}
+    for name, path in books.items():
+        findings = [f for f in checked.report.findings if f.file == name]
+        stem = Path(re.split(r"[/\\]", name)[-1]).stem or "workbook"
+        annotated[f"{stem}-annotated.xlsx"] = annotate_workbook(path, findings, lang)
+    if len(annotated) == 1:
+        (filename, data), = annotated.items()
+        return attachment(data, filename, XLSX_TYPE)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, (filename, data) in enumerate(annotated.items(), start=1):
+            z.writestr(filename if filename not in z.namelist() else f"{n}-{filename}", data)
+    return attachment(buffer.getvalue(), "annotated-workbooks.zip", "application/zip")
+
+
+def grouped(report: Report) -> list[dict]:
+    """The findings by file (in the order the files were given), then sheet, then row."""
+    order = {name: n for n, name in enumerate(report.files)}
+
+    def key(f: Finding):
+        return (f.file is None, order.get(f.file, len(order)), f.file or "", f.sheet or "", f.line or 0,
+                f.column or 0)
+
+    files = []
+    for file, in_file in groupby(sorted(report.findings, key=key), key=lambda f: f.file):
+        in_file = list(in_file)
+        sheets = [{"sheet": sheet, "findings": list(on_sheet)}
+                  for sheet, on_sheet in groupby(in_file, key=lambda f: f.sheet)]
+        counts = {s.value: sum(f.severity is s for f in in_file) for s in Severity}
+        files.append({"file": file, "sheets": sheets, "counts": counts})
+    return files
+
+
+def add_pages(app: FastAPI) -> None:
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def home(request: Request):
+        return render(request, "home.html")
+
+    @app.get("/validate", response_class=HTMLResponse, include_in_schema=False)
+    def validate_form(request: Request):
+        return render(request, "validate.html")
+
+    @app.post("/validate", include_in_schema=False)
+    def validate_page(request: Request, files: Annotated[list[UploadFile], File()] = None,
+                      profile: Annotated[str, Form()] = "", purpose: Annotated[str, Form()] = "",
+                      lang: Annotated[str, Form()] = "", output: Annotated[str, Form()] = "page"):
+        lang = lang if lang in i18n.LANGUAGES else page_lang(request)
+        t = i18n.texts(lang)
+        uploads = [Upload(f.filename or "", f.file) for f in files or [] if f.filename or f.size]
+        if not uploads:
+            return render(request, "validate.html", 400, lang=lang, problems=[t["no_files"]])
+        output = output if output in OUTPUTS else "page"
+        with checked_uploads(uploads, profile=profile or None, purpose=purpose or None, lang=lang,
+                             limits=request.app.state.settings.limits) as checked:
+            report = checked.report
+            status = 413 if any(f.code == "read.too-large" for f in report.findings) else 200
+            if output == "annotated" and status == 200 and not checked.refused:
+                return annotated_download(request, checked, lang)
+        if output in ("json", "sarif", "html"):
+            response = report_download(report, output)
+            response.status_code = status
+            return response
+        return render(request, "validate.html", status, lang=lang, report=report, groups=grouped(report),
+                      chosen={"profile": profile, "purpose": purpose})
+
+    @app.get("/template", response_class=HTMLResponse, include_in_schema=False)
+    def template_form(request: Request):
+        return render(request, "template.html")
+
+    @app.get("/template/download", include_in_schema=False)
+    def template_download(request: Request, lang: str = "", prefix: str = ""):
+        from ..sheets.writer import write_workbook
+
+        lang = lang if lang in i18n.LANGUAGES else page_lang(request)
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.-]{0,63}", prefix):  # no default: each association its own
+            t = i18n.texts(page_lang(request))
+            return render(request, "template.html", 400, problems=[t["bad_prefix" if prefix else "no_prefix"]])
+        with tempfile.TemporaryDirectory(prefix="peer-schema-web-") as folder:
+            out = write_workbook(Path(folder) / "template.xlsx", lang, prefix=prefix)
+            data = out.read_bytes()
+        return attachment(data, f"peer-schema-template-{lang}.xlsx", XLSX_TYPE)
