@@ -475,6 +475,61 @@ def test_practice_profile(compendium_store, binding):
     assert run("practice-profile", {"country": "PT"}, compendium_store, binding).rows == []
 
 
+BE_RIGHT_FR = ("BE RIGHT – Initiative multinationale pour la formation des professionnels de la santé et des services "
+               "sociaux dans les établissements de santé mentale")
+BE_RIGHT_SOURCES = {
+    "https://www.coe.int/en/web/bioethics/other-initiatives-toward-reduction-of-coercion/-/highest_rated_assets/"
+    "ZaFHEPWjPcNI/content/training",
+    "https://www.coe.int/fr/web/bioethics/other-initiatives-toward-reduction-of-coercion/-/highest_rated_assets/"
+    "ZaFHEPWjPcNI/content/formation"}
+
+
+@pytest.mark.parametrize("binding", BINDINGS)
+@pytest.mark.parametrize("name", ["be-right-training", "coe:practice/be-right-training",
+                                  COE + "practice/be-right-training", " BE-RIGHT-Training "])
+def test_the_profile_of_one_practice(compendium_store, binding, name):
+    # community-hybrid-other.yaml, BE RIGHT, read by hand: section training, other, online, no
+    # country, international, one aim (indirect), the Andalusian School of Public Health, no start
+    # year, evaluation or submission, no citation, 75 trainees, two source pages (en, fr).
+    result = run("practice-profile", {"practice": name, "lang": "fr"}, compendium_store, binding)
+    assert result.columns[0] == "practice" and len(result.rows) == 1
+    (row,) = result.rows
+    assert row[:15] == (COE + "practice/be-right-training", BE_RIGHT_FR, "training", "other", "online", "",
+                        "international", "promote_voluntary_care", "indirect", "Andalusian School of Public Health",
+                        None, "", "", 0, "exact 75 trainees")
+    assert set(row[15].split(" ")) == BE_RIGHT_SOURCES
+
+
+@pytest.mark.parametrize("binding", BINDINGS)
+def test_the_practice_parameter_keeps_the_other_filters(compendium_store, binding):
+    one = run("practice-profile", {"practice": "hugarafl-iceland"}, compendium_store, binding).rows
+    assert one == run("practice-profile", {"country": "IS"}, compendium_store, binding).rows  # the only one in IS
+    assert one[0][1] == HUGARAFL and one[0][12] == "Submission 22"
+    # the filters still apply: Hugarafl is community-based and in IS, so these answer no rows
+    assert run("practice-profile", {"practice": "hugarafl-iceland", "country": "NO"}, compendium_store, binding).rows == []
+    assert run("practice-profile", {"practice": "hugarafl-iceland", "setting_category": "hybrid"},
+               compendium_store, binding).rows == []
+    # a well-formed name of no practice the store holds: no rows, and not another practice's row
+    for absent in ["hugarafl-portugal", "https://example.org/peer/practice/crisis-house",
+                   COE + "org/hugarafl"]:  # an organisation's IRI is not a practice
+        assert run("practice-profile", {"practice": absent}, compendium_store, binding).rows == []
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("Hugarafl – Iceland", r"not a practice's key .*did you mean hugarafl-iceland\?"),
+    ("hugarafl-iceland> } DROP ALL #", r"not a practice's key"),
+    ('x" } ; DROP ALL ; #', r"not a practice's key"),
+    ("ex:practice/crisis-house", r"compact name \(coe:practice/KEY\)"),  # a prefix the parameter cannot expand
+    ("coe:practice/a/b", r"not a practice's key"),
+    ("https://example.org/a b", r"not a practice's key"),
+    ("ftp://example.org/practice/x", r"not a practice's key"),
+    ("x" * 201, r"not a practice's key"),
+])
+def test_a_practice_parameter_is_checked_strictly(compendium_store, value, message):
+    with pytest.raises(ParameterError, match=message):
+        run("practice-profile", {"practice": value}, compendium_store)
+
+
 @pytest.mark.parametrize("binding", BINDINGS)
 @pytest.mark.parametrize(("params", "expected"), [
     # compendium.yaml: Hearing Voices Network and Intentional Peer Support follow the
