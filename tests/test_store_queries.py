@@ -419,14 +419,16 @@ def test_training_programmes_with_parameters(compendium_store, binding, params, 
 
 @pytest.mark.parametrize("binding", BINDINGS)
 def test_competencies_covered_by_training(compendium_store, binding):
-    # The compendium's programmes record Tuto3 PAT training elements, not competencies: every
-    # category of the framework is a gap.
+    # compendium.yaml: 4 programmes; the two Tuto3 PAT profiles record training elements, the
+    # licence and Together's programme neither elements nor competencies: no programme records a
+    # competency, so every category is "not_recorded" (0 of 0 recording, 4 programmes), not a gap.
     result = run("competencies-covered-by-training", where=compendium_store, binding=binding)
-    assert result.columns == ["competency", "competency_label", "programmes", "codes"]
-    assert [(r[0], r[2], r[3]) for r in result.rows] == [(c, 0, "") for c in CATEGORIES]
+    assert result.columns == ["competency", "competency_label", "programmes", "codes", "coverage",
+                              "programmes_recording", "programmes_in_data"]
+    assert [(r[0],) + r[2:] for r in result.rows] == [(c, 0, "", "not_recorded", 0, 4) for c in CATEGORIES]
     assert result.rows[7][1] == "Helps peers to manage crisis"
     french = run("competencies-covered-by-training", {"competency": "C08", "lang": "fr"}, compendium_store, binding)
-    assert french.rows == [("C08", "Aide les pairs à gérer une crise", 0, "")]
+    assert french.rows == [("C08", "Aide les pairs à gérer une crise", 0, "", "not_recorded", 0, 4)]
 
 
 # -- the researchers' questions on the whole compendium (issue 13) ---------------------------------------
@@ -723,11 +725,12 @@ def test_examples_accredited_programme(examples_store, binding):
 @pytest.mark.parametrize("binding", BINDINGS)
 def test_examples_competencies(examples_store, binding):
     # The same programme lists competencies_covered: [C01, C02, C09].
+    # It is the only programme, and it records competencies: the other nine categories are gaps.
     result = run("competencies-covered-by-training", where=examples_store, binding=binding)
-    assert [(r[0], r[2], r[3]) for r in result.rows] == [
-        (c, 1, c) if c in ("C01", "C02", "C09") else (c, 0, "") for c in CATEGORIES]
+    assert [(r[0],) + r[2:] for r in result.rows] == [
+        (c, 1, c, "taught", 1, 1) if c in ("C01", "C02", "C09") else (c, 0, "", "gap", 1, 1) for c in CATEGORIES]
     c09 = run("competencies-covered-by-training", {"competency": "C09"}, examples_store, binding)
-    assert c09.rows == [("C09", "Values communication", 1, "C09")]
+    assert c09.rows == [("C09", "Values communication", 1, "C09", "taught", 1, 1)]
 
 
 @pytest.mark.parametrize("binding", BINDINGS)
