@@ -517,6 +517,15 @@ def test_the_practice_parameter_keeps_the_other_filters(compendium_store, bindin
         assert run("practice-profile", {"practice": absent}, compendium_store, binding).rows == []
 
 
+def test_the_practice_parameter_is_a_text_field_of_the_question_form():
+    from peer_schema.rdf.question_forms import form_params, question_form
+
+    field = question_form("practice-profile", "fr").fields[0]
+    assert (field.name, field.kind, field.label, field.choices) == ("practice", "Practice", "Pratique (sa clé)", ())
+    assert form_params("practice-profile", {"practice": " hugarafl-iceland ", "country": ""}) == {
+        "practice": "hugarafl-iceland"}
+
+
 @pytest.mark.parametrize(("value", "message"), [
     ("Hugarafl – Iceland", r"not a practice's key .*did you mean hugarafl-iceland\?"),
     ("hugarafl-iceland> } DROP ALL #", r"not a practice's key"),
