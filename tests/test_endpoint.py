@@ -24,7 +24,8 @@ from peer_schema.rdf.queries import list_questions, run_question, run_sparql  # 
 from peer_schema.rdf.sparql_guard import UnsafeQuery  # noqa: E402
 
 from conftest import EXAMPLES  # noqa: E402
-from test_store_queries import ALLOWED, REFUSED, TRAINING, run, training_rows  # noqa: E402
+from test_store_queries import (ALLOWED, BE_RIGHT_FR, BE_RIGHT_SOURCES, COE, REFUSED, TRAINING, run,  # noqa: E402
+                                training_rows)
 
 #: the parameters each question is asked with, on both sides
 PARAMS = {
@@ -39,7 +40,9 @@ PARAMS = {
         {}, {"element": "recovery"}, {"element": "none"}, {"accreditation": "accredited"},
         {"accreditation": "none", "element": "assessment"}],
     "competencies-covered-by-training": [{}, {"competency": "C09"}, {"lang": "fr"}],
-    "practice-profile": [{}, {"country": "IS"}, {"country": "none"}, {"setting_category": "hybrid", "lang": "fr"}],
+    "practice-profile": [{}, {"country": "IS"}, {"country": "none"}, {"setting_category": "hybrid", "lang": "fr"},
+                         {"practice": "hugarafl-iceland"}, {"practice": "coe:practice/be-right-training", "lang": "fr"},
+                         {"practice": "hugarafl-iceland", "country": "NO"}, {"practice": "no-such-practice"}],
     "practices-by-model-facilitation-aim-and-evaluation": [
         {}, {"peer_support_model": "socio_political"}, {"evaluation_status": "none"},
         {"aim": "prevent_coercion", "setting_category": "hospital_based"}, {"facilitation": "fully_peer_led"}],
@@ -165,6 +168,17 @@ def test_an_expected_answer_from_the_server(loaded):
     server, _ = loaded
     result = run_question("training-programmes-by-elements-and-accreditation", {}, endpoint=server.url)
     assert training_rows(result) == TRAINING
+
+
+def test_the_profile_of_one_practice_from_the_server(loaded):
+    # the row derived by hand in test_store_queries.test_the_profile_of_one_practice
+    server, _ = loaded
+    (row,) = run_question("practice-profile", {"practice": "be-right-training", "lang": "fr"}, endpoint=server.url).rows
+    assert row[:15] == (COE + "practice/be-right-training", BE_RIGHT_FR, "training", "other", "online", "",
+                        "international", "promote_voluntary_care", "indirect", "Andalusian School of Public Health",
+                        None, "", "", 0, "exact 75 trainees")
+    assert set(row[15].split(" ")) == BE_RIGHT_SOURCES
+    assert run_question("practice-profile", {"practice": "no-such-practice"}, endpoint=server.url).rows == []
 
 
 def test_the_query_url_itself_works(loaded):

@@ -419,14 +419,16 @@ def test_training_programmes_with_parameters(compendium_store, binding, params, 
 
 @pytest.mark.parametrize("binding", BINDINGS)
 def test_competencies_covered_by_training(compendium_store, binding):
-    # The compendium's programmes record Tuto3 PAT training elements, not competencies: every
-    # category of the framework is a gap.
+    # compendium.yaml: 4 programmes; the two Tuto3 PAT profiles record training elements, the
+    # licence and Together's programme neither elements nor competencies: no programme records a
+    # competency, so every category is "not_recorded" (0 of 0 recording, 4 programmes), not a gap.
     result = run("competencies-covered-by-training", where=compendium_store, binding=binding)
-    assert result.columns == ["competency", "competency_label", "programmes", "codes"]
-    assert [(r[0], r[2], r[3]) for r in result.rows] == [(c, 0, "") for c in CATEGORIES]
+    assert result.columns == ["competency", "competency_label", "programmes", "codes", "coverage",
+                              "programmes_recording", "programmes_in_data"]
+    assert [(r[0],) + r[2:] for r in result.rows] == [(c, 0, "", "not_recorded", 0, 4) for c in CATEGORIES]
     assert result.rows[7][1] == "Helps peers to manage crisis"
     french = run("competencies-covered-by-training", {"competency": "C08", "lang": "fr"}, compendium_store, binding)
-    assert french.rows == [("C08", "Aide les pairs à gérer une crise", 0, "")]
+    assert french.rows == [("C08", "Aide les pairs à gérer une crise", 0, "", "not_recorded", 0, 4)]
 
 
 # -- the researchers' questions on the whole compendium (issue 13) ---------------------------------------
@@ -473,6 +475,70 @@ def test_practice_profile(compendium_store, binding):
     assert {r[1] for r in run("practice-profile", {"setting_category": "hybrid"}, compendium_store, binding).rows} == {
         CZECH, EKSJO, TRIESTE}
     assert run("practice-profile", {"country": "PT"}, compendium_store, binding).rows == []
+
+
+BE_RIGHT_FR = ("BE RIGHT – Initiative multinationale pour la formation des professionnels de la santé et des services "
+               "sociaux dans les établissements de santé mentale")
+BE_RIGHT_SOURCES = {
+    "https://www.coe.int/en/web/bioethics/other-initiatives-toward-reduction-of-coercion/-/highest_rated_assets/"
+    "ZaFHEPWjPcNI/content/training",
+    "https://www.coe.int/fr/web/bioethics/other-initiatives-toward-reduction-of-coercion/-/highest_rated_assets/"
+    "ZaFHEPWjPcNI/content/formation"}
+
+
+@pytest.mark.parametrize("binding", BINDINGS)
+@pytest.mark.parametrize("name", ["be-right-training", "coe:practice/be-right-training",
+                                  COE + "practice/be-right-training", " BE-RIGHT-Training "])
+def test_the_profile_of_one_practice(compendium_store, binding, name):
+    # community-hybrid-other.yaml, BE RIGHT, read by hand: section training, other, online, no
+    # country, international, one aim (indirect), the Andalusian School of Public Health, no start
+    # year, evaluation or submission, no citation, 75 trainees, two source pages (en, fr).
+    result = run("practice-profile", {"practice": name, "lang": "fr"}, compendium_store, binding)
+    assert result.columns[0] == "practice" and len(result.rows) == 1
+    (row,) = result.rows
+    assert row[:15] == (COE + "practice/be-right-training", BE_RIGHT_FR, "training", "other", "online", "",
+                        "international", "promote_voluntary_care", "indirect", "Andalusian School of Public Health",
+                        None, "", "", 0, "exact 75 trainees")
+    assert set(row[15].split(" ")) == BE_RIGHT_SOURCES
+
+
+@pytest.mark.parametrize("binding", BINDINGS)
+def test_the_practice_parameter_keeps_the_other_filters(compendium_store, binding):
+    one = run("practice-profile", {"practice": "hugarafl-iceland"}, compendium_store, binding).rows
+    assert one == run("practice-profile", {"country": "IS"}, compendium_store, binding).rows  # the only one in IS
+    assert one[0][1] == HUGARAFL and one[0][12] == "Submission 22"
+    # the filters still apply: Hugarafl is community-based and in IS, so these answer no rows
+    assert run("practice-profile", {"practice": "hugarafl-iceland", "country": "NO"}, compendium_store, binding).rows == []
+    assert run("practice-profile", {"practice": "hugarafl-iceland", "setting_category": "hybrid"},
+               compendium_store, binding).rows == []
+    # a well-formed name of no practice the store holds: no rows, and not another practice's row
+    for absent in ["hugarafl-portugal", "https://example.org/peer/practice/crisis-house",
+                   COE + "org/hugarafl"]:  # an organisation's IRI is not a practice
+        assert run("practice-profile", {"practice": absent}, compendium_store, binding).rows == []
+
+
+def test_the_practice_parameter_is_a_text_field_of_the_question_form():
+    from peer_schema.rdf.question_forms import form_params, question_form
+
+    field = question_form("practice-profile", "fr").fields[0]
+    assert (field.name, field.kind, field.label, field.choices) == ("practice", "Practice", "Pratique (sa clé)", ())
+    assert form_params("practice-profile", {"practice": " hugarafl-iceland ", "country": ""}) == {
+        "practice": "hugarafl-iceland"}
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("Hugarafl – Iceland", r"not a practice's key .*did you mean hugarafl-iceland\?"),
+    ("hugarafl-iceland> } DROP ALL #", r"not a practice's key"),
+    ('x" } ; DROP ALL ; #', r"not a practice's key"),
+    ("ex:practice/crisis-house", r"compact name \(coe:practice/KEY\)"),  # a prefix the parameter cannot expand
+    ("coe:practice/a/b", r"not a practice's key"),
+    ("https://example.org/a b", r"not a practice's key"),
+    ("ftp://example.org/practice/x", r"not a practice's key"),
+    ("x" * 201, r"not a practice's key"),
+])
+def test_a_practice_parameter_is_checked_strictly(compendium_store, value, message):
+    with pytest.raises(ParameterError, match=message):
+        run("practice-profile", {"practice": value}, compendium_store)
 
 
 @pytest.mark.parametrize("binding", BINDINGS)
@@ -668,11 +734,12 @@ def test_examples_accredited_programme(examples_store, binding):
 @pytest.mark.parametrize("binding", BINDINGS)
 def test_examples_competencies(examples_store, binding):
     # The same programme lists competencies_covered: [C01, C02, C09].
+    # It is the only programme, and it records competencies: the other nine categories are gaps.
     result = run("competencies-covered-by-training", where=examples_store, binding=binding)
-    assert [(r[0], r[2], r[3]) for r in result.rows] == [
-        (c, 1, c) if c in ("C01", "C02", "C09") else (c, 0, "") for c in CATEGORIES]
+    assert [(r[0],) + r[2:] for r in result.rows] == [
+        (c, 1, c, "taught", 1, 1) if c in ("C01", "C02", "C09") else (c, 0, "", "gap", 1, 1) for c in CATEGORIES]
     c09 = run("competencies-covered-by-training", {"competency": "C09"}, examples_store, binding)
-    assert c09.rows == [("C09", "Values communication", 1, "C09")]
+    assert c09.rows == [("C09", "Values communication", 1, "C09", "taught", 1, 1)]
 
 
 @pytest.mark.parametrize("binding", BINDINGS)

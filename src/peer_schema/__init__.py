@@ -10,8 +10,8 @@ The API a program needs is importable from here: `validate`, what it returns (`R
 `__getattr__` below), so `import peer_schema`, and with it every start of the command, stays fast.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: importing __future__ before the Ctrl-C handler of the
+# command is in place widens the start-up window (the annotations below are strings instead).
 # `typing.TYPE_CHECKING` without importing typing at start-up: type checkers treat any name
 # TYPE_CHECKING as true, Python sees False.
 TYPE_CHECKING = False
@@ -63,18 +63,18 @@ def __dir__() -> list[str]:
 
 
 def validate(
-    paths: Iterable[str | Path],
+    paths: "Iterable[str | Path]",
     *,
-    profile: str | None = None,
-    purpose: str | None = None,
+    profile: "str | None" = None,
+    purpose: "str | None" = None,
     lang: str = "en",
-    limits: Limits | None = None,
-    config: Config | None = None,
-    max_errors: int | None = None,
-    today: date | None = None,
-    input_format: str | None = None,
-    progress: Callable[[int, int, str, int], None] | None = None,
-) -> Report:
+    limits: "Limits | None" = None,
+    config: "Config | None" = None,
+    max_errors: "int | None" = None,
+    today: "date | None" = None,
+    input_format: "str | None" = None,
+    progress: "Callable[[int, int, str, int], None] | None" = None,
+) -> "Report":
     """Validate files or folders against the model and return a `Report`.
 
     paths: files or folders (a folder is one registry: references resolve across its files).

@@ -19,12 +19,14 @@ from .. import artifacts
 from ..model import model
 from .practice_filters import concept_label, sort_key
 from .queries import LANGUAGES, NONE_VALUE, ParameterError, Parameter, Question, get_question, list_questions
+from .questions import PRACTICE_KIND
 
 #: the longest value a form field may send
 MAX_FIELD_LENGTH = 200
 
 _LANG_NAMES = {"en": {"en": "English", "fr": "anglais"}, "fr": {"en": "French", "fr": "français"}}
 _WORDS = {"lang": {"en": "Language", "fr": "Langue"},
+          PRACTICE_KIND: {"en": "Practice (its key)", "fr": "Pratique (sa clé)"},
           "none": {"en": "none (no value)", "fr": "aucun (sans valeur)"}}
 
 
@@ -38,14 +40,15 @@ class Choice:
 class FormField:
     name: str
     label: str
-    #: "lang", or the vocabulary's name ("Country", "SettingCategory"...)
+    #: "lang", "Practice" (a text field: a practice's key or IRI), or the vocabulary's name ("Country"...)
     kind: str
     #: as the .rq header writes it: `Country+none`, `Competency:top`
     type_text: str
     required: bool
     default: str | None
     description: str
-    #: every value allowed, with its label; sorted by label except the languages and `none` (last)
+    #: every value allowed, with its label; sorted by label except the languages and `none` (last);
+    #: empty for a text field (a practice)
     choices: tuple[Choice, ...]
 
 
@@ -84,8 +87,8 @@ def _field(p: Parameter, lang: str) -> FormField:
 def parameter_label(p: Parameter, lang: str) -> str:
     """The label of a slot of the model named like the parameter (`country` -> Country / Pays), else
     the vocabulary's title, else the name."""
-    if p.kind == "lang":
-        return _WORDS["lang"][lang]
+    if p.kind in ("lang", PRACTICE_KIND):
+        return _WORDS[p.kind][lang]
     label = _slot_labels().get(p.name)
     if label:
         return label.get(lang) or label.get("en") or p.name
@@ -105,6 +108,8 @@ def _slot_labels() -> dict[str, dict]:
 
 
 def _choices(p: Parameter, lang: str) -> tuple[Choice, ...]:
+    if p.kind == PRACTICE_KIND:
+        return ()
     if p.kind == "lang":
         return tuple(Choice(code, _LANG_NAMES[code][lang]) for code in p.choices())
     codes = [c for c in p.choices() if c != NONE_VALUE]

@@ -15,7 +15,10 @@ lists them all, with their SPARQL):
 
 A parameter's type is a vocabulary (`Country`, `OrganisationKind`...: its value must be one of
 the vocabulary's codes, `Competency:top` only its top concepts, `+none` also accepts `none`, the
-rows where the column is empty) or `lang` (en or fr). `hidden` marks a parameter that filters rows
+rows where the column is empty), `lang` (en or fr), or `Practice`: one practice, named by its key
+(the last segment of its IRI, `hugarafl-iceland`, read in the compendium's namespace), its
+compact name (`coe:practice/hugarafl-iceland`) or its full IRI; bound as an IRI (a NamedNode),
+so a practice the store does not hold answers no rows. `hidden` marks a parameter that filters rows
 without being a column of the answer.
 
 **Parameters are bound, never joined into the query text.** Each parameter is a variable of the
@@ -52,6 +55,14 @@ from .. import artifacts
 from .sparql_guard import QueryError, tokens
 
 LANGUAGES = ("en", "fr")
+#: the parameter kind that names one practice (bound as an IRI, not as a code)
+PRACTICE_KIND = "Practice"
+#: where the compendium's practices live: a bare key, or a `coe:practice/` name, is read in it
+PRACTICE_NAMESPACE = "https://w3id.org/peer-schema/compendium/practice/"
+#: a practice's key, as the compendium's identifiers write them (no slash, space or quote)
+_PRACTICE_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~-]{0,199}")
+#: an absolute http(s) IRI without the characters an IRI may not hold (RFC 3987), at most 500 long
+_PRACTICE_IRI = re.compile(r"https?://[^\s<>\"{}|\\^`]{1,492}")
 #: the value of a `+none` parameter that selects the rows where its column is empty
 NONE_VALUE = "none"
 
@@ -68,7 +79,7 @@ class ParameterError(QueryError):
 @dataclass(frozen=True)
 class Parameter:
     name: str
-    #: a vocabulary (an enumeration of the model: "Country", "OrganisationKind"...) or "lang"
+    #: a vocabulary (an enumeration of the model: "Country", "OrganisationKind"...), "lang" or "Practice"
     kind: str
     required: bool = False
     default: str | None = None
@@ -91,23 +102,53 @@ class Parameter:
         return self.kind + (":top" if self.top_only else "") + ("+none" if self.allows_none else "")
 
     def choices(self) -> list[str]:
-        """Every accepted value."""
+        """Every accepted value (none listed for a practice: any key or IRI of the strict form)."""
         if self.kind == "lang":
             return list(LANGUAGES)
+        if self.kind == PRACTICE_KIND:
+            return []
         concepts = artifacts.vocabularies()[self.kind]["concepts"]
         codes = [c for c, v in concepts.items() if not (self.top_only and v.get("broader"))]
         return codes + ([NONE_VALUE] if self.allows_none else [])
 
-    def term(self, value: str) -> Literal:
-        """The RDF term `value` binds: the code as a literal (the vocabulary's `skos:notation`)."""
+    def term(self, value: str) -> Literal | NamedNode:
+        """The RDF term `value` binds: the code as a literal (the vocabulary's `skos:notation`), or
+        a practice's IRI."""
         if not isinstance(value, str):
             raise ParameterError(f"{self.name}: the value must be text, not {type(value).__name__}")
+        if self.kind == PRACTICE_KIND:
+            return self.practice_iri(value)
         choices = self.choices()
         if value not in choices:
             value = self.code(value, choices)
         if self.allows_none and value == NONE_VALUE:
             return Literal("")
         return Literal(value)
+
+    def practice_iri(self, value: str) -> NamedNode:
+        """The IRI a practice's key, compact name or IRI names; ParameterError for any other text
+        (with the shipped compendium's nearest keys when some are close)."""
+        text = value.strip()
+        key = None
+        if text.startswith(("http://", "https://")):
+            if _PRACTICE_IRI.fullmatch(text):
+                try:
+                    return NamedNode(text)
+                except ValueError:
+                    pass
+        elif text.startswith("coe:practice/"):
+            key = text[len("coe:practice/"):]
+        elif ":" not in text:
+            key = text
+        if key is not None and _PRACTICE_KEY.fullmatch(key):
+            same = [k for k in shipped_practice_keys() if k.casefold() == key.casefold()]
+            return NamedNode(PRACTICE_NAMESPACE + (same[0] if len(same) == 1 else key))
+        close = difflib.get_close_matches(_slug(text), shipped_practice_keys(), n=2, cutoff=0.6)
+        hint = f"; did you mean {' or '.join(close)}?" if close else ""
+        raise ParameterError(
+            f"{self.name}={value[:80]!r}: not a practice's key (letters, digits, '-', '.', '_', e.g. "
+            f"hugarafl-iceland), compact name (coe:practice/KEY) or http(s) IRI{hint} "
+            f"(`peer-schema practices` lists the compendium's keys)")
 
     def code(self, value: str, choices: list[str]) -> str:
         """The accepted value `value` names in another case or spelling, as the workbook reads
@@ -155,12 +196,12 @@ class Question:
         names = ", ".join(p.name for p in self.parameters) or "none"
         raise ParameterError(f"the question {self.name} has no parameter {name!r} (its parameters: {names})")
 
-    def bind(self, params: Mapping[str, str | None] | None = None) -> dict[str, Literal]:
+    def bind(self, params: Mapping[str, str | None] | None = None) -> dict[str, Literal | NamedNode]:
         """Parameter name -> RDF term: the values checked, defaults applied, unset ones left out."""
         params = dict(params or {})
         for name in params:
             self.parameter(name)
-        bound: dict[str, Literal] = {}
+        bound: dict[str, Literal | NamedNode] = {}
         for p in self.parameters:
             value = params.get(p.name)
             if value is None:
@@ -204,7 +245,7 @@ def parse_question(name: str, text: str, path: str = "") -> Question:
                 raise ValueError(f"{path or name}: cannot read the parameter line {stripped!r}")
             mode = m["mode"]
             kind = m["kind"]
-            if kind != "lang" and kind not in artifacts.vocabularies():
+            if kind not in ("lang", PRACTICE_KIND) and kind not in artifacts.vocabularies():
                 raise ValueError(f"{path or name}: {m['name']}: no vocabulary named {kind}")
             params.append(Parameter(m["name"], kind, required=mode == "required",
                                     default=mode.split("=", 1)[1] if mode.startswith("default=") else None,
@@ -254,6 +295,24 @@ def get_question(name: str) -> Question:
     hint = f"; did you mean {close[0]}?" if close else ""
     raise UnknownQuestion(f"no saved question named {name!r}{hint} (`peer-schema query --list` names them: "
                           f"{', '.join(questions)})")
+
+
+@cache
+def shipped_practice_keys() -> list[str]:
+    """The keys of the shipped compendium's practices, read from its files' identifiers (only for
+    the hint of a malformed name: a store may hold other practices); none if it is not installed."""
+    from ..compendium import CompendiumMissing, compendium_files
+
+    try:
+        texts = [path.read_text(encoding="utf-8") for path in compendium_files()]
+    except (CompendiumMissing, OSError):
+        return []
+    return sorted({key for text in texts for key in re.findall(r"id:\s*coe:practice/(\S+)", text)})
+
+
+def _slug(text: str) -> str:
+    """`Hugarafl – Iceland` -> `hugarafl-iceland`: how a title or a mistyped key compares to keys."""
+    return "-".join(re.findall(r"[a-z0-9]+", text.casefold().rsplit("/", 1)[-1]))
 
 
 # -- binding ----------------------------------------------------------------------------------------------
