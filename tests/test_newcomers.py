@@ -160,7 +160,8 @@ def test_contact_details_or_a_birth_date_in_a_peer_workers_text_are_errors(templ
     assert found["severity"] == "error" and what in found["message"]
     letter = openpyxl.utils.get_column_letter(field_columns(openpyxl.load_workbook(book)["Peer workers"])[column])
     assert found["cell"] == f"'Peer workers'!{letter}3"
-    assert text not in result.stdout and text.split()[-1] not in result.stdout
+    shown = result.stdout.replace(str(book), "<book>")  # the temporary path may hold the digits too (pytest-478)
+    assert text not in shown and text.split()[-1] not in shown
 
 
 def test_ordinary_texts_and_random_identifiers_raise_nothing():
