@@ -9,10 +9,10 @@ import json
 import re
 import subprocess
 import sys
-from datetime import date
 
 import openpyxl
 import pytest
+from template_filling import DATASET, field_columns, type_row
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
@@ -24,22 +24,6 @@ def report(path, lang: str = "en") -> dict:
     from peer_schema import validate
 
     return validate([path], lang=lang).to_dict()
-
-
-DATASET = {"id": "ex:dataset/test", "title.en": "Test registry", "access_rights": "restricted",
-           "license": "https://creativecommons.org/licenses/by/4.0/", "created": date(2026, 11, 2),
-           "publisher.id": "https://example.org/us", "publisher.name": "Us", "schema_version": "0.2.0",
-           "dataset_version": "2026.1", "prefixes.ex": "https://example.org/id/"}
-
-
-def field_columns(ws) -> dict[str, int]:
-    return {ws.cell(2, c).value: c for c in range(1, ws.max_column + 1)}
-
-
-def type_row(ws, values: dict, row: int = 3) -> None:
-    columns = field_columns(ws)
-    for name, value in values.items():
-        ws.cell(row, columns[name], value)
 
 
 @pytest.fixture(scope="module")
@@ -126,9 +110,8 @@ def test_rename_prefix_refuses_a_prefix_already_in_the_data_and_writes_nothing(t
 
 @pytest.mark.parametrize("suffix", [".yaml", ".json"])
 def test_rename_prefix_in_a_dataset_keeps_the_file_as_it_was_written(tmp_path, suffix):
-    from conftest import EXAMPLES
-
     import yaml
+    from conftest import EXAMPLES
 
     from peer_schema.sheets.prefix_rename import rename_prefix
 

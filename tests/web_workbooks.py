@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import openpyxl
+from template_filling import DATASET, field_columns
 
 from peer_schema.sheets.writer import write_workbook
 
-DATASET = {"id": "ex:dataset/test", "title.en": "Test registry", "access_rights": "restricted",
-           "license": "https://creativecommons.org/licenses/by/4.0/", "created": date(2026, 11, 2),
-           "publisher.id": "https://example.org/us", "publisher.name": "Us", "schema_version": "0.2.0",
-           "dataset_version": "2026.1", "prefixes.ex": "https://example.org/id/"}
 ORGANISATION = {"id": "ex:org/one", "name": "One", "organisation_kinds": "Federation",
                 "staff_count": "twelve",  # not a number
                 "country": "Atlantis"}  # not a country of the list
-
-
-def field_columns(ws) -> dict[str, int]:
-    """The template's second row: field name -> column number."""
-    return {ws.cell(2, c).value: c for c in range(1, ws.max_column + 1)}
 
 
 def workbook_with_mistakes(folder: Path, name: str = "registry.xlsx") -> tuple[Path, dict[str, str]]:
