@@ -73,7 +73,9 @@ TEXTS = {
         "download_json": "JSON", "download_sarif": "SARIF", "download_html": "HTML page",
         "download_annotated": "Annotated workbook (.xlsx)",
         "annotated_note": "The annotated workbook is your .xlsx file with each cell that has a problem "
-                          "highlighted and the message as a comment.",
+                          "highlighted and the message as a comment. "
+                          "An .ods workbook is checked but not annotated: save it as .xlsx "
+                          "(LibreOffice: File, Save As) to have it annotated.",
         "results": "Results", "summary_files": "files checked", "summary_records": "records",
         "summary_files_one": "file checked", "summary_records_one": "record",
         "verdict_ok": "No errors: the data can be exchanged",
@@ -98,7 +100,9 @@ TEXTS = {
         "no_files": "Choose at least one file.",
         "bad_prefix": "A prefix is a short name of letters, digits, '_', '-' or '.', starting with a letter.",
         "not_found": "There is no such page.",
-        "annotate_none": "None of the files is an .xlsx workbook that could be read: there is no workbook to annotate.",
+        "annotate_none": "None of the files is an .xlsx workbook that could be read: there is no workbook to annotate. "
+                         "An .ods workbook is checked but not annotated: save it as .xlsx "
+                         "(LibreOffice: File, Save As) to have it annotated.",
         "annotate_too_large": "A workbook over {limit} MiB is not annotated here (it would take too much memory); "
                               "check it with the page, or split it.",
         "back": "Back to the form",
@@ -133,7 +137,9 @@ TEXTS = {
         "download_json": "JSON", "download_sarif": "SARIF", "download_html": "Page HTML",
         "download_annotated": "Classeur annoté (.xlsx)",
         "annotated_note": "Le classeur annoté est votre fichier .xlsx dont chaque cellule qui pose problème est "
-                          "surlignée, avec le message en commentaire.",
+                          "surlignée, avec le message en commentaire. "
+                          "Un classeur .ods est vérifié mais pas annoté : enregistrez-le en .xlsx "
+                          "(LibreOffice : Fichier, Enregistrer sous) pour qu'il soit annoté.",
         "results": "Résultats", "summary_files": "fichiers vérifiés", "summary_records": "enregistrements",
         "summary_files_one": "fichier vérifié", "summary_records_one": "enregistrement",
         "verdict_ok": "Aucune erreur : les données peuvent être échangées",
@@ -159,7 +165,9 @@ TEXTS = {
         "bad_prefix": "Un préfixe est un nom court de lettres, chiffres, « _ », « - » ou « . », commençant par "
                       "une lettre.",
         "not_found": "Cette page n'existe pas.",
-        "annotate_none": "Aucun des fichiers n'est un classeur .xlsx lisible : il n'y a pas de classeur à annoter.",
+        "annotate_none": "Aucun des fichiers n'est un classeur .xlsx lisible : il n'y a pas de classeur à annoter. "
+                         "Un classeur .ods est vérifié mais pas annoté : enregistrez-le en .xlsx "
+                         "(LibreOffice : Fichier, Enregistrer sous) pour qu'il soit annoté.",
         "annotate_too_large": "Un classeur de plus de {limit} Mio n'est pas annoté ici (cela prendrait trop de "
                               "mémoire) ; vérifiez-le avec la page, ou découpez-le.",
         "back": "Retour au formulaire",
