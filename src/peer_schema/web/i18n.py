@@ -95,6 +95,8 @@ TEXTS = {
         "template_prefix_help": "A short name of letters, digits, '_', '-' or '.', starting with a letter "
                                 "(for example pen or pairs_sud).",
         "template_download": "Download the template",
+        "template_format": "Format", "template_xlsx": "Workbook for Excel or LibreOffice (.xlsx)",
+        "template_csv": "CSV tables, one per sheet, with a read-me (.zip)",
         "error_title": "The files could not be checked",
         "too_large": "The files are larger than this server accepts ({limit}).",
         "no_files": "Choose at least one file.",
@@ -159,6 +161,8 @@ TEXTS = {
         "template_prefix_help": "Un nom court de lettres, chiffres, « _ », « - » ou « . », commençant par une "
                                 "lettre (par exemple pen ou pairs_sud).",
         "template_download": "Télécharger le modèle",
+        "template_format": "Format", "template_xlsx": "Classeur pour Excel ou LibreOffice (.xlsx)",
+        "template_csv": "Tableaux CSV, un par feuille, avec un fichier LISEZMOI (.zip)",
         "error_title": "Les fichiers n'ont pas pu être vérifiés",
         "too_large": "Les fichiers dépassent ce que ce serveur accepte ({limit}).",
         "no_files": "Choisissez au moins un fichier.",
