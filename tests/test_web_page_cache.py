@@ -56,7 +56,8 @@ def test_a_page_asked_again_is_the_same_and_a_client_that_has_it_gets_304():
     assert unchanged.status_code == 304 and unchanged.content == b""
     french = client.get("/compendium?country=GB", headers={"accept-language": "fr"})
     assert french.headers["etag"] != first.headers["etag"] and '<html lang="fr">' in french.text
-    stale = client.get("/compendium?country=GB", headers={"accept-language": "fr", "if-none-match": first.headers["etag"]})
+    stale = client.get("/compendium?country=GB",
+                       headers={"accept-language": "fr", "if-none-match": first.headers["etag"]})
     assert stale.status_code == 200
 
 

@@ -252,7 +252,8 @@ def test_a_finished_check_keeps_nothing_alive_in_a_long_running_server(book):
 
 
 def test_an_ods_workbook_is_checked_and_the_page_says_in_its_language_why_it_is_not_annotated(client):
-    answer = client.post("/validate", files=[("files", ("registre.ods", b"not really a workbook", "application/octet-stream"))],
+    ods = ("registre.ods", b"not really a workbook", "application/octet-stream")
+    answer = client.post("/validate", files=[("files", ods)],
                          data={"lang": "fr", "output": "annotated"})
     assert answer.status_code == 422 and '<html lang="fr">' in answer.text
     assert "Un classeur .ods est vérifié mais pas annoté" in answer.text and "save it as" not in answer.text

@@ -181,7 +181,8 @@ def add_compendium(app: FastAPI) -> None:
             except UnknownQuestion:
                 raise HTTPException(404, c["unknown_question"]) from None
             # the form's fields are named q_<parameter>: a question's own `lang` is not the page's
-            sent = {k[len(FIELD_PREFIX):]: v[-1] for k, v in _query(request, set()).items() if k.startswith(FIELD_PREFIX)}
+            sent = {k[len(FIELD_PREFIX):]: v[-1] for k, v in _query(request, set()).items()
+                    if k.startswith(FIELD_PREFIX)}
             if any(f.name == "lang" for f in form.fields) and "lang" not in sent:
                 sent["lang"] = lang  # the answer's labels in the page's language unless the form says otherwise
             answer, problems, status, encoded = None, [], 200, ""
