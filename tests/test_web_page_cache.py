@@ -82,3 +82,19 @@ def test_a_load_into_the_store_shows_at_once(store_client):
     (folder / "second.yaml").write_text(DATASET.format(name="second"), encoding="utf-8")
     store.load([folder / "second.yaml"], folder / "store")
     assert titles(client) == ["Practice first", "Practice second"]
+
+
+def test_the_kept_answers_stay_within_their_count_and_bytes():
+    from starlette.responses import Response
+
+    from peer_schema.web.page_cache import PageCache
+
+    cache = PageCache(entries=3, max_body=100, max_total=250)
+    for n in range(5):
+        cache.put("g", ("page", n), Response(b"x" * 90))
+    assert len(cache) == 2 and cache.get("g", ("page", 4)) and cache.get("g", ("page", 2)) is None  # 250 bytes
+    cache.put("g", ("big",), Response(b"x" * 101))
+    assert cache.get("g", ("big",)) is None  # over max_body: not kept
+    assert cache.get("other generation", ("page", 4)) is None
+    cache.put("h", ("page", 9), Response(b"y"))
+    assert len(cache) == 1 and cache.get("h", ("page", 9)).body == b"y"

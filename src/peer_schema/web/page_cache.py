@@ -18,9 +18,10 @@ from dataclasses import dataclass
 
 from starlette.responses import Response
 
-#: compendium answers kept (the most recent), and the largest body kept
+#: compendium answers kept (the most recent), the largest body kept, and the most bytes kept in all
 KEPT_PAGES = 512
 KEPT_BODY_BYTES = 512 * 1024
+KEPT_TOTAL_BYTES = 32 * 1024 * 1024
 #: public data, but one answer per language: a browser may keep it and must ask again (ETag)
 CACHE_HEADERS = {"cache-control": "no-cache", "vary": "Accept-Language, Cookie"}
 #: headers of a built answer not kept: set again for each request, or recomputed
@@ -54,10 +55,11 @@ class Kept:
 class PageCache:
     """Answers kept under (path, query, language) for one generation of the source at a time."""
 
-    def __init__(self, entries: int = KEPT_PAGES, max_body: int = KEPT_BODY_BYTES):
-        self.entries, self.max_body = entries, max_body
+    def __init__(self, entries: int = KEPT_PAGES, max_body: int = KEPT_BODY_BYTES, max_total: int = KEPT_TOTAL_BYTES):
+        self.entries, self.max_body, self.max_total = entries, max_body, max_total
         self._generation: object = None
         self._pages: OrderedDict[tuple, Kept] = OrderedDict()
+        self._bytes = 0
         self._lock = threading.Lock()
 
     def get(self, generation: object, key: tuple) -> Kept | None:
@@ -76,10 +78,14 @@ class PageCache:
             return kept
         with self._lock:
             if generation != self._generation:  # a store reloaded: the pages of the old one are gone
-                self._generation, self._pages = generation, OrderedDict()
+                self._generation, self._pages, self._bytes = generation, OrderedDict(), 0
+            earlier = self._pages.pop(key, None)
+            self._bytes -= len(earlier.body) if earlier else 0
             self._pages[key] = kept
-            while len(self._pages) > self.entries:
-                self._pages.popitem(last=False)
+            self._bytes += len(kept.body)
+            while len(self._pages) > self.entries or self._bytes > self.max_total:
+                _, dropped = self._pages.popitem(last=False)
+                self._bytes -= len(dropped.body)
         return kept
 
     def __len__(self) -> int:
