@@ -10,6 +10,11 @@ through the list (unfiltered, then filtered), a practice's page, the JSON API an
 question's answer, on two sources: the compendium shipped with the package (no --store: in
 memory) and an embedded store (--store, read in the server's process). The clients run on the
 same machine as the server, so they take part of its CPU: the figures are an upper bound.
+
+The server keeps the answers it built while its store is unchanged (web/page_cache.py), so a
+page asked again is sent as kept bytes. `--fresh` adds a parameter the pages ignore (`ask=N`,
+a new N each request) so that every address is new and every answer is built: the cost of a
+page nobody asked for yet (or of a client sending many distinct filters).
 """
 
 from __future__ import annotations
@@ -69,7 +74,7 @@ def get(port: int, path: str, connection: http.client.HTTPConnection | None = No
     return answer.status
 
 
-def load(port: int, clients: int, seconds: float) -> dict[str, list[float]]:
+def load(port: int, clients: int, seconds: float, fresh: bool = False) -> dict[str, list[float]]:
     for path in PAGES.values():  # warm: the shipped compendium is loaded on the first request
         status = get(port, path)
         if status != 200:
@@ -86,8 +91,11 @@ def load(port: int, clients: int, seconds: float) -> dict[str, list[float]]:
         while time.monotonic() < stop:
             name = names[n % len(names)]
             n += 1
+            path = PAGES[name]
+            if fresh:  # a parameter every page ignores, new each time: nothing kept is sent
+                path += ("&" if "?" in path else "?") + f"ask={first}-{n}"
             start = time.perf_counter()
-            status = get(port, PAGES[name], conn)
+            status = get(port, path, conn)
             with lock:
                 times[name].append(time.perf_counter() - start)
                 if status != 200:
@@ -114,9 +122,12 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--source", choices=["memory", "store", "both"], default="both")
+    parser.add_argument("--fresh", action="store_true", help="a new address each request: every answer built")
     args = parser.parse_args()
     sources = ["memory", "store"] if args.source == "both" else [args.source]
-    print(f"{args.clients} clients, {args.seconds:g} s each; {os.cpu_count()} CPUs\n")
+    kept = "every answer built (--fresh)" if args.fresh else "answers kept"
+    print(f"{args.clients} clients, {args.seconds:g} s each; {os.cpu_count()} CPUs; {kept}; "
+          f"load average before: {os.getloadavg()[0]:.2f}\n")
     print("| source | page | requests | p50 | p95 |\n|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as folder:
         for source in sources:
@@ -128,7 +139,7 @@ def main() -> int:
                 load_store([ROOT / "examples" / "compendium"], store)
             process, port = serve(store)
             try:
-                times = load(port, args.clients, args.seconds)
+                times = load(port, args.clients, args.seconds, args.fresh)
             finally:
                 process.terminate()
                 process.wait(10)

@@ -151,3 +151,9 @@ def test_hostile_values_stay_text_on_every_page(hostile_client):
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in page and "&lt;img src=x onerror=alert(1)&gt;" in page
     listed = hostile_client.get("/api/practices").json()
     assert listed["practices"][0]["title"].startswith("<script>")  # JSON carries the text as it is
+
+
+def test_french_pages_put_a_space_before_a_colon(client):
+    page = client.get("/compendium?lang=fr").text
+    assert "Pratiques\u00a0: <span" in page and "Pratiques: " not in page
+    assert "Practices: <span" in client.get("/compendium?lang=en").text

@@ -4,6 +4,8 @@ uploads gone once the answer is sent."""
 
 from __future__ import annotations
 
+import io
+
 import json
 import subprocess
 import sys
@@ -167,6 +169,23 @@ def test_the_template_is_downloaded_in_the_chosen_language_with_the_chosen_prefi
     assert ("never" in words.lower()) if lang == "en" else ("jamais" in words.lower())
 
 
+def test_the_csv_template_is_downloaded_as_a_zip_of_the_command_lines_files(client, tmp_path):
+    import zipfile
+
+    from peer_schema.sheets.writer import write_csv_template
+
+    answer = client.get("/template/download?lang=fr&prefix=pairs_sud&format=csv")
+    assert answer.status_code == 200 and answer.headers["content-type"] == "application/zip"
+    assert "peer-schema-template-fr-csv.zip" in answer.headers["content-disposition"]
+    folder = write_csv_template(tmp_path / "cli", "fr", prefix="pairs_sud")  # as `template --format csv`
+    with zipfile.ZipFile(io.BytesIO(answer.content)) as z:
+        sent = {name.split("/", 1)[1]: z.read(name) for name in z.namelist()}
+        assert {name.split("/", 1)[0] for name in z.namelist()} == {"peer-schema-template-fr"}
+    assert sent == {f.name: f.read_bytes() for f in folder.iterdir()} and "LISEZMOI.txt" in sent
+    assert any(name.endswith(".csv") for name in sent) and b"pairs_sud" in b"".join(sent.values())
+    assert 'value="csv"' in client.get("/template?lang=en").text
+
+
 def test_a_prefix_that_is_not_a_name_is_refused_on_the_page(client):
     answer = client.get("/template/download?prefix=%3Cscript%3E", headers={"accept-language": "en"})
     assert answer.status_code == 400 and "<script>" not in answer.text and "A prefix is a short name" in answer.text
@@ -238,3 +257,13 @@ def test_a_finished_check_keeps_nothing_alive_in_a_long_running_server(book):
             assert not checked.report.valid
     gc.collect()
     assert [o for o in gc.get_objects() if isinstance(o, References)] == []
+
+
+def test_an_ods_workbook_is_checked_and_the_page_says_in_its_language_why_it_is_not_annotated(client):
+    ods = ("registre.ods", b"not really a workbook", "application/octet-stream")
+    answer = client.post("/validate", files=[("files", ods)],
+                         data={"lang": "fr", "output": "annotated"})
+    assert answer.status_code == 422 and '<html lang="fr">' in answer.text
+    assert "Un classeur .ods est vérifié mais pas annoté" in answer.text and "save it as" not in answer.text
+    form = client.get("/validate?lang=en").text
+    assert "An .ods workbook is checked but not annotated" in form

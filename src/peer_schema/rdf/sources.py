@@ -107,6 +107,16 @@ class Source:
         keep = [i for i, c in enumerate(columns) if c not in hidden]
         return queries.Result([columns[i] for i in keep], [tuple(r[i] for i in keep) for r in rows])
 
+    def generation(self) -> tuple | None:
+        """A token equal between two calls while this source's answers cannot have changed: the
+        in-memory store's, or the store folder's (a load swaps in a new folder); None for an
+        endpoint, whose data may change at any time. For a server keeping pages it rendered."""
+        if self.memory is not None:
+            return ("memory", id(self.memory))
+        if self.store_dir is not None:
+            return _stamp(self.store_dir)
+        return None
+
     def _held(self) -> HeldStore | None:
         """The store queried in this process, or None (a child process, or an endpoint)."""
         if self.memory is not None:
@@ -159,16 +169,21 @@ _handles_lock = threading.Lock()
 def _read_only(store_dir: str) -> HeldStore:
     """The embedded store opened read-only once (store.open_read_only checks it is complete), and
     again when a load has swapped in a new folder or manifest (store_files)."""
-    folder = Path(store_dir)
-    try:
-        stamp = (folder.stat().st_ino, (folder / store_files.MANIFEST).stat().st_mtime_ns)
-    except OSError:
-        stamp = None
+    stamp = _stamp(store_dir)
     with _handles_lock:
         known = _handles.get(store_dir)
         if known is None or stamp is None or known[0] != stamp:
-            _handles[store_dir] = (stamp, HeldStore(_store.open_read_only(folder)))
+            _handles[store_dir] = (stamp, HeldStore(_store.open_read_only(Path(store_dir))))
         return _handles[store_dir][1]
+
+
+def _stamp(store_dir: str) -> tuple | None:
+    """The store folder's identity and its manifest's time: both change when a load swaps it."""
+    folder = Path(store_dir)
+    try:
+        return (str(folder), folder.stat().st_ino, (folder / store_files.MANIFEST).stat().st_mtime_ns)
+    except OSError:
+        return None
 
 
 _shipped: HeldStore | None = None

@@ -60,7 +60,11 @@ def render(request: Request, template: str, status: int = 200, lang: str | None 
         t=i18n.texts(lang), lang=lang, other=("fr" if lang == "en" else "en"), path=request.url.path,
         kept_query=_kept_query(request),
         version=__version__, profiles=PROFILES, purposes=CONSENT_PURPOSES, settings=settings, **values)
-    response = HTMLResponse(html, status_code=status)
+    return remember_lang(request, HTMLResponse(html, status_code=status))
+
+
+def remember_lang(request: Request, response):
+    """The response with the language cookie set when ?lang= chose a language the cookie does not hold."""
     asked = request.query_params.get("lang")
     if asked in i18n.LANGUAGES and asked != request.cookies.get(i18n.COOKIE):
         response.set_cookie(i18n.COOKIE, asked, max_age=i18n.COOKIE_MAX_AGE, httponly=True, samesite="lax")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 TEXTS = {
     "en": {
+        "colon": ":",
         "title": "Compendium of good practices",
         "intro": "The good practices of the Council of Europe compendium of practices that promote voluntary "
                  "measures in mental health services, and the peer-support practices described with them. Filter "
@@ -30,6 +31,7 @@ TEXTS = {
         "did_you_mean": " (did you mean {label}?)",
     },
     "fr": {
+        "colon": "\u00a0:",  # French puts a (non-breaking) space before a colon
         "title": "Recueil de bonnes pratiques",
         "intro": "Les bonnes pratiques du recueil du Conseil de l'Europe sur les mesures volontaires dans les "
                  "services de santé mentale, et les pratiques de pair-aidance décrites avec elles. Filtrez-les par "

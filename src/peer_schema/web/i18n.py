@@ -73,7 +73,9 @@ TEXTS = {
         "download_json": "JSON", "download_sarif": "SARIF", "download_html": "HTML page",
         "download_annotated": "Annotated workbook (.xlsx)",
         "annotated_note": "The annotated workbook is your .xlsx file with each cell that has a problem "
-                          "highlighted and the message as a comment.",
+                          "highlighted and the message as a comment. "
+                          "An .ods workbook is checked but not annotated: save it as .xlsx "
+                          "(LibreOffice: File, Save As) to have it annotated.",
         "results": "Results", "summary_files": "files checked", "summary_records": "records",
         "summary_files_one": "file checked", "summary_records_one": "record",
         "verdict_ok": "No errors: the data can be exchanged",
@@ -93,6 +95,8 @@ TEXTS = {
         "template_prefix_help": "A short name of letters, digits, '_', '-' or '.', starting with a letter "
                                 "(for example pen or pairs_sud).",
         "template_download": "Download the template",
+        "template_format": "Format", "template_xlsx": "Workbook for Excel or LibreOffice (.xlsx)",
+        "template_csv": "CSV tables, one per sheet, with a read-me (.zip)",
         "error_title": "The files could not be checked",
         "too_large": "The files are larger than this server accepts ({limit}).",
         "no_files": "Choose at least one file.",
@@ -100,7 +104,9 @@ TEXTS = {
         "no_prefix": "Name your association's own prefix for identifiers (for example pen): each association of a "
                      "federation has its own, so that their data do not clash.",
         "not_found": "There is no such page.",
-        "annotate_none": "None of the files is an .xlsx workbook that could be read: there is no workbook to annotate.",
+        "annotate_none": "None of the files is an .xlsx workbook that could be read: there is no workbook to annotate. "
+                         "An .ods workbook is checked but not annotated: save it as .xlsx "
+                         "(LibreOffice: File, Save As) to have it annotated.",
         "annotate_too_large": "A workbook over {limit} MiB is not annotated here (it would take too much memory); "
                               "check it with the page, or split it.",
         "back": "Back to the form",
@@ -135,7 +141,9 @@ TEXTS = {
         "download_json": "JSON", "download_sarif": "SARIF", "download_html": "Page HTML",
         "download_annotated": "Classeur annoté (.xlsx)",
         "annotated_note": "Le classeur annoté est votre fichier .xlsx dont chaque cellule qui pose problème est "
-                          "surlignée, avec le message en commentaire.",
+                          "surlignée, avec le message en commentaire. "
+                          "Un classeur .ods est vérifié mais pas annoté : enregistrez-le en .xlsx "
+                          "(LibreOffice : Fichier, Enregistrer sous) pour qu'il soit annoté.",
         "results": "Résultats", "summary_files": "fichiers vérifiés", "summary_records": "enregistrements",
         "summary_files_one": "fichier vérifié", "summary_records_one": "enregistrement",
         "verdict_ok": "Aucune erreur : les données peuvent être échangées",
@@ -155,6 +163,8 @@ TEXTS = {
         "template_prefix_help": "Un nom court de lettres, chiffres, « _ », « - » ou « . », commençant par une "
                                 "lettre (par exemple pen ou pairs_sud).",
         "template_download": "Télécharger le modèle",
+        "template_format": "Format", "template_xlsx": "Classeur pour Excel ou LibreOffice (.xlsx)",
+        "template_csv": "Tableaux CSV, un par feuille, avec un fichier LISEZMOI (.zip)",
         "error_title": "Les fichiers n'ont pas pu être vérifiés",
         "too_large": "Les fichiers dépassent ce que ce serveur accepte ({limit}).",
         "no_files": "Choisissez au moins un fichier.",
@@ -163,7 +173,9 @@ TEXTS = {
         "no_prefix": "Donnez le préfixe propre à votre association pour ses identifiants (par exemple pen) : chaque "
                      "association d'une fédération a le sien, pour que leurs données ne se confondent pas.",
         "not_found": "Cette page n'existe pas.",
-        "annotate_none": "Aucun des fichiers n'est un classeur .xlsx lisible : il n'y a pas de classeur à annoter.",
+        "annotate_none": "Aucun des fichiers n'est un classeur .xlsx lisible : il n'y a pas de classeur à annoter. "
+                         "Un classeur .ods est vérifié mais pas annoté : enregistrez-le en .xlsx "
+                         "(LibreOffice : Fichier, Enregistrer sous) pour qu'il soit annoté.",
         "annotate_too_large": "Un classeur de plus de {limit} Mio n'est pas annoté ici (cela prendrait trop de "
                               "mémoire) ; vérifiez-le avec la page, ou découpez-le.",
         "back": "Retour au formulaire",

@@ -137,13 +137,19 @@ def add_pages(app: FastAPI) -> None:
         return render(request, "template.html")
 
     @app.get("/template/download", include_in_schema=False)
-    def template_download(request: Request, lang: str = "", prefix: str = ""):
-        from ..sheets.writer import write_workbook
+    def template_download(request: Request, lang: str = "", prefix: str = "", format: str = "xlsx"):
+        from ..sheets.writer import csv_template_files, write_workbook
 
         lang = lang if lang in i18n.LANGUAGES else page_lang(request)
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.-]{0,63}", prefix):  # no default: each association its own
             t = i18n.texts(page_lang(request))
             return render(request, "template.html", 400, problems=[t["bad_prefix" if prefix else "no_prefix"]])
+        if format == "csv":  # the files of `peer-schema template --format csv`, in one folder of a zip
+            buffer = io.BytesIO()
+            with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+                for name, data in csv_template_files(lang, prefix).items():
+                    z.writestr(f"peer-schema-template-{lang}/{name}", data)
+            return attachment(buffer.getvalue(), f"peer-schema-template-{lang}-csv.zip", "application/zip")
         with tempfile.TemporaryDirectory(prefix="peer-schema-web-") as folder:
             out = write_workbook(Path(folder) / "template.xlsx", lang, prefix=prefix)
             data = out.read_bytes()
