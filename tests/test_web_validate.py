@@ -194,6 +194,7 @@ def test_a_prefix_that_is_not_a_name_is_refused_on_the_page(client):
 @pytest.mark.parametrize("query, lang, words", [("", "en", "own prefix"), ("?prefix=", "fr", "préfixe propre")])
 def test_the_template_has_no_default_prefix(client, query, lang, words):
     """As `peer-schema template`: a prefix kept by every association would make their data clash."""
+    client.cookies.clear()  # the language comes from the browser here, not from a choice remembered by another test
     answer = client.get(f"/template/download{query}", headers={"accept-language": lang})
     assert answer.status_code == 400 and words in answer.text
     assert 'value="ex"' not in client.get("/template").text
