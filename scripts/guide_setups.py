@@ -157,11 +157,18 @@ def _examples_start(work: Path) -> None:
     shutil.copytree(EXAMPLES, work / "examples")
 
 
+def _researchers_start(work: Path) -> None:
+    """The examples, and the compendium loaded as the guide's first section tells."""
+    _examples_start(work)
+    _cli(work, "store", "load", "examples/compendium", "--store", "compendium-store", "--replace")
+
+
 SETUPS: dict[str, Setup] = {
     "docs/federation-guide.md": federation_setup("pairs-du-sud.zip"),
     "docs/guide-federation.fr.md": federation_setup("entre-pairs-nord.zip"),
     "docs/guide-associations.md": Setup(_associations_start),
     "docs/guide-developers.md": Setup(_developers_start),
+    "docs/guide-researchers.md": Setup(_researchers_start),
     "docs/tables.md": Setup(_examples_start),
     "README.md": Setup(_examples_start),
 }
