@@ -4,11 +4,13 @@ named by their titles, one language per message, a prefix of its own in the guid
 from __future__ import annotations
 
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
 
 import peer_schema
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -34,3 +36,29 @@ def test_the_install_hints_name_the_projects_folder_and_the_wheel_of_this_versio
     wheel = f"peer_schema-{peer_schema.__version__}-py3-none-any.whl"
     assert 'python -m pip install ".[web]"' in web_hint and f'"{wheel}[web]"' in web_hint
     assert 'python -m pip install ".[rdf]"' in rdf_hint and f'"{wheel}[rdf]"' in rdf_hint
+
+
+# -- 2. a list is named by its title, in the report's language, never by the model's class name -------
+def test_vocab_table_lists_the_titles_first_and_the_models_names_for_developers():
+    en = run("vocab", "--format", "table").stdout.splitlines()
+    assert en[0].split() == ["title", "name", "in", "the", "model"]
+    assert any(line.startswith("Peer roles ") and line.endswith("PeerRole") for line in en)
+    fr = run("vocab", "--format", "csv", "--lang", "fr").stdout.splitlines()
+    assert fr[0] == "titre,nom dans le modèle" and "Rôles de pair,PeerRole" in fr
+
+
+@pytest.mark.parametrize("lang, command", [("en", 'peer-schema vocab "Organisation kinds"'),
+                                           ("fr", "peer-schema vocab \"Types d'organisation\" --lang fr")])
+def test_the_hint_of_an_unknown_code_names_the_list_by_its_title_and_that_command_works(lang, command):
+    result = run("validate", "--lang", lang, str(ROOT / "examples" / "invalid" / "Organisation-unknown-kind.yaml"))
+    assert command in result.stdout and "OrganisationKind" not in result.stdout
+    listed = run(*shlex.split(command)[1:])
+    assert listed.returncode == 0 and "federation" in listed.stdout
+
+
+def test_a_wrong_query_parameter_names_the_one_list_to_look_at():
+    from peer_schema.rdf.queries import ParameterError, get_question
+    with pytest.raises(ParameterError) as caught:
+        get_question("coe-states-without-practice").bind({"setting_category": "comunity"})
+    assert '`peer-schema vocab "Setting categories"` lists its codes' in str(caught.value)
+    assert "--format json" not in str(caught.value)

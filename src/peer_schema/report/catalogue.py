@@ -213,9 +213,9 @@ _CODES = [
     Code("vocab.unknown-code", E, "Code not in the vocabulary", '{value} is not a code of the list "{vocabulary}"{suggestion}',
          "{value_fr} n'est pas un code de la liste « {vocabulary_fr} »{suggestion_fr}",
          "In a workbook, choose from the column's drop-down list. Otherwise list the codes and their labels "
-         "with: peer-schema vocab {scheme}",
+         "with: peer-schema vocab \"{vocabulary}\"",
          "Dans un classeur, choisissez dans la liste déroulante de la colonne. Sinon, affichez les codes et leurs "
-         "libellés avec : peer-schema vocab {scheme} --lang fr",
+         "libellés avec : peer-schema vocab \"{vocabulary_fr}\" --lang fr",
          "Organisation-unknown-kind.yaml"),
     # --- RDF input: the generated SHACL shapes (severity as the shape says) -----------------------
     Code("shacl.violation", E, "SHACL violation", "{focus}: {path} does not satisfy {constraint}",
