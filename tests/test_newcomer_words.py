@@ -62,3 +62,39 @@ def test_a_wrong_query_parameter_names_the_one_list_to_look_at():
         get_question("coe-states-without-practice").bind({"setting_category": "comunity"})
     assert '`peer-schema vocab "Setting categories"` lists its codes' in str(caught.value)
     assert "--format json" not in str(caught.value)
+
+
+# -- 3. the undeclared prefix's hint names the sheet and column as the workbook does ----------------
+@pytest.mark.parametrize(("workbook_lang", "report_lang"), [("en", "fr"), ("fr", "en"), ("en", "en")])
+def test_an_undeclared_prefix_is_declared_on_the_sheet_and_column_the_workbook_has(tmp_path, workbook_lang, report_lang):
+    import json
+
+    import openpyxl
+    from template_filling import DATASET, type_row
+
+    book_path = tmp_path / "ids.xlsx"
+    assert run("template", "-o", str(book_path), "--prefix", "ex", "--lang", workbook_lang).returncode == 0
+    book = openpyxl.load_workbook(book_path)
+    sheets = {"en": ("Dataset", "Organisations"), "fr": ("Jeu de données", "Organisations")}[workbook_lang]
+    type_row(book[sheets[0]], DATASET)
+    type_row(book[sheets[1]], {"id": "xyz:org/fed", "name": "Fed", "organisation_kinds": "federation"})
+    book.save(book_path)
+    report = json.loads(run("validate", "--format", "json", "--lang", report_lang, str(book_path)).stdout)
+    [hint] = [f["hint"] for f in report["findings"] if f["code"] == "refs.undeclared-prefix"]
+    own = {"en": ("Dataset", "Prefixes (xyz)"), "fr": ("Jeu de données", "Préfixes (xyz)")}[workbook_lang]
+    other = {"en": ("Jeu de données", "Préfixes (xyz)"), "fr": ("Dataset sheet", "Prefixes (xyz)")}[workbook_lang]
+    assert all(w in hint for w in own) and not any(w in hint for w in other), hint
+    assert hint.startswith({"en": "Declare the prefix", "fr": "Déclarez le préfixe"}[report_lang])
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "on the Dataset sheet, in the column Prefixes (zz)"),
+                                             ("fr", "sur la feuille Jeu de données, dans la colonne Préfixes (zz)")])
+def test_an_undeclared_prefix_in_a_text_file_is_spoken_of_in_the_reports_language(tmp_path, lang, words):
+    import yaml
+
+    from peer_schema import validate
+
+    text = yaml.safe_dump({"organisations": [{"id": "zz:org/1", "name": {"en": "One"}, "organisation_kinds": ["federation"]}]})
+    (tmp_path / "one.yaml").write_text(text, encoding="utf-8")
+    hints = [f.hint(lang) for f in validate([tmp_path / "one.yaml"]).findings if f.code == "refs.undeclared-prefix"]
+    assert hints and all(words in h for h in hints), hints
