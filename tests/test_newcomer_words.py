@@ -98,3 +98,14 @@ def test_an_undeclared_prefix_in_a_text_file_is_spoken_of_in_the_reports_languag
     (tmp_path / "one.yaml").write_text(text, encoding="utf-8")
     hints = [f.hint(lang) for f in validate([tmp_path / "one.yaml"]).findings if f.code == "refs.undeclared-prefix"]
     assert hints and all(words in h for h in hints), hints
+
+
+# -- 5. the associations' guide starts with installing, and says where the examples are ----------------
+def test_the_associations_guide_says_how_to_install_and_where_the_examples_come_from():
+    text = (ROOT / "docs" / "guide-associations.md").read_text(encoding="utf-8")
+    install = text.split("## Install", 1)[1].split("\n## ", 1)[0]
+    wheel = f"peer_schema-{peer_schema.__version__}-py3-none-any.whl"
+    assert 'python -m pip install ".[web]"' in install and f'"{wheel}[web]"' in install
+    assert "peer-schema serve" in install and "web.md" in install
+    paragraphs = [p for p in text.split("\n\n") if "examples/" in p]
+    assert paragraphs and all("project's folder" in p for p in paragraphs), paragraphs
