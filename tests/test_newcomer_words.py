@@ -109,3 +109,13 @@ def test_the_associations_guide_says_how_to_install_and_where_the_examples_come_
     assert "peer-schema serve" in install and "web.md" in install
     paragraphs = [p for p in text.split("\n\n") if "examples/" in p]
     assert paragraphs and all("project's folder" in p for p in paragraphs), paragraphs
+
+
+# -- 6. small words: what a prefix may be, a missing file, French colons ------------------------------
+def test_template_help_says_what_a_prefix_may_be_and_a_prefix_with_a_hyphen_is_accepted(tmp_path):
+    helped = " ".join(run("template", "--help").stdout.split())
+    assert "letters, digits, '_', '-' or '.'" in helped
+    assert run("template", "-o", str(tmp_path / "t.xlsx"), "--prefix", "pen-sud").returncode == 0
+    refused = run("template", "-o", str(tmp_path / "u.xlsx"))
+    assert refused.returncode == 2 and "'-'" in refused.stderr and "digits or _" not in refused.stderr
+
