@@ -119,3 +119,9 @@ def test_template_help_says_what_a_prefix_may_be_and_a_prefix_with_a_hyphen_is_a
     refused = run("template", "-o", str(tmp_path / "u.xlsx"))
     assert refused.returncode == 2 and "'-'" in refused.stderr and "digits or _" not in refused.stderr
 
+
+def test_rename_prefix_on_a_missing_file_says_there_is_no_such_file(tmp_path):
+    result = run("rename-prefix", "nofile.xlsx", "--from", "ex", "--to", "pen", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip() == "peer-schema rename-prefix: there is no file nofile.xlsx; nothing written"
+
