@@ -125,3 +125,12 @@ def test_rename_prefix_on_a_missing_file_says_there_is_no_such_file(tmp_path):
     assert result.returncode == 2
     assert result.stderr.strip() == "peer-schema rename-prefix: there is no file nofile.xlsx; nothing written"
 
+
+def test_the_french_text_report_puts_a_narrow_no_break_space_before_its_colons_and_english_none():
+    example = str(ROOT / "examples" / "invalid" / "Organisation-unknown-kind.yaml")
+    fr = run("validate", "--lang", "fr", example).stdout
+    assert "    que faire\u202f: " in fr and "1 enregistrement(s)\u202f: 1 erreur" in fr
+    assert "(enregistrement ex:org/pairs-ensemble)\u202f: " in fr and "que faire:" not in fr
+    assert ".yaml:19:26: erreur" in fr  # file:line:column as editors read it
+    en = run("validate", example).stdout
+    assert "    how to fix: " in en and "1 record(s): 1 error" in en and "\u202f" not in en
