@@ -106,7 +106,7 @@ def _with_mistakes(work: Path) -> None:
     sheet = book["Organisations"]
     column = {cell.value: cell.column_letter for cell in sheet[2]}
     row = sheet.max_row + 1
-    for name, value in {"id": "ex:org/pairs-du-sud", "name": "Pairs du Sud (fictional)",
+    for name, value in {"id": "nord:org/pairs-du-sud", "name": "Pairs du Sud (fictional)",
                         "organisation_kinds": "Asociation of peer support workers", "country": "France",
                         "staff_count": "twelve"}.items():
         sheet[f"{column[name]}{row}"] = value
@@ -117,8 +117,10 @@ def _federation_start(*ready: str) -> Callable[[Path], None]:
     """The two associations' workbooks (and the copies they agree to publish), and the bundles
     the guide does not make itself (`ready`)."""
     def start(work: Path) -> None:
-        _cli(work, "export", str(_nord_tables(work)), "--to", "xlsx", "-o", "entre-pairs-nord.xlsx")
-        _cli(work, "export", str(_nord_tables(work, public=True)), "--to", "xlsx", "-o", "entre-pairs-nord-public.xlsx")
+        for name, public in (("entre-pairs-nord", False), ("entre-pairs-nord-public", True)):
+            _cli(work, "export", str(_nord_tables(work, public=public)), "--to", "xlsx", "-o", f"{name}.xlsx")
+            # each association has its own prefix (the examples' `ex` is no one's)
+            _cli(work, "rename-prefix", f"{name}.xlsx", "--from", "ex", "--to", "nord")
         public = {**{k: v for k, v in PAIRS_DU_SUD.items() if k != "peer_workers"},
                   "id": "sud:dataset/pairs-du-sud-2026-public", "access_rights": "public"}
         for name, data in (("pairs-du-sud", PAIRS_DU_SUD), ("pairs-du-sud-public", public)):

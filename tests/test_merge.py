@@ -225,7 +225,8 @@ def test_prefix_clash_is_refused(tmp_path, overlapping, capsys):
     c = make_bundle(tmp_path, "c.zip", write_json(tmp_path / "c", "c.json", other))
     out = tmp_path / "merged"
     assert main(["merge", str(a), str(c), "-o", str(out)]) == 1
-    assert "the prefix 'ex' means" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "the prefix 'ex' means" in err and "peer-schema rename-prefix THEIR-WORKBOOK.xlsx --from ex --to NEW" in err
     assert not out.exists()
 
 

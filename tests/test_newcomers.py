@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shlex
 import subprocess
 import sys
 
@@ -239,8 +240,8 @@ def test_the_hint_of_an_unknown_code_names_a_command_that_lists_that_vocabulary(
 
     report = json.loads(run("validate", "--format", "json", str(EXAMPLES / "invalid" / "Organisation-unknown-kind.yaml")).stdout)
     hint = report["findings"][0]["hint"]
-    assert "docs/elements" not in hint and hint.endswith("peer-schema vocab OrganisationKind")
-    command = hint.rsplit(": ", 1)[1].split()[1:]
+    assert "docs/elements" not in hint and hint.endswith('peer-schema vocab "Organisation kinds"')
+    command = shlex.split(hint.rsplit(": ", 1)[1])[1:]
     listed = run(*command)
     assert listed.returncode == 0 and "federation" in listed.stdout
 

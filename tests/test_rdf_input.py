@@ -391,7 +391,7 @@ def test_without_rdflib_the_finding_says_what_to_install(monkeypatch):
     monkeypatch.setattr(rdf, "available", lambda: False)
     (finding,) = validate([VALID]).findings
     assert finding.code == "read.unsupported-format"
-    assert 'pip install "peer_schema[rdf]"' in finding.message()
+    assert 'python -m pip install ".[rdf]"' in finding.message()
 
 
 def test_folders_include_rdf_files(tmp_path):

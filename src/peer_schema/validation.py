@@ -24,7 +24,7 @@ from .model import CONSENT_PURPOSES, PROFILE_AUDIENCE, PROFILE_PURPOSE, PROFILES
 from .readers import FORMATS, TYPE_KEY, Document, Limits, RdfGraph, ReadError, Stream, open_source
 from .readers.errors import Notice, TableStart
 from .report import Finding, Report, Severity
-from .report.finding_words import in_table_words
+from .report.finding_words import in_table_words, prefix_words
 from .report.catalogue import CATALOGUE
 from .usage_errors import MixedAccessRights, ProfileRefused, UsageError  # noqa: F401 (re-exported)
 
@@ -144,7 +144,7 @@ class _Run:
             self.refs.register(cls, rid, file, pointer, line, locate)
             prefix = rid.split(":", 1)[0] if ":" in rid else None  # no colon: the structure check's finding
             if prefix and self.prefixes is not None and prefix not in self.prefixes and prefix not in ABSOLUTE_SCHEMES:
-                self.hit("refs.undeclared-prefix", {"prefix": prefix, "id": rid}, file, pointer + "/id", rid, locate, line)
+                self.hit("refs.undeclared-prefix", {"prefix": prefix, "id": rid, **prefix_words(prefix)}, file, pointer + "/id", rid, locate, line)
         self.refs.check(cls, rec, file, pointer, line, locate)
         rule = rules.RULES.get(cls)
         if rule is not None:

@@ -64,8 +64,13 @@ def rows(name: str, lang: str) -> list[tuple[str, str]]:
 
 
 def schemes(lang: str) -> list[tuple[str, str]]:
-    """(name, title in `lang`) of every vocabulary, by title."""
-    return sorted(((name, title(name, lang)) for name in artifacts.vocabularies()), key=lambda r: r[1].casefold())
+    """(title in `lang`, name in the model) of every vocabulary, by title: people name a list by
+    its title (`peer-schema vocab "Peer roles"`); the model's name is for developers."""
+    return sorted(((title(name, lang), name) for name in artifacts.vocabularies()), key=lambda r: r[0].casefold())
+
+
+def schemes_header(lang: str) -> tuple[str, str]:
+    return ("titre", "nom dans le modèle") if lang == "fr" else ("title", "name in the model")
 
 
 def as_table(header: tuple[str, str], body: list[tuple[str, str]]) -> str:
@@ -84,4 +89,4 @@ def as_csv(header: tuple[str, str], body: list[tuple[str, str]]) -> str:
     return out.getvalue()
 
 
-__all__ = ["as_csv", "as_table", "find_scheme", "rows", "scheme_names", "schemes", "title"]
+__all__ = ["as_csv", "as_table", "find_scheme", "rows", "scheme_names", "schemes", "schemes_header", "title"]

@@ -114,7 +114,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--lang", choices=["en", "fr"], default="en", help="language of labels and lists (default: en)")
     p.add_argument("--prefix", metavar="NAME",
                    help="required: your association's own prefix of identifiers (pen -> pen:org/...), so the data "
-                        "of a federation's members merge without clashes")
+                        "of a federation's members merge without clashes: letters, digits, '_', '-' or '.', "
+                        "starting with a letter or '_' (pen, pairs-sud)")
     p.add_argument("--force", action="store_true", help="replace an existing workbook, or the template's own files in an existing folder")
     p.set_defaults(run=_cmd_template)
 

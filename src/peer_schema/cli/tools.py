@@ -33,7 +33,7 @@ def _cmd_vocab(args: argparse.Namespace) -> int:
         if fmt in artifacts.VOCAB_FORMATS:
             sys.stdout.write(artifacts.read_text(artifacts.VOCAB_FORMATS[fmt]))
         else:  # the vocabularies there are, to choose one
-            header = ("vocabulary", "titre" if args.lang == "fr" else "title")
+            header = listing.schemes_header(args.lang)
             out = listing.schemes(args.lang)
             sys.stdout.write(listing.as_csv(header, out) if fmt == "csv" else listing.as_table(header, out))
         return EXIT_OK

@@ -146,5 +146,7 @@ def _check_prefixes(bundles: list[Bundle]) -> None:
                 first = seen.setdefault(prefix, (ns, b.label))
                 if first[0] != ns:
                     raise Refused(f"the prefix {prefix!r} means {first[0]} in {first[1]} but {ns} in {b.label}: "
-                                  "identifiers written with it would be confused. Ask one sender to use another prefix")
+                                  "identifiers written with it would be confused. Ask one sender to give its data "
+                                  f"a prefix of its own (peer-schema rename-prefix THEIR-WORKBOOK.xlsx --from {prefix} "
+                                  "--to NEW) and send a new bundle")
 

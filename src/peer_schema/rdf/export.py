@@ -135,7 +135,10 @@ def export(
             writer.write(files, fh, fmt)
         summary.dataset_nodes = sorted(writer.seen_datasets)
     except UnknownPrefix as exc:
-        finding = Finding("refs.undeclared-prefix", Severity.ERROR, {"prefix": exc.prefix, "id": exc.curie},
+        from ..report.finding_words import prefix_words
+
+        finding = Finding("refs.undeclared-prefix", Severity.ERROR,
+                          {"prefix": exc.prefix, "id": exc.curie, **prefix_words(exc.prefix)},
                           writer.current, "", exc.curie, default_severity=Severity.WARNING)
         raise ExportRefused([finding], report) from None
     except BadValue as exc:

@@ -175,7 +175,7 @@ class Parameter:
         scope = " category" if self.top_only else ""
         extra = f" (or {NONE_VALUE})" if self.allows_none else ""
         return (f"{self.name}={value!r}: not a{scope} code of the vocabulary \"{what}\"{extra}{hint} "
-                f"(`peer-schema vocab --format json` lists every code)")
+                f"(`peer-schema vocab \"{what}\"` lists its codes)")
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ import warnings
 from dataclasses import dataclass
 from functools import cache
 
+from ..install_hints import extra_install_hint
 from . import rdf_strict
 from .errors import ReadError
 from .json_reader import read_json
@@ -41,7 +42,7 @@ _LABEL = {"turtle": "Turtle", "ntriples": "N-Triples", "jsonld": "JSON-LD", "rdf
 PEER_CONTEXT_URL = "https://w3id.org/peer-schema/context.jsonld"
 #: relative IRIs are resolved against this base (the `.invalid` domain never exists), then reported
 NO_BASE = "https://no-base.invalid/"
-INSTALL_HINT = 'pip install "peer_schema[rdf]"'
+INSTALL_HINT = extra_install_hint("rdf")
 
 #: an absolute IRI: a scheme, then no space, control character, <>"{}|\^` or broken %-escape
 _IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:(?:[^\x00-\x20<>\"{}|\\^`\x7f-\x9f%]|%[0-9A-Fa-f]{2})*")

@@ -213,9 +213,9 @@ _CODES = [
     Code("vocab.unknown-code", E, "Code not in the vocabulary", '{value} is not a code of the list "{vocabulary}"{suggestion}',
          "{value_fr} n'est pas un code de la liste « {vocabulary_fr} »{suggestion_fr}",
          "In a workbook, choose from the column's drop-down list. Otherwise list the codes and their labels "
-         "with: peer-schema vocab {scheme}",
+         "with: peer-schema vocab \"{vocabulary}\"",
          "Dans un classeur, choisissez dans la liste déroulante de la colonne. Sinon, affichez les codes et leurs "
-         "libellés avec : peer-schema vocab {scheme} --lang fr",
+         "libellés avec : peer-schema vocab \"{vocabulary_fr}\" --lang fr",
          "Organisation-unknown-kind.yaml"),
     # --- RDF input: the generated SHACL shapes (severity as the shape says) -----------------------
     Code("shacl.violation", E, "SHACL violation", "{focus}: {path} does not satisfy {constraint}",
@@ -263,11 +263,11 @@ _CODES = [
          "PeerWorker-employer-is-a-practice.yaml"),
     Code("refs.undeclared-prefix", W, "Identifier prefix not declared", 'the prefix "{prefix}" of {id} is not declared in the dataset\'s prefixes',
          "le préfixe « {prefix} » de {id} n'est pas déclaré dans les préfixes du jeu de données",
-         "Declare the prefix with the web address your organisation uses for identifiers: on the Dataset sheet, in the "
-         "column Prefixes ({prefix}) (field name prefixes.{prefix} in row 2); in a text file, under prefixes. The "
+         "Declare the prefix with the web address your organisation uses for identifiers: on the {dataset_sheet} "
+         "sheet, in the column {prefixes_column} (field name prefixes.{prefix} in row 2); in a text file, under prefixes. The "
          "identifier then stands for a full web address of yours.",
          "Déclarez le préfixe avec l'adresse web que votre organisation utilise pour ses identifiants : sur la feuille "
-         "Jeu de données, dans la colonne Préfixes ({prefix}) (nom de champ prefixes.{prefix} en ligne 2) ; dans un "
+         "{dataset_sheet_fr}, dans la colonne {prefixes_column_fr} (nom de champ prefixes.{prefix} en ligne 2) ; dans un "
          "fichier texte, sous prefixes. L'identifiant désigne alors une adresse web complète à vous.",
          "Dataset-undeclared-prefix.yaml"),
     *RULE_CODES,

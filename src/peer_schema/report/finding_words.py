@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .. import artifacts
 from ..readers.errors import TableStart
-from ..table_layout import class_label, machine_labels
+from ..table_layout import DATASET, class_label, machine_labels, slot_label
 
 #: parameters that hold the name of a class of the model
 CLASS_PARAMS = ("range", "actual", "cls")
@@ -36,6 +36,20 @@ def field_label(table: TableStart, name: str, lang: str) -> tuple[str, int | Non
     return found, None
 
 
+def prefix_words(prefix: str, lang: str | None = None) -> dict[str, str]:
+    """Where a prefix is declared, as a workbook names it: the dataset's sheet and the column
+    `Prefixes (xyz)`, in `lang` (the workbook's) for both the English and French reports, or each
+    report in its own language when `lang` is None (a text file, a table of field names)."""
+    from ..model import model
+
+    slot = model().classes[DATASET].slots["prefixes"]
+    words = {}
+    for key, report_lang in (("", "en"), ("_fr", "fr")):
+        words[f"dataset_sheet{key}"] = class_label(DATASET, lang or report_lang)
+        words[f"prefixes_column{key}"] = f"{slot_label(slot, lang or report_lang)} ({prefix})"
+    return words
+
+
 def in_table_words(code: str, params: dict, pointer: str, table: TableStart, lang: str) -> tuple[dict, int | None]:
     """The finding's parameters with the model's names replaced by the table's words, and the
     column of a required field left empty (None when there is none)."""
@@ -45,6 +59,8 @@ def in_table_words(code: str, params: dict, pointer: str, table: TableStart, lan
         out["field"], column = field_label(table, ".".join(_steps(pointer) + [params["field"]]), lang)
     if isinstance(params.get("fields"), str):  # a consent's: fields of the record itself, wherever the finding is
         out["fields"] = ", ".join(field_label(table, name, lang)[0] for name in params["fields"].split(", "))
+    if code == "refs.undeclared-prefix" and table.lang and isinstance(params.get("prefix"), str):
+        out.update(prefix_words(params["prefix"], table.lang))
     for key in CLASS_PARAMS:
         if isinstance(params.get(key), str):
             out[key] = class_label(params[key], table.lang or lang) if params[key] in _classes() else params[key]

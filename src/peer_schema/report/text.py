@@ -45,12 +45,13 @@ LABELS = {
     "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info",
            "at": "at", "record": "record", "fix": "how to fix", "checked": "file(s) checked",
            "records": "record(s)", "ok": "no problems", "truncated": "stopped after --max-errors errors",
-           "override": "severity set by",
+           "override": "severity set by", "colon": ":",
            "plural": {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "info"}},
     "fr": {Severity.ERROR: "erreur", Severity.WARNING: "avertissement", Severity.INFO: "info",
            "at": "à", "record": "enregistrement", "fix": "que faire", "checked": "fichier(s) vérifié(s)",
            "records": "enregistrement(s)", "ok": "aucun problème", "truncated": "arrêt après --max-errors erreurs",
-           "override": "gravité fixée par",
+           # French puts a narrow no-break space before a colon (never breaks the line before it)
+           "override": "gravité fixée par", "colon": "\u202f:",
            "plural": {Severity.ERROR: "erreurs", Severity.WARNING: "avertissements", Severity.INFO: "info"}},
 }
 
@@ -62,10 +63,11 @@ def render_text(report: Report) -> str:
     for f in report.findings:
         at = f" {t['at']} {safe(f.pointer)}" if f.pointer else ""
         rec = f" ({t['record']} {safe(str(f.record_id))})" if f.record_id else ""
-        lines.append(f"{safe(f.location())}: {t[f.severity]} [{f.code}]{at}{rec}: {safe(f.message(report.lang))}")
-        lines.append(f"    {t['fix']}: {safe(f.hint(report.lang))}")
+        # the colon after file:line:column stays as compilers write it: editors and CI jump to it
+        lines.append(f"{safe(f.location())}: {t[f.severity]} [{f.code}]{at}{rec}{t['colon']} {safe(f.message(report.lang))}")
+        lines.append(f"    {t['fix']}{t['colon']} {safe(f.hint(report.lang))}")
     counts = [f"{n} {t[s] if n == 1 else t['plural'][s]}" for s in Severity if (n := report.count(s))]
-    summary = f"{len(report.files)} {t['checked']}, {report.records} {t['records']}: {', '.join(counts) or t['ok']}"
+    summary = f"{len(report.files)} {t['checked']}, {report.records} {t['records']}{t['colon']} {', '.join(counts) or t['ok']}"
     by_code = report.summary()["by_code"]
     if by_code:
         summary += "\n  " + ", ".join(f"{code} × {n}" for code, n in by_code.items())

@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..install_hints import extra_install_hint
 from ..report.findings import Finding, Report, Severity
 
 #: fill colours by severity (light, so the cell's text stays readable)
@@ -97,6 +98,6 @@ def write_annotated(report: Report, out: str | Path, lang: str = "en") -> Path:
     try:
         data = annotate_workbook(book, [f for f in report.findings if f.file == book], lang)
     except ImportError:
-        raise AnnotateError('annotating needs openpyxl: python -m pip install "peer_schema[web]"') from None
+        raise AnnotateError(f'annotating needs openpyxl, in the "web" extra ({extra_install_hint("web")})') from None
     write_bytes(out, data)
     return Path(out)

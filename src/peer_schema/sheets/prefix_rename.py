@@ -221,7 +221,12 @@ def _renamed_cell(value: str, old: str, new: str) -> tuple[str, int] | None:
 
 
 def _rename_workbook(path: Path, old: str, new: str) -> tuple[bytes, int, bool]:
-    import openpyxl
+    try:
+        import openpyxl
+    except ImportError:
+        from ..install_hints import extra_install_hint
+
+        raise PrefixRenameError(f'renaming in a workbook needs openpyxl, in the "web" extra ({extra_install_hint("web")})') from None
 
     from ..readers.limits import Limits, size_problem
     from ..readers.workbook_guard import workbook_problem
@@ -304,6 +309,8 @@ def rename_prefix(path: Path, old: str, new: str, out: Path | None = None) -> Re
     check_prefixes(old, new)
     path, out = Path(path), Path(out) if out is not None else Path(path)
     suffix = path.suffix.lower()
+    if not path.exists():
+        raise PrefixRenameError(f"there is no file {path}")
     if not path.is_file():
         raise PrefixRenameError(f"{path} is not a file")
     if out != path and (clash := output_clash(out, [path], "the input")):

@@ -13,6 +13,9 @@ class TemplateRefused(Exception):
     """The template cannot be written there (the message says why); nothing was replaced."""
 
 
+#: what a prefix may be, as the messages and `template --help` say it (the check is the regex below)
+PREFIX_WORDS = "a short name of letters, digits, '_', '-' or '.', starting with a letter or '_', such as pen or pairs-sud"
+
 def suggested_prefix(out: Path) -> str:
     """A prefix made from the output's name (`pairs-du-sud.xlsx` -> `pairs_du_sud`), for the message
     that asks for one."""
@@ -26,10 +29,9 @@ def template_problem(out: Path, fmt: str, force: bool, prefix: str | None) -> st
     default: one kept by every association would make their data clash."""
     if prefix is None:
         return (f"name your association's own prefix for identifiers, for example --prefix {suggested_prefix(out)} "
-                "(a short name of letters, digits or _; each association of a federation has its own)")
+                f"({PREFIX_WORDS}; each association of a federation has its own)")
     if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.-]*", prefix):
-        return (f"--prefix {prefix!r}: a prefix is a short name of letters, digits, '_', '-' or '.', starting with "
-                "a letter (pen, pairs_sud)")
+        return f"--prefix {prefix!r}: a prefix is {PREFIX_WORDS}"
     if fmt == "xlsx" and out.is_dir():
         return f"{out} is a folder; name the workbook file (template.xlsx), or use --format csv for a folder"
     if fmt == "csv" and out.exists() and not out.is_dir():

@@ -9,9 +9,11 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
+from ..install_hints import extra_install_hint
+
 #: what `peer-schema serve` needs beyond the package: the `web` extra
 WEB_MODULES = ("fastapi", "jinja2", "uvicorn", "multipart")
-INSTALL_HINT = 'the web app needs the "web" extra: python -m pip install "peer_schema[web]"'
+INSTALL_HINT = f'the web app needs the "web" extra ({extra_install_hint("web")})'
 
 
 class WebExtraMissing(ImportError):
