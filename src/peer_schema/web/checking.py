@@ -28,8 +28,8 @@ from ..validation import ProfileRefused, UsageError, validate
 _CHUNK = 1 << 20
 #: one validation at a time in a process: a run pauses the cyclic garbage collector and restores
 #: it after (validation.py), which two overlapping runs would leave switched off; and checking is
-#: CPU work that threads would not run faster. Several workers check several uploads at once.
-_ONE_RUN_AT_A_TIME = threading.Lock()
+#: CPU work that threads would not run faster. Several workers check several uploads at once. Annotating a workbook takes it too.
+ONE_RUN_AT_A_TIME = threading.Lock()
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:]")
 
 
@@ -93,7 +93,7 @@ def checked_uploads(uploads: list[Upload], *, profile: str | None = None, purpos
                 shutil.copyfileobj(upload.stream, out, _CHUNK)
             copies[shown], names[str(path)] = path, shown
         try:
-            with _ONE_RUN_AT_A_TIME:
+            with ONE_RUN_AT_A_TIME:
                 report = validate(list(copies.values()), profile=profile, purpose=purpose, lang=lang, limits=limits)
             checked = Checked(_renamed(report, names), copies)
         except ProfileRefused as exc:  # refused as a whole, as the command line refuses it (exit code 2)

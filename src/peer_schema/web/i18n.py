@@ -109,6 +109,10 @@ TEXTS = {
                          "(LibreOffice: File, Save As) to have it annotated.",
         "annotate_too_large": "A workbook over {limit} MiB is not annotated here (it would take too much memory); "
                               "check it with the page, or split it.",
+        "annotate_too_many_cells": "This workbook's sheets span {cells} cells, over the {limit} annotated here (it "
+                                   "would take too much memory); check it with the page, or split it.",
+        "annotate_failed": "The workbook was checked, but it cannot be opened to annotate it (a part of it that "
+                           "the annotating library does not read); the report on the page lists its problems.",
         "back": "Back to the form",
     },
     "fr": {
@@ -178,6 +182,11 @@ TEXTS = {
                          "(LibreOffice : Fichier, Enregistrer sous) pour qu'il soit annoté.",
         "annotate_too_large": "Un classeur de plus de {limit} Mio n'est pas annoté ici (cela prendrait trop de "
                               "mémoire) ; vérifiez-le avec la page, ou découpez-le.",
+        "annotate_too_many_cells": "Les feuilles de ce classeur couvrent {cells} cellules, plus que les {limit} "
+                                   "annotées ici (cela prendrait trop de mémoire) ; vérifiez-le avec la page, ou "
+                                   "découpez-le.",
+        "annotate_failed": "Le classeur a été vérifié, mais il ne peut pas être ouvert pour être annoté (une partie "
+                           "que la bibliothèque d'annotation ne lit pas) ; le rapport de la page liste ses problèmes.",
         "back": "Retour au formulaire",
     },
 }
@@ -193,3 +202,8 @@ def counted(lang: str, n: int, key: str) -> str:
     table = texts(lang)
     singular = n in (0, 1) if lang == "fr" else n == 1
     return f"{n} {table[key + '_one'] if singular else table[key]}"
+
+
+def number(n: int, lang: str) -> str:
+    """1,000,000 in English, 1 000 000 (narrow no-break spaces) in French."""
+    return f"{n:,}".replace(",", "\u202f") if lang == "fr" else f"{n:,}"

@@ -22,7 +22,7 @@ from fastapi.responses import HTMLResponse, Response
 from ..report.findings import Finding, Report, Severity
 from . import i18n
 from .app import page_lang, render
-from .checking import Checked, Upload, checked_uploads
+from .checking import ONE_RUN_AT_A_TIME, Checked, Upload, checked_uploads
 
 OUTPUTS = ("page", "json", "sarif", "html", "annotated")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -56,7 +56,7 @@ def report_download(report: Report, fmt: str) -> Response:
 def annotated_download(request: Request, checked: Checked, lang: str) -> Response:
     """Each readable .xlsx upload with its findings highlighted and commented; one workbook as
     itself, several in a zip."""
-    from ..sheets.annotate import annotate_workbook
+    from ..sheets.annotate import AnnotateError, AnnotateTooLarge, annotate_workbook
 
     unreadable = {f.file for f in checked.report.findings if f.code.startswith("read.")}
     books = {name: path for name, path in checked.copies.items()
@@ -68,10 +68,18 @@ def annotated_download(request: Request, checked: Checked, lang: str) -> Respons
         return render(request, "error.html", 413, lang=lang, title=t["error_title"],
                       problems=[t["annotate_too_large"].format(limit=MAX_ANNOTATED_BYTES // (1024 * 1024))])
     annotated = {}
-    for name, path in books.items():
-        findings = [f for f in checked.report.findings if f.file == name]
-        stem = Path(re.split(r"[/\\]", name)[-1]).stem or "workbook"
-        annotated[f"{stem}-annotated.xlsx"] = annotate_workbook(path, findings, lang)
+    try:
+        with ONE_RUN_AT_A_TIME:  # openpyxl's work is a run like a check: one at a time
+            for name, path in books.items():
+                findings = [f for f in checked.report.findings if f.file == name]
+                stem = Path(re.split(r"[/\\]", name)[-1]).stem or "workbook"
+                annotated[f"{stem}-annotated.xlsx"] = annotate_workbook(path, findings, lang)
+    except AnnotateTooLarge as exc:  # counted before openpyxl opens it (sheets/annotate.py)
+        return render(request, "error.html", 413, lang=lang, title=t["error_title"],
+                      problems=[t["annotate_too_many_cells"].format(cells=i18n.number(exc.cells, lang),
+                                                                    limit=i18n.number(exc.limit, lang))])
+    except AnnotateError:  # the readers accepted it but openpyxl cannot open it
+        return render(request, "error.html", 422, lang=lang, title=t["error_title"], problems=[t["annotate_failed"]])
     if len(annotated) == 1:
         (filename, data), = annotated.items()
         return attachment(data, filename, XLSX_TYPE)
