@@ -5,6 +5,7 @@ showing at most so many findings."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import time
@@ -97,3 +98,63 @@ def test_a_workbook_openpyxl_cannot_open_gets_a_page_in_its_language(client, tmp
     answer = annotated(client, path, lang)
     assert answer.status_code == 422 and "text/html" in answer.headers["content-type"]
     assert words in answer.text and f'<html lang="{lang}">' in answer.text
+
+
+def bad_organisations(rows: int) -> bytes:
+    """An Organisation table with two errors a row (a required field missing, an unknown country)."""
+    lines = ["id,name,country"] + [f"ex:org/o{n},Org {n},Atlantis" for n in range(rows)]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def check_csv(client, data: bytes, **fields):
+    return client.post("/validate", files=[("files", ("Organisation.csv", data, "text/csv"))],
+                       data={"lang": "en", **fields})
+
+
+@pytest.mark.parametrize("lang, words", [("en", ("Only the first 5 problems are listed here; 55 more are not",
+                                                 "All the problems, by code")),
+                                         ("fr", ("Seuls les 5 premiers problèmes sont listés ici ; 55 autres",
+                                                 "Tous les problèmes, par code"))])
+def test_the_page_lists_at_most_so_many_findings_and_counts_them_all_by_code(client, monkeypatch, lang, words):
+    from peer_schema.web import pages
+
+    monkeypatch.setattr(pages, "MAX_PAGE_FINDINGS", 5)
+    page = check_csv(client, bad_organisations(30), lang=lang)
+    assert page.status_code == 200
+    assert page.text.count('<tr class="finding ') == 5
+    for word in words:
+        assert word in page.text
+    assert '<td class="code">vocab.unknown-code</td><td>30</td>' in page.text
+    full = check_csv(client, bad_organisations(30), lang=lang, output="json")  # the download has them all
+    assert len(json.loads(full.content)["findings"]) == 60
+
+
+def test_a_page_under_the_bound_lists_everything_without_the_counts(client):
+    page = check_csv(client, bad_organisations(3))
+    assert page.text.count('<tr class="finding ') == 6 and 'id="by-code"' not in page.text
+
+
+def test_max_errors_stops_the_check_on_the_page_and_the_api_as_on_the_command_line(client, tmp_path):
+    data = bad_organisations(30)
+    page = check_csv(client, data, max_errors="4")
+    assert page.text.count('<tr class="finding ') == 4 and 'id="truncated"' in page.text
+    assert 'name="max_errors" type="number" min="1" step="1" inputmode="numeric"\n           value="4"' in page.text
+    api = client.post("/api/validate", files=[("files", ("Organisation.csv", data, "text/csv"))],
+                      data={"max_errors": "4"})
+    (tmp_path / "Organisation.csv").write_bytes(data)
+    done = subprocess.run([sys.executable, "-m", "peer_schema.cli", "validate", str(tmp_path / "Organisation.csv"),
+                           "--format", "json", "--max-errors", "4"], capture_output=True, text=True, timeout=120)
+    cli, answered = json.loads(done.stdout), api.json()
+    for report in (cli, answered):
+        for f in report["findings"]:
+            f.pop("file", None)
+    assert answered == cli and cli["truncated"] and len(cli["findings"]) == 4
+    assert api.headers["x-peer-schema-exit-code"] == str(done.returncode) == "1"
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "many"])
+def test_a_bad_max_errors_is_said_on_the_page_and_refused_by_the_api(client, value):
+    assert "must be a whole number from 1" in check_csv(client, bad_organisations(2), max_errors=value).text
+    api = client.post("/api/validate", files=[("files", ("Organisation.csv", b"id\n", "text/csv"))],
+                      data={"max_errors": value})
+    assert api.status_code == 422

@@ -73,9 +73,10 @@ def disk_name(name: str) -> str:
 
 @contextmanager
 def checked_uploads(uploads: list[Upload], *, profile: str | None = None, purpose: str | None = None,
-                    lang: str = "en", limits: Limits | None = None) -> Iterator[Checked]:
+                    lang: str = "en", limits: Limits | None = None, max_errors: int | None = None) -> Iterator[Checked]:
     """Copy the uploads into a private folder, validate them together, yield the result; the
-    folder and every copy are removed when the `with` block ends, whatever happens in it."""
+    folder and every copy are removed when the `with` block ends, whatever happens in it.
+    max_errors: stop collecting errors after so many, as `validate --max-errors` (Report.truncated)."""
     folder = Path(tempfile.mkdtemp(prefix="peer-schema-web-"))  # mode 0700: this user's only
     try:
         copies: dict[str, Path] = {}
@@ -94,7 +95,8 @@ def checked_uploads(uploads: list[Upload], *, profile: str | None = None, purpos
             copies[shown], names[str(path)] = path, shown
         try:
             with ONE_RUN_AT_A_TIME:
-                report = validate(list(copies.values()), profile=profile, purpose=purpose, lang=lang, limits=limits)
+                report = validate(list(copies.values()), profile=profile, purpose=purpose, lang=lang, limits=limits,
+                                  max_errors=max_errors)
             checked = Checked(_renamed(report, names), copies)
         except ProfileRefused as exc:  # refused as a whole, as the command line refuses it (exit code 2)
             file = names.get(str(exc.file), exc.file)

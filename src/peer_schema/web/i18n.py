@@ -88,6 +88,12 @@ TEXTS = {
         "message": "Problem", "hint": "How to fix", "code": "Code", "record": "Record",
         "severity_error": "error", "severity_warning": "warning", "severity_info": "note",
         "choose_again": "To download a report, choose the same files again above.",
+        "max_errors": "Stop after", "max_errors_help": "errors (empty: find them all)",
+        "bad_max_errors": "The number of errors to stop after must be a whole number from 1 (or empty).",
+        "more_findings": "Only the first {shown} problems are listed here; {hidden} more are not: download the JSON "
+                         "report (or the HTML page) above to see them all.",
+        "by_code": "All the problems, by code", "how_many": "How many",
+        "truncated": "The check stopped after {n} errors, as asked: there may be others.",
         "template_title": "Workbook template",
         "template_intro": "The workbook an association fills: one sheet per kind of record, labels in the chosen "
                           "language, drop-down lists and a note on every column.",
@@ -160,6 +166,13 @@ TEXTS = {
         "message": "Problème", "hint": "Que faire", "code": "Code", "record": "Enregistrement",
         "severity_error": "erreur", "severity_warning": "avertissement", "severity_info": "remarque",
         "choose_again": "Pour télécharger un rapport, choisissez à nouveau les mêmes fichiers ci-dessus.",
+        "max_errors": "Arrêter après", "max_errors_help": "erreurs (vide : les trouver toutes)",
+        "bad_max_errors": "Le nombre d'erreurs après lequel s'arrêter doit être un nombre entier à partir de 1 "
+                          "(ou rester vide).",
+        "more_findings": "Seuls les {shown} premiers problèmes sont listés ici ; {hidden} autres ne le sont pas : "
+                         "téléchargez le rapport JSON (ou la page HTML) ci-dessus pour les voir tous.",
+        "by_code": "Tous les problèmes, par code", "how_many": "Combien",
+        "truncated": "La vérification s'est arrêtée après {n} erreurs, comme demandé : il peut y en avoir d'autres.",
         "template_title": "Modèle de classeur",
         "template_intro": "Le classeur qu'une association remplit : une feuille par type d'enregistrement, des "
                           "libellés dans la langue choisie, des listes déroulantes et une note sur chaque colonne.",
