@@ -158,3 +158,11 @@ def test_a_bad_max_errors_is_said_on_the_page_and_refused_by_the_api(client, val
     api = client.post("/api/validate", files=[("files", ("Organisation.csv", b"id\n", "text/csv"))],
                       data={"max_errors": value})
     assert api.status_code == 422
+
+
+@pytest.mark.parametrize("address", ["//evil.example/phish", "/\\evil.example/phish", "///evil.example/x?a=1"])
+def test_the_language_switch_of_a_404_page_never_leads_to_another_host(client, address):
+    answer = client.get(address)
+    assert answer.status_code == 404
+    switch = answer.text.split('id="lang-switch" href="', 1)[1].split('"', 1)[0]
+    assert switch.startswith("?") and "evil.example" not in switch
