@@ -166,3 +166,11 @@ def test_the_language_switch_of_a_404_page_never_leads_to_another_host(client, a
     assert answer.status_code == 404
     switch = answer.text.split('id="lang-switch" href="', 1)[1].split('"', 1)[0]
     assert switch.startswith("?") and "evil.example" not in switch
+
+
+def test_the_footer_names_the_endpoint_by_its_scheme_and_host_only():
+    endpoint = "https://reader:s3cret@sparql.example.org:8443/ds/query?token=abc"
+    page = TestClient(create_app(endpoint=endpoint)).get("/").text
+    assert "https://sparql.example.org:8443" in page
+    for secret in ("reader", "s3cret", "/ds/query", "token"):
+        assert secret not in page
