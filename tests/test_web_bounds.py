@@ -174,3 +174,27 @@ def test_the_footer_names_the_endpoint_by_its_scheme_and_host_only():
     assert "https://sparql.example.org:8443" in page
     for secret in ("reader", "s3cret", "/ds/query", "token"):
         assert secret not in page
+
+
+@pytest.mark.parametrize("headers", [{"sec-fetch-site": "cross-site"}, {"sec-fetch-site": "same-site"},
+                                     {"origin": "https://evil.example"}, {"origin": "null"},
+                                     {"origin": "http://testserver:8001"}])
+@pytest.mark.parametrize("path", ["/validate", "/api/validate"])
+def test_a_post_sent_by_a_page_of_another_site_is_refused_before_its_body_is_read(client, headers, path):
+    answer = client.post(path, files=[("files", ("Organisation.csv", bad_organisations(2), "text/csv"))],
+                         headers=headers)
+    assert answer.status_code == 403 and "another site" in answer.text
+    assert "content-security-policy" in answer.headers
+
+
+@pytest.mark.parametrize("headers", [{}, {"sec-fetch-site": "same-origin"}, {"sec-fetch-site": "none"},
+                                     {"origin": "http://testserver"},
+                                     {"sec-fetch-site": "same-origin", "origin": "http://testserver"}])
+def test_a_post_from_the_apps_own_pages_or_a_script_is_answered(client, headers):
+    answer = client.post("/validate", files=[("files", ("Organisation.csv", bad_organisations(2), "text/csv"))],
+                         headers=headers)
+    assert answer.status_code == 200 and 'id="summary"' in answer.text
+
+
+def test_a_cross_site_get_is_answered(client):
+    assert client.get("/", headers={"sec-fetch-site": "cross-site"}).status_code == 200  # a link followed
