@@ -83,16 +83,27 @@ def test_the_command_line_refuses_to_annotate_past_the_bound_in_one_line(tmp_pat
     assert len(lines) == 1 and "1,200,000 cells" in lines[0] and "--annotate" in lines[0]
 
 
-def broken_for_openpyxl(folder):
-    """A workbook the readers accept but openpyxl cannot open: a cell of type "d" with no date."""
-    path = xlsx(folder / "date.xlsx", HEADER + '<row r="2"><c r="A2" t="d"><v>not a date</v></c></row>')
+COMMENTS_REL = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                'relationships/comments" Target="../comments1.xml"/></Relationships>')
+
+
+def broken_for_openpyxl(folder, how: str):
+    """A workbook the readers accept but openpyxl cannot open: a cell of type "d" with no date, or
+    a sheet whose relationships name a comments part the zip does not hold."""
+    if how == "date":
+        return xlsx(folder / "date.xlsx", HEADER + '<row r="2"><c r="A2" t="d"><v>not a date</v></c></row>')
+    path = xlsx(folder / "comments.xlsx", HEADER)
+    with zipfile.ZipFile(path, "a") as z:
+        z.writestr("xl/worksheets/_rels/sheet1.xml.rels", COMMENTS_REL)
     return path
 
 
+@pytest.mark.parametrize("how", ["date", "missing comments"])
 @pytest.mark.parametrize("lang, words", [("en", "cannot be opened to annotate it"),
                                          ("fr", "ne peut pas être ouvert pour être annoté")])
-def test_a_workbook_openpyxl_cannot_open_gets_a_page_in_its_language(client, tmp_path, lang, words):
-    path = broken_for_openpyxl(tmp_path)
+def test_a_workbook_openpyxl_cannot_open_gets_a_page_in_its_language(client, tmp_path, lang, words, how):
+    path = broken_for_openpyxl(tmp_path, how)
     assert client.post("/validate", files=[("files", (path.name, path.read_bytes(), XLSX))],
                        data={"lang": lang}).status_code == 200  # the check itself works
     answer = annotated(client, path, lang)
