@@ -81,7 +81,7 @@ def test_openapi_documents_the_validate_operation_and_its_fields(client):
     assert content == "multipart/form-data"
     ref = operation["requestBody"]["content"][content]["schema"]["$ref"].rsplit("/", 1)[-1]
     fields = schema["components"]["schemas"][ref]["properties"]
-    assert set(fields) == {"files", "profile", "purpose", "lang"}
+    assert set(fields) == {"files", "profile", "purpose", "lang", "max_errors"}
     assert {"200", "400", "413"} <= set(operation["responses"])
     page = client.get("/api").text
     assert "POST /api/validate" in page and "/openapi.json" in page

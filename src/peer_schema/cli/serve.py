@@ -10,10 +10,16 @@ from .common import EXIT_OK, refusals, run_handler
 
 @run_handler
 def _cmd_serve(args: argparse.Namespace) -> int:
-    from ..web.serve import WebExtraMissing, run
+    import sys
 
-    with refusals("serve", WebExtraMissing, OSError):
-        run(args.host, args.port, args.store, args.endpoint)
+    from ..rdf.sparql_guard import QueryError
+    from ..rdf.store import StoreError
+    from ..web.serve import RestrictedStore, WebExtraMissing, run
+
+    with refusals("serve", WebExtraMissing, RestrictedStore, StoreError, QueryError, OSError):
+        run(args.host, args.port, args.store, args.endpoint, allowed_hosts=args.allowed_host,
+            allow_restricted_store=args.allow_restricted_store,
+            warn=lambda line: print(f"peer-schema serve: warning: {line}", file=sys.stderr))
     return EXIT_OK
 
 
@@ -26,4 +32,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     where = p.add_mutually_exclusive_group()
     where.add_argument("--store", type=Path, metavar="DIR", help="research store the pages read (never written)")
     where.add_argument("--endpoint", metavar="URL", help="or a SPARQL 1.1 endpoint")
+    p.add_argument("--allowed-host", action="append", metavar="NAME",
+                   help="a name the server answers to besides this computer's and the bound address (repeatable)")
+    p.add_argument("--allow-restricted-store", action="store_true",
+                   help="serve a --store whose datasets are not all public on an address beyond this computer")
     p.set_defaults(run=_cmd_serve)

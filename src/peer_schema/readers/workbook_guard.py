@@ -312,11 +312,12 @@ def _plain_candidate(info: zipfile.ZipInfo, named: dict[str, set[str]]) -> bool:
             and info.file_size <= FAST_PART_BYTES)
 
 
-def _read_part(fh, info: zipfile.ZipInfo, budget: _Budget, limits: Limits, plain: bool) -> None:
+def _read_part(fh, info: zipfile.ZipInfo, budget: _Budget, limits: Limits, plain: bool) -> tuple[int, int]:
     """Count what one part holds, from its real bytes: by the quick pass when it can answer (an
-    ordinary worksheet), else by the XML parser, chunk by chunk."""
+    ordinary worksheet), else by the XML parser, chunk by chunk. Returns the part's extent
+    (last row, last column; 0, 0 for a part without cells)."""
     buffered: list[bytes] | None = [] if plain else None
-    size, parser = 0, None
+    size, parser, reader = 0, None, _PartReader(info.filename, limits)
     for chunk in _chunks(fh, info, budget):
         if buffered is not None:
             buffered.append(chunk)
@@ -324,24 +325,28 @@ def _read_part(fh, info: zipfile.ZipInfo, budget: _Budget, limits: Limits, plain
             if size <= FAST_PART_BYTES:
                 continue
         if parser is None:
-            parser = _parser(_PartReader(info.filename, limits))
+            parser = _parser(reader)
         for piece in buffered or (chunk,):
             parser.Parse(piece, False)
         buffered = None
     if buffered is not None:
         data = b"".join(buffered)
-        if plain_sheet_extent(data, limits, MAX_GRID_CELLS, MAX_MERGED_RANGES) is not None:
-            return
-        parser = _parser(_PartReader(info.filename, limits))
+        extent = plain_sheet_extent(data, limits, MAX_GRID_CELLS, MAX_MERGED_RANGES)
+        if extent is not None:
+            return extent
+        parser = _parser(reader)
         parser.Parse(data, False)
     if parser is None:
-        parser = _parser(_PartReader(info.filename, limits))
+        parser = _parser(reader)
     parser.Parse(b"", True)
+    return reader.last_row, reader.last_column
 
 
-def workbook_problem(path, limits: Limits, kind: str = "xlsx") -> ReadError | None:
+def workbook_problem(path, limits: Limits, kind: str = "xlsx",
+                     extents: dict[str, tuple[int, int]] | None = None) -> ReadError | None:
     """Why this workbook is not handed to calamine: too large a part, sheet, string or number
-    of merged ranges, a DTD, or a zip that cannot be read here; None when it may be read."""
+    of merged ranges, a DTD, or a zip that cannot be read here; None when it may be read.
+    extents, when given, receives each XML part's extent: part name -> (last row, last column)."""
     try:
         with zipfile.ZipFile(path) as archive, open(path, "rb") as fh:
             infos = archive.infolist()
@@ -357,7 +362,9 @@ def workbook_problem(path, limits: Limits, kind: str = "xlsx") -> ReadError | No
             for info in infos:
                 if info.is_dir() or not (info.filename.lower().endswith((".xml", ".rels")) or info.filename in named):
                     continue
-                _read_part(fh, info, budget, limits, _plain_candidate(info, named))
+                extent = _read_part(fh, info, budget, limits, _plain_candidate(info, named))
+                if extents is not None:
+                    extents[info.filename] = extent
     except _Refused as refused:
         return refused.error
     except ExpatError as exc:
@@ -366,6 +373,17 @@ def workbook_problem(path, limits: Limits, kind: str = "xlsx") -> ReadError | No
             RecursionError, KeyError, struct.error) as exc:
         return broken(str(exc) or type(exc).__name__, kind)
     return None
+
+
+def workbook_cells(path, limits: Limits | None = None) -> int:
+    """The cells the workbook's sheets span in all (each sheet from A1 to its last cell): what a
+    reader that holds every cell (openpyxl) could have to hold. Raises ReadError when the
+    workbook would be refused (workbook_problem)."""
+    extents: dict[str, tuple[int, int]] = {}
+    problem = workbook_problem(path, limits or Limits(), "xlsx", extents)
+    if problem is not None:
+        raise problem
+    return sum(rows * columns for rows, columns in extents.values())
 
 
 def broken(problem: str, kind: str = "xlsx") -> ReadError:

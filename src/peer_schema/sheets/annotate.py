@@ -28,6 +28,9 @@ LABELS = {
 AUTHOR = "peer-schema"
 #: the workbooks openpyxl can open and annotate
 ANNOTATABLE = (".xlsx", ".xlsm")
+#: the most cells the sheets of a workbook to annotate may span in all: openpyxl holds each cell
+#: as an object (about 400 bytes; 2 million cells took 850 MB and 35 s), whatever the file's size
+MAX_ANNOTATED_CELLS = 1_000_000
 #: a comment holds at most this many characters (spreadsheet programs cut longer ones)
 MAX_COMMENT = 30_000
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -35,6 +38,32 @@ _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 class AnnotateError(Exception):
     """The workbook cannot be annotated (not an .xlsx that openpyxl can open)."""
+
+
+class AnnotateTooLarge(AnnotateError):
+    """The workbook's sheets span more cells than MAX_ANNOTATED_CELLS."""
+
+    def __init__(self, cells: int, limit: int):
+        super().__init__(f"the workbook's sheets span {cells:,} cells, over the {limit:,} that are annotated "
+                         "(it would take too much memory)")
+        self.cells, self.limit = cells, limit
+
+
+def check_annotatable_size(source: str | Path, max_cells: int | None = None) -> int:
+    """The cells the workbook's sheets span (readers/workbook_guard.py counts them from the
+    file's XML, without openpyxl); raises AnnotateTooLarge past max_cells (MAX_ANNOTATED_CELLS),
+    AnnotateError when the readers would refuse the workbook."""
+    from ..readers.errors import ReadError
+    from ..readers.workbook_guard import workbook_cells
+
+    limit = MAX_ANNOTATED_CELLS if max_cells is None else max_cells
+    try:
+        cells = workbook_cells(source)
+    except ReadError as exc:
+        raise AnnotateError(f"the workbook cannot be annotated ({exc.code})") from None
+    if cells > limit:
+        raise AnnotateTooLarge(cells, limit)
+    return cells
 
 
 def comment_text(findings: list[Finding], lang: str) -> str:
@@ -58,15 +87,34 @@ def cells_with_findings(findings: Iterable[Finding]) -> dict[tuple[str, int, int
 
 def annotate_workbook(source: str | Path | bytes, findings: Iterable[Finding], lang: str = "en") -> bytes:
     """The workbook at `source` (or its bytes) with `findings` highlighted and commented, as the
-    bytes of an .xlsx. Findings for sheets the workbook does not have are left out."""
+    bytes of an .xlsx. Findings for sheets the workbook does not have are left out. Raises
+    AnnotateTooLarge when its sheets span more than MAX_ANNOTATED_CELLS cells (counted before
+    openpyxl opens it), AnnotateError when openpyxl cannot open or save it."""
     import openpyxl
+
+    if isinstance(source, bytes):  # the guard reads a file: counted from a private copy
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="peer-schema-annotate-") as folder:
+            copy = Path(folder) / "workbook.xlsx"
+            copy.write_bytes(source)
+            check_annotatable_size(copy)
+    else:
+        check_annotatable_size(source)
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(source) if isinstance(source, bytes) else source)
+        _annotate(book, findings, lang)
+        out = io.BytesIO()
+        book.save(out)
+    except Exception as exc:  # openpyxl raises many kinds; each means "not a workbook it can handle"
+        raise AnnotateError(f"the workbook cannot be opened to annotate it ({type(exc).__name__})") from None
+    return out.getvalue()
+
+
+def _annotate(book, findings: Iterable[Finding], lang: str) -> None:
     from openpyxl.comments import Comment
     from openpyxl.styles import PatternFill
 
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(source) if isinstance(source, bytes) else source)
-    except Exception as exc:  # openpyxl raises many kinds; each means "not a workbook it can open"
-        raise AnnotateError(f"the workbook cannot be opened to annotate it ({type(exc).__name__})") from None
     for (sheet, row, column), on_cell in cells_with_findings(findings).items():
         if sheet not in book.sheetnames:
             continue
@@ -75,9 +123,6 @@ def annotate_workbook(source: str | Path | bytes, findings: Iterable[Finding], l
         comment = Comment(comment_text(on_cell, lang), AUTHOR)
         comment.width, comment.height = 360, min(60 + 80 * len(on_cell), 600)
         cell.comment = comment
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def write_annotated(report: Report, out: str | Path, lang: str = "en") -> Path:

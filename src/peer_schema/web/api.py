@@ -39,12 +39,15 @@ def add_api(app: FastAPI) -> None:
                      profile: Annotated[Profile | None, Form(description="export profile (default: from each "
                                                                          "dataset's access rights)")] = None,
                      purpose: Annotated[Purpose | None, Form(description="consent purpose of the disclosure")] = None,
-                     lang: Annotated[Literal["en", "fr"], Form(description="language of messages")] = "en"):
+                     lang: Annotated[Literal["en", "fr"], Form(description="language of messages")] = "en",
+                     max_errors: Annotated[int | None, Form(ge=1, description="stop collecting errors after this many, "
+                                                                   "as --max-errors (the report says truncated); "
+                                                                   "default: no bound")] = None):
         """Validate the uploaded files together (references between them resolve) with the same
         options as the command line; uploads are checked in a private temporary folder removed
         before the answer is sent, never stored or logged."""
         uploads = [Upload(f.filename or "", f.file) for f in files]
-        with checked_uploads(uploads, profile=profile, purpose=purpose, lang=lang,
+        with checked_uploads(uploads, profile=profile, purpose=purpose, lang=lang, max_errors=max_errors,
                              limits=request.app.state.settings.limits) as checked:
             report, refused = checked.report, checked.refused
         status = 400 if refused else 413 if any(f.code == "read.too-large" for f in report.findings) else 200

@@ -37,6 +37,23 @@ class WebSettings:
     def __init__(self, store: Path | None, endpoint: str | None, limits: Limits, max_request_bytes: int):
         self.store, self.endpoint, self.limits, self.max_request_bytes = store, endpoint, limits, max_request_bytes
 
+    @property
+    def endpoint_shown(self) -> str | None:
+        """What the pages say of the endpoint: its scheme and host only, never a user, a password,
+        a path or a query (which may hold a token)."""
+        if not self.endpoint:
+            return None
+        from urllib.parse import urlsplit
+
+        try:
+            parts = urlsplit(self.endpoint)
+            host = parts.hostname or ""
+            port = f":{parts.port}" if parts.port else ""
+        except ValueError:
+            return "SPARQL endpoint"
+        host = f"[{host}]" if ":" in host else host
+        return f"{parts.scheme}://{host}{port}" if parts.scheme and host else "SPARQL endpoint"
+
 
 def _environment() -> Environment:
     # autoescape on for every template: a value from a file or a request is always text

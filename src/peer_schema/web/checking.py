@@ -28,8 +28,8 @@ from ..validation import ProfileRefused, UsageError, validate
 _CHUNK = 1 << 20
 #: one validation at a time in a process: a run pauses the cyclic garbage collector and restores
 #: it after (validation.py), which two overlapping runs would leave switched off; and checking is
-#: CPU work that threads would not run faster. Several workers check several uploads at once.
-_ONE_RUN_AT_A_TIME = threading.Lock()
+#: CPU work that threads would not run faster. Several workers check several uploads at once. Annotating a workbook takes it too.
+ONE_RUN_AT_A_TIME = threading.Lock()
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:]")
 
 
@@ -73,9 +73,10 @@ def disk_name(name: str) -> str:
 
 @contextmanager
 def checked_uploads(uploads: list[Upload], *, profile: str | None = None, purpose: str | None = None,
-                    lang: str = "en", limits: Limits | None = None) -> Iterator[Checked]:
+                    lang: str = "en", limits: Limits | None = None, max_errors: int | None = None) -> Iterator[Checked]:
     """Copy the uploads into a private folder, validate them together, yield the result; the
-    folder and every copy are removed when the `with` block ends, whatever happens in it."""
+    folder and every copy are removed when the `with` block ends, whatever happens in it.
+    max_errors: stop collecting errors after so many, as `validate --max-errors` (Report.truncated)."""
     folder = Path(tempfile.mkdtemp(prefix="peer-schema-web-"))  # mode 0700: this user's only
     try:
         copies: dict[str, Path] = {}
@@ -93,8 +94,9 @@ def checked_uploads(uploads: list[Upload], *, profile: str | None = None, purpos
                 shutil.copyfileobj(upload.stream, out, _CHUNK)
             copies[shown], names[str(path)] = path, shown
         try:
-            with _ONE_RUN_AT_A_TIME:
-                report = validate(list(copies.values()), profile=profile, purpose=purpose, lang=lang, limits=limits)
+            with ONE_RUN_AT_A_TIME:
+                report = validate(list(copies.values()), profile=profile, purpose=purpose, lang=lang, limits=limits,
+                                  max_errors=max_errors)
             checked = Checked(_renamed(report, names), copies)
         except ProfileRefused as exc:  # refused as a whole, as the command line refuses it (exit code 2)
             file = names.get(str(exc.file), exc.file)

@@ -88,6 +88,12 @@ TEXTS = {
         "message": "Problem", "hint": "How to fix", "code": "Code", "record": "Record",
         "severity_error": "error", "severity_warning": "warning", "severity_info": "note",
         "choose_again": "To download a report, choose the same files again above.",
+        "max_errors": "Stop after", "max_errors_help": "errors (empty: find them all)",
+        "bad_max_errors": "The number of errors to stop after must be a whole number from 1 (or empty).",
+        "more_findings": "Only the first {shown} problems are listed here; {hidden} more are not: download the JSON "
+                         "report (or the HTML page) above to see them all.",
+        "by_code": "All the problems, by code", "how_many": "How many",
+        "truncated": "The check stopped after {n} errors, as asked: there may be others.",
         "template_title": "Workbook template",
         "template_intro": "The workbook an association fills: one sheet per kind of record, labels in the chosen "
                           "language, drop-down lists and a note on every column.",
@@ -109,6 +115,10 @@ TEXTS = {
                          "(LibreOffice: File, Save As) to have it annotated.",
         "annotate_too_large": "A workbook over {limit} MiB is not annotated here (it would take too much memory); "
                               "check it with the page, or split it.",
+        "annotate_too_many_cells": "This workbook's sheets span {cells} cells, over the {limit} annotated here (it "
+                                   "would take too much memory); check it with the page, or split it.",
+        "annotate_failed": "The workbook was checked, but it cannot be opened to annotate it (a part of it that "
+                           "the annotating library does not read); the report on the page lists its problems.",
         "back": "Back to the form",
     },
     "fr": {
@@ -156,6 +166,13 @@ TEXTS = {
         "message": "Problème", "hint": "Que faire", "code": "Code", "record": "Enregistrement",
         "severity_error": "erreur", "severity_warning": "avertissement", "severity_info": "remarque",
         "choose_again": "Pour télécharger un rapport, choisissez à nouveau les mêmes fichiers ci-dessus.",
+        "max_errors": "Arrêter après", "max_errors_help": "erreurs (vide : les trouver toutes)",
+        "bad_max_errors": "Le nombre d'erreurs après lequel s'arrêter doit être un nombre entier à partir de 1 "
+                          "(ou rester vide).",
+        "more_findings": "Seuls les {shown} premiers problèmes sont listés ici ; {hidden} autres ne le sont pas : "
+                         "téléchargez le rapport JSON (ou la page HTML) ci-dessus pour les voir tous.",
+        "by_code": "Tous les problèmes, par code", "how_many": "Combien",
+        "truncated": "La vérification s'est arrêtée après {n} erreurs, comme demandé : il peut y en avoir d'autres.",
         "template_title": "Modèle de classeur",
         "template_intro": "Le classeur qu'une association remplit : une feuille par type d'enregistrement, des "
                           "libellés dans la langue choisie, des listes déroulantes et une note sur chaque colonne.",
@@ -178,6 +195,11 @@ TEXTS = {
                          "(LibreOffice : Fichier, Enregistrer sous) pour qu'il soit annoté.",
         "annotate_too_large": "Un classeur de plus de {limit} Mio n'est pas annoté ici (cela prendrait trop de "
                               "mémoire) ; vérifiez-le avec la page, ou découpez-le.",
+        "annotate_too_many_cells": "Les feuilles de ce classeur couvrent {cells} cellules, plus que les {limit} "
+                                   "annotées ici (cela prendrait trop de mémoire) ; vérifiez-le avec la page, ou "
+                                   "découpez-le.",
+        "annotate_failed": "Le classeur a été vérifié, mais il ne peut pas être ouvert pour être annoté (une partie "
+                           "que la bibliothèque d'annotation ne lit pas) ; le rapport de la page liste ses problèmes.",
         "back": "Retour au formulaire",
     },
 }
@@ -193,3 +215,8 @@ def counted(lang: str, n: int, key: str) -> str:
     table = texts(lang)
     singular = n in (0, 1) if lang == "fr" else n == 1
     return f"{n} {table[key + '_one'] if singular else table[key]}"
+
+
+def number(n: int, lang: str) -> str:
+    """1,000,000 in English, 1 000 000 (narrow no-break spaces) in French."""
+    return f"{n:,}".replace(",", "\u202f") if lang == "fr" else f"{n:,}"

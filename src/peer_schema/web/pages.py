@@ -11,6 +11,7 @@ import json
 import re
 import tempfile
 import zipfile
+from collections import Counter
 from itertools import groupby
 from pathlib import Path
 from typing import Annotated
@@ -22,11 +23,13 @@ from fastapi.responses import HTMLResponse, Response
 from ..report.findings import Finding, Report, Severity
 from . import i18n
 from .app import page_lang, render
-from .checking import Checked, Upload, checked_uploads
+from .checking import ONE_RUN_AT_A_TIME, Checked, Upload, checked_uploads
 
 OUTPUTS = ("page", "json", "sarif", "html", "annotated")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+#: findings listed on the page at most (the others are counted by code; the JSON report has them all)
+MAX_PAGE_FINDINGS = 1_000
 #: openpyxl holds a whole workbook in memory, about 50 times its size: larger ones are not annotated
 MAX_ANNOTATED_BYTES = 20 * 1024 * 1024
 
@@ -56,7 +59,7 @@ def report_download(report: Report, fmt: str) -> Response:
 def annotated_download(request: Request, checked: Checked, lang: str) -> Response:
     """Each readable .xlsx upload with its findings highlighted and commented; one workbook as
     itself, several in a zip."""
-    from ..sheets.annotate import annotate_workbook
+    from ..sheets.annotate import AnnotateError, AnnotateTooLarge, annotate_workbook
 
     unreadable = {f.file for f in checked.report.findings if f.code.startswith("read.")}
     books = {name: path for name, path in checked.copies.items()
@@ -68,10 +71,18 @@ def annotated_download(request: Request, checked: Checked, lang: str) -> Respons
         return render(request, "error.html", 413, lang=lang, title=t["error_title"],
                       problems=[t["annotate_too_large"].format(limit=MAX_ANNOTATED_BYTES // (1024 * 1024))])
     annotated = {}
-    for name, path in books.items():
-        findings = [f for f in checked.report.findings if f.file == name]
-        stem = Path(re.split(r"[/\\]", name)[-1]).stem or "workbook"
-        annotated[f"{stem}-annotated.xlsx"] = annotate_workbook(path, findings, lang)
+    try:
+        with ONE_RUN_AT_A_TIME:  # openpyxl's work is a run like a check: one at a time
+            for name, path in books.items():
+                findings = [f for f in checked.report.findings if f.file == name]
+                stem = Path(re.split(r"[/\\]", name)[-1]).stem or "workbook"
+                annotated[f"{stem}-annotated.xlsx"] = annotate_workbook(path, findings, lang)
+    except AnnotateTooLarge as exc:  # counted before openpyxl opens it (sheets/annotate.py)
+        return render(request, "error.html", 413, lang=lang, title=t["error_title"],
+                      problems=[t["annotate_too_many_cells"].format(cells=i18n.number(exc.cells, lang),
+                                                                    limit=i18n.number(exc.limit, lang))])
+    except AnnotateError:  # the readers accepted it but openpyxl cannot open it
+        return render(request, "error.html", 422, lang=lang, title=t["error_title"], problems=[t["annotate_failed"]])
     if len(annotated) == 1:
         (filename, data), = annotated.items()
         return attachment(data, filename, XLSX_TYPE)
@@ -82,22 +93,40 @@ def annotated_download(request: Request, checked: Checked, lang: str) -> Respons
     return attachment(buffer.getvalue(), "annotated-workbooks.zip", "application/zip")
 
 
-def grouped(report: Report) -> list[dict]:
-    """The findings by file (in the order the files were given), then sheet, then row."""
+def grouped(report: Report, shown: int | None = None) -> list[dict]:
+    """The findings by file (in the order the files were given), then sheet, then row; only the
+    first `shown` of them in that order (all when None), each file's counts over all of them."""
     order = {name: n for n, name in enumerate(report.files)}
 
     def key(f: Finding):
         return (f.file is None, order.get(f.file, len(order)), f.file or "", f.sheet or "", f.line or 0,
                 f.column or 0)
 
-    files = []
+    files, left = [], len(report.findings) if shown is None else shown
     for file, in_file in groupby(sorted(report.findings, key=key), key=lambda f: f.file):
         in_file = list(in_file)
-        sheets = [{"sheet": sheet, "findings": list(on_sheet)}
-                  for sheet, on_sheet in groupby(in_file, key=lambda f: f.sheet)]
         counts = {s.value: sum(f.severity is s for f in in_file) for s in Severity}
-        files.append({"file": file, "sheets": sheets, "counts": counts})
+        listed, left = in_file[:max(left, 0)], left - len(in_file)
+        sheets = [{"sheet": sheet, "findings": list(on_sheet)}
+                  for sheet, on_sheet in groupby(listed, key=lambda f: f.sheet)]
+        files.append({"file": file, "sheets": sheets, "counts": counts, "hidden": len(in_file) - len(listed)})
     return files
+
+
+def counts_by_code(report: Report) -> list[tuple[str, str, int]]:
+    """(code, severity, how many) for every code of the report, the most frequent first."""
+    counted = Counter((f.code, f.severity.value) for f in report.findings)
+    return [(code, severity, n) for (code, severity), n in sorted(counted.items(), key=lambda item: (-item[1], item[0]))]
+
+
+def positive_or_none(text: str) -> int | None:
+    """The form's max_errors: a whole number from 1, or None (no bound) when empty."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    if not text.isdigit() or int(text) < 1:
+        raise ValueError(text)
+    return int(text)
 
 
 def add_pages(app: FastAPI) -> None:
@@ -112,15 +141,20 @@ def add_pages(app: FastAPI) -> None:
     @app.post("/validate", include_in_schema=False)
     def validate_page(request: Request, files: Annotated[list[UploadFile], File()] = None,
                       profile: Annotated[str, Form()] = "", purpose: Annotated[str, Form()] = "",
-                      lang: Annotated[str, Form()] = "", output: Annotated[str, Form()] = "page"):
+                      lang: Annotated[str, Form()] = "", output: Annotated[str, Form()] = "page",
+                      max_errors: Annotated[str, Form()] = ""):
         lang = lang if lang in i18n.LANGUAGES else page_lang(request)
         t = i18n.texts(lang)
         uploads = [Upload(f.filename or "", f.file) for f in files or [] if f.filename or f.size]
         if not uploads:
             return render(request, "validate.html", 400, lang=lang, problems=[t["no_files"]])
+        try:
+            most_errors = positive_or_none(max_errors)
+        except ValueError:
+            return render(request, "validate.html", 400, lang=lang, problems=[t["bad_max_errors"]])
         output = output if output in OUTPUTS else "page"
         with checked_uploads(uploads, profile=profile or None, purpose=purpose or None, lang=lang,
-                             limits=request.app.state.settings.limits) as checked:
+                             limits=request.app.state.settings.limits, max_errors=most_errors) as checked:
             report = checked.report
             status = 413 if any(f.code == "read.too-large" for f in report.findings) else 200
             if output == "annotated" and status == 200 and not checked.refused:
@@ -129,8 +163,11 @@ def add_pages(app: FastAPI) -> None:
             response = report_download(report, output)
             response.status_code = status
             return response
-        return render(request, "validate.html", status, lang=lang, report=report, groups=grouped(report),
-                      chosen={"profile": profile, "purpose": purpose})
+        hidden = max(len(report.findings) - MAX_PAGE_FINDINGS, 0)
+        return render(request, "validate.html", status, lang=lang, report=report,
+                      groups=grouped(report, MAX_PAGE_FINDINGS), hidden=hidden,
+                      by_code=counts_by_code(report) if hidden else [],
+                      chosen={"profile": profile, "purpose": purpose, "max_errors": most_errors})
 
     @app.get("/template", response_class=HTMLResponse, include_in_schema=False)
     def template_form(request: Request):

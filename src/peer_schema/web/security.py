@@ -1,4 +1,5 @@
-"""Headers every response carries, and the bound on a request's body (HTTP 413 past it).
+"""Headers every response carries, the bound on a request's body (HTTP 413 past it), and a
+POST from a page of another site refused (HTTP 403).
 
 A pure ASGI middleware: it sees the response's start and the request's body as they pass,
 so nothing is buffered and a body too large is refused whether or not it says its length.
@@ -45,6 +46,9 @@ class GuardMiddleware:
             await self.app(scope, receive, send)
             return
         no_store = not scope.get("path", "").startswith("/static/")
+        if scope.get("method") not in SAFE_METHODS and cross_site(scope):
+            await self._refuse_cross_site(scope, send)  # before a byte of the body is read
+            return
         declared = _content_length(scope)
         if declared is not None and declared > self.max_body_bytes:
             await self._refuse(scope, send, declared)  # said in advance: refused before a byte is read
@@ -91,12 +95,49 @@ class GuardMiddleware:
                 await send({"type": "http.response.start", "status": 500, "headers": headers})
                 await send({"type": "http.response.body", "body": body})
 
+    async def _refuse_cross_site(self, scope: Scope, send: Send) -> None:
+        api = scope.get("path", "").startswith("/api/")
+        body = (b'{"error": "http.403", "message": "a request sent by a page of another site is refused"}' if api
+                else b"A request sent by a page of another site is refused.")
+        headers = _with_headers([(b"content-type", b"application/json" if api else b"text/plain; charset=utf-8"),
+                                 (b"content-length", str(len(body)).encode()), (b"connection", b"close")], True)
+        await send({"type": "http.response.start", "status": 403, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
     async def _refuse(self, scope: Scope, send: Send, declared: int | None) -> None:
         content_type, body = self.too_large(scope, declared)
         headers = _with_headers([(b"content-type", content_type), (b"content-length", str(len(body)).encode()),
                                  (b"connection", b"close")], no_store=True)
         await send({"type": "http.response.start", "status": 413, "headers": headers})
         await send({"type": "http.response.body", "body": body})
+
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def cross_site(scope: Scope) -> bool:
+    """Whether a request was sent by a page of another site (a form or a no-cors fetch aimed at
+    this server): the browser's Sec-Fetch-Site says so, or, from a browser without it, an Origin
+    that is not this server's own Host. Requests without either (curl, scripts) are not."""
+    headers = {k.lower(): v for k, v in scope.get("headers", [])}
+    site = headers.get(b"sec-fetch-site")
+    if site is not None:
+        return site.strip().lower() in (b"cross-site", b"same-site")
+    origin = headers.get(b"origin")
+    if origin is None:
+        return False
+    from urllib.parse import urlsplit
+
+    try:
+        asked = urlsplit(origin.decode("latin-1").strip())
+        default = _DEFAULT_PORTS.get(asked.scheme)
+        origin_at = (asked.hostname, asked.port or default)
+        host = urlsplit("//" + headers.get(b"host", b"").decode("latin-1").strip())
+        host_at = (host.hostname, host.port or default)
+    except ValueError:
+        return True
+    return not asked.hostname or origin_at != host_at
 
 
 def _content_length(scope: Scope) -> int | None:

@@ -30,24 +30,125 @@ def missing_modules() -> list[str]:
     return missing
 
 
+class RestrictedStore(ValueError):
+    """--store holds data that is not all public, and the server would publish it beyond this computer."""
+
+
+#: the names of this computer's loopback addresses as a Host header gives them
+LOOPBACK_NAMES = ["127.0.0.1", "localhost", "[::1]"]
+
+
+def is_loopback(host: str) -> bool:
+    """Whether binding to `host` keeps the server on this computer (127.0.0.0/8, ::1, localhost)."""
+    import ipaddress
+
+    name = host.strip().strip("[]")
+    if name.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def allowed_hosts_for(host: str, extra: list[str] | None = None) -> list[str]:
+    """The Host headers answered when serving on `host`: this computer's loopback names, the
+    bound address itself (bracketed for IPv6), and the names given (--allowed-host)."""
+    name = host.strip().strip("[]")
+    bound = f"[{name}]" if ":" in name else name
+    names = [*LOOPBACK_NAMES, bound.lower(), *(h.strip().lower() for h in extra or [] if h.strip())]
+    return list(dict.fromkeys(names))
+
+
+def store_is_public(store: str | Path) -> bool:
+    """Whether every dataset of the store is public (rdf/public_guard.py, as the compendium's pages
+    check before answering). Raises StoreError when the store cannot be opened, PublicStoreLeaks
+    when it is public but holds what the public profile never publishes."""
+    from ..rdf import store as _store
+    from ..rdf.public_guard import guard_public_store
+
+    db = _store.open_read_only(Path(store))
+    try:
+        return guard_public_store(lambda text: _store.run(db, text))
+    finally:
+        del db
+
+
+class AccessLog:
+    """One log line a request: the method, the path without its query (a query may hold a
+    prefix or a question's parameters) and the status; never the client's address."""
+
+    def __init__(self, app, log):
+        self.app, self.log = app, log
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        status = {"code": 500}
+
+        async def noting_send(message):
+            if message["type"] == "http.response.start":
+                status["code"] = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, noting_send)
+        finally:
+            self.log.info("%s %s %d", scope.get("method", ""), _printable(scope.get("path", "")), status["code"])
+
+
+def _printable(path: str) -> str:
+    """The path as one line of a log: control characters escaped, at most 200 characters."""
+    import re
+
+    shown = re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]", lambda m: f"\\x{ord(m.group()):02x}", path)
+    return shown if len(shown) <= 200 else shown[:199] + "…"
+
+
+def serving_plan(host: str, store: str | Path | None = None, allowed_hosts: list[str] | None = None,
+                 allow_restricted_store: bool = False) -> tuple[list[str], str | None]:
+    """(the Host headers to answer, the warning to give or None) for serving on `host`; raises
+    RestrictedStore for a store not all public served beyond loopback without allow_restricted_store."""
+    local = is_loopback(host)
+    if store is not None and not local and not allow_restricted_store and not store_is_public(store):
+        raise RestrictedStore(f"--store {store}: its datasets are not all public (federation or internal access "
+                              f"rights), and --host {host} would publish them without any login; serve it on "
+                              "127.0.0.1, or give --allow-restricted-store to publish it anyway")
+    # no DNS rebinding from a page elsewhere: answered only when asked by one of these names
+    names = LOOPBACK_NAMES if local and not allowed_hosts else allowed_hosts_for(host, allowed_hosts)
+    if local:
+        return names, None
+    return names, (f"serving on {host}, beyond this computer: anyone who can reach it may check files and read "
+                   f"the compendium pages; answering to {', '.join(names)} (add names with --allowed-host)")
+
+
 def run(host: str = "127.0.0.1", port: int = 8000, store: str | Path | None = None, endpoint: str | None = None,
-        workers: int | None = None) -> None:
+        workers: int | None = None, allowed_hosts: list[str] | None = None, allow_restricted_store: bool = False,
+        warn=None) -> None:
     """Serve the app until interrupted. store/endpoint: the research store the compendium pages
-    read (never written). Raises WebExtraMissing, and OSError when the port cannot be bound."""
+    read (never written). On a loopback address the app answers to this computer's names only;
+    on any other, to those and the bound address and `allowed_hosts`, and `warn(line)` is told
+    once. A store whose datasets are not all public is refused beyond loopback unless
+    allow_restricted_store. Raises WebExtraMissing, RestrictedStore, StoreError, and OSError
+    when the port cannot be bound."""
     if missing_modules():
         raise WebExtraMissing(INSTALL_HINT)
     if store is not None and not Path(store).is_dir():
         raise FileNotFoundError(f"--store {store}: no such folder (make one with peer-schema store load)")
+    names, warning = serving_plan(host, store, allowed_hosts, allow_restricted_store)
+    if warning and warn is not None:
+        warn(warning)
+    import logging
+
     import uvicorn
 
     from .app import create_app
 
-    # on this computer only: answered only when asked by that name (no DNS rebinding from a page elsewhere)
-    local = ["127.0.0.1", "localhost"] if host in ("127.0.0.1", "localhost") else None
-    # no server header; the access log names the method, path and status only (never a file's
-    # name or contents, which travel in the body)
-    uvicorn.run(create_app(store=store, endpoint=endpoint, allowed_hosts=local), host=host, port=port,
-                server_header=False, proxy_headers=False, log_level="info")
+    app = AccessLog(create_app(store=store, endpoint=endpoint, allowed_hosts=names), logging.getLogger("uvicorn.error"))
+    # no server header, no uvicorn access log (it names the client and the query): AccessLog's line instead
+    uvicorn.run(app, host=host, port=port, server_header=False, proxy_headers=False, log_level="info",
+                access_log=False)
 
 
 def app_from_environment():
