@@ -121,6 +121,71 @@ def test_an_empty_name_column_and_a_name_column_elsewhere_stay_warnings(template
     assert "table.name-column" not in codes and "table.unknown-column" in codes
 
 
+@pytest.mark.parametrize(("label", "value", "what"), [
+    ("Email", "camille@example.org", "contact details"),
+    ("Work e-mail", "camille@example.org", "contact details"),
+    ("Téléphone", "06 12 34 56 78", "contact details"),
+    ("Phone", "+44 20 7946 0958", "contact details"),
+    ("Mobile", 612345678, "contact details"),
+    ("Adresse", "3 rue des Lilas, Lyon", "contact details"),
+    ("Address", "3 Lilac Street", "contact details"),
+    ("Date of birth", "1985-03-12", "dates of birth"),
+    ("Date de naissance", "12/03/1985", "dates of birth"),
+    ("Geburtsdatum", "12.03.1985", "dates of birth"),
+])
+def test_a_column_of_contact_details_or_birth_dates_on_the_peer_workers_sheet_is_an_error(template, tmp_path, label,
+                                                                                         value, what):
+    book = filled(template, tmp_path / "contacts.xlsx", "Peer workers", peer_worker_row(), {label: [None, value]})
+    result = run("validate", "--format", "json", str(book))
+    [found] = [f for f in json.loads(result.stdout)["findings"] if f["code"].startswith("table.")]
+    assert found["code"] == "table.personal-column" and found["severity"] == "error", found
+    assert found["message"] == f'the column "{label}" holds {what} of peer workers: they never belong in the registry'
+    assert "Delete the column's values" in found["hint"] and "private records" in found["hint"]
+    assert result.returncode == 1 and found["cell"].endswith("1")  # the header's cell, not the value's
+    assert str(value) not in result.stdout.replace(str(book), "<book>")  # the value is never repeated
+    french = run("validate", "--lang", "fr", str(book)).stdout
+    assert "Effacez les valeurs de la colonne" in french and str(value) not in french.replace(str(book), "<book>")
+
+
+def test_the_bundle_of_a_workbook_with_an_email_column_is_refused(template, tmp_path):
+    from datetime import date
+
+    consented = peer_worker_row({"disclosure_consents.1.disclosed_fields": "peer_status | role",
+                                 "disclosure_consents.1.audiences": "federation",
+                                 "disclosure_consents.1.purposes": "registry_exchange",
+                                 "disclosure_consents.1.given_date": date(2026, 9, 1)})
+    for extra, code in (({"Notes": [None, "ok"]}, 0), ({"Email": [None, "camille@example.org"]}, 1)):
+        book = filled(template, tmp_path / "emails.xlsx", "Peer workers", consented, extra)
+        out = tmp_path / f"out{code}.zip"
+        result = run("bundle", str(book), "-o", str(out), "--profile", "federation")
+        assert result.returncode == code and out.exists() == (code == 0), result.stdout + result.stderr
+
+
+def test_an_empty_contact_column_and_contact_columns_on_other_sheets_stay_warnings(template, tmp_path):
+    book = filled(template, tmp_path / "empty.xlsx", "Peer workers", peer_worker_row(), {"Email": [None, None]})
+    codes = [f["code"] for f in json.loads(run("validate", "--format", "json", str(book)).stdout)["findings"]]
+    assert "table.personal-column" not in codes and "table.unknown-column" in codes
+    # an organisation's contact address is not a person's: the model has no field for it, nothing more
+    book = filled(template, tmp_path / "org.xlsx", "Organisations",
+                  {"id": "ex:org/one", "name": "One", "organisation_kinds": "federation"},
+                  {"Email": [None, "contact@example.org"], "Address": [None, "1 Main Street"]})
+    result = run("validate", "--format", "json", str(book))
+    assert [f["code"] for f in json.loads(result.stdout)["findings"]] == ["table.unknown-column"] * 2
+    assert result.returncode == 0
+
+
+def test_which_headers_say_a_column_holds_names_contacts_or_birth_dates():
+    from peer_schema.name_headers import personal_header
+
+    for header, kind in [("Nom", "name"), ("E-mail", "contact"), ("Courriel", "contact"), ("Tél.", "contact"),
+                         ("Téléphone portable", "contact"), ("Email (work)", "contact"), ("Handy", "contact"),
+                         ("Code postal", "contact"), ("DOB", "birth-date"), ("Né le", "birth-date"),
+                         ("Date of birth (dd/mm/yyyy)", "birth-date"), ("Année de naissance", "birth-date")]:
+        assert personal_header(header) == kind, header
+    for header in ("Notes", "Weekly hours", "Start date", "Team", "Mail merge done", "Phone support hours"):
+        assert personal_header(header) is None, header
+
+
 def test_a_names_column_in_a_csv_table_of_peer_workers(tmp_path):
     table = tmp_path / "PeerWorker.csv"
     table.write_text("id,role,Nom\nex:pw/7f3a9c,peer_support_worker,\nex:pw/8e2b1d,peer_support_worker,Dupont\n",

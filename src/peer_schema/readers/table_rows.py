@@ -188,7 +188,8 @@ class _Header(list):
 
     deep = True
     line = 1
-    #: (0-based index, header) of each column of people's names (peer workers' sheet)
+    #: (0-based index, header, "name" | "contact" | "birth-date") of each column of people's names,
+    #: contact details or birth dates (peer workers' sheet)
     names: list = []
 
 
@@ -219,14 +220,24 @@ def _begin(cls: str, pending: tuple, max_digits: int, machine: list | None, shee
 
 
 
+#: what a column of contact details or birth dates holds, in the finding's words
+_PERSONAL_WORDS = {"contact": ("contact details", "des coordonnées"),
+                   "birth-date": ("dates of birth", "des dates de naissance")}
+
+
 def _names_found(header: _Header, row: list) -> Iterator[Notice]:
-    """An error for each column of names that holds a value in this row, once per column (the
-    value is never repeated: the finding names the column)."""
-    for index, label in list(header.names):
+    """An error for each column of names, contact details or birth dates that holds a value in
+    this row, once per column (the value is never repeated: the finding names the column)."""
+    for index, label, kind in list(header.names):
         cell = row[index] if index < len(row) else None
         if cell is not None and cell != "" and not (isinstance(cell, str) and cell.isspace()):
             header.names = [n for n in header.names if n[0] != index]
-            yield Notice("table.name-column", {"column": label}, header.line, index + 1)
+            if kind == "name":
+                yield Notice("table.name-column", {"column": label}, header.line, index + 1)
+            else:
+                what, what_fr = _PERSONAL_WORDS[kind]
+                yield Notice("table.personal-column", {"column": label, "what": what, "what_fr": what_fr},
+                             header.line, index + 1)
 
 
 def read_table(cls: str, source: Iterator[tuple[int, list] | ReadError], max_digits: int,
@@ -283,7 +294,7 @@ def read_table(cls: str, source: Iterator[tuple[int, list] | ReadError], max_dig
         header = yield from _begin(cls, pending, max_digits, None, sheet, max_columns)
         if header is None:
             return
-    for index, label in header.names if header is not None else ():  # a column of names left empty
+    for index, label, _ in header.names if header is not None else ():  # a column of names left empty
         yield _unknown_column(label, "", header.line, index + 1)
     if header is None or (cls == DATASET and rows == 0):
         yield ReadError("read.empty", "the file holds no data")

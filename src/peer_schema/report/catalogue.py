@@ -165,6 +165,18 @@ _CODES = [
          "qui est la personne. Distinguez les pairs aidants par leur identifiant (ex:pw/ suivi d'un code au "
          "hasard), et gardez les noms seulement dans vos propres dossiers du personnel.",
          "a column \"Name\" with values on the Peer workers sheet (tests/test_newcomers.py)"),
+    Code("table.personal-column", E, "Contact details or birth dates of peer workers",
+         'the column "{column}" holds {what} of peer workers: they never belong in the registry',
+         "la colonne « {column} » contient {what_fr} de pairs aidants : elles n'ont jamais leur place dans le registre",
+         "Delete the column's values from this file (and from any copy you keep for the registry): the file goes to "
+         "a federation or to researchers, and an e-mail address, a phone number, a home address or a date of birth "
+         "next to a role and an employer tells them who the person is and how to reach them. Keep them only in your "
+         "association's own private records.",
+         "Effacez les valeurs de la colonne dans ce fichier (et dans toute copie gardée pour le registre) : le "
+         "fichier va à une fédération ou à des chercheurs, et une adresse électronique, un numéro de téléphone, une "
+         "adresse postale ou une date de naissance à côté d'un rôle et d'un employeur leur disent qui est la "
+         "personne et comment la joindre. Gardez-les seulement dans les dossiers privés de votre association.",
+         "a column \"Email\" or \"Date of birth\" with values on the Peer workers sheet (tests/test_newcomers.py)"),
     Code("table.columns-ignored", W, "Columns not read",
          "{count} more columns are not read: those past column {limit}, and unknown columns after the first {named} "
          "(each of those is named in its own finding)",
