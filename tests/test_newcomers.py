@@ -121,6 +121,19 @@ def test_an_empty_name_column_and_a_name_column_elsewhere_stay_warnings(template
     assert "table.name-column" not in codes and "table.unknown-column" in codes
 
 
+@pytest.mark.parametrize(("first_id", "en", "fr"), [
+    ("pen:pw/7f3a9c", "(pen:pw/ followed by a random code)", "(pen:pw/ suivi d'un code au hasard)"),
+    ("7f3a9c", '(your prefix, then ":pw/" followed by a random code)', "(votre préfixe, puis « :pw/ » suivi"),
+])
+def test_the_hint_of_a_names_column_shows_the_workbooks_own_prefix(tmp_path, first_id, en, fr):
+    table = tmp_path / "PeerWorker.csv"
+    table.write_text(f"id,role,Nom\n{first_id},peer_support_worker,Dupont\n", encoding="utf-8")
+    for lang, words in (("en", en), ("fr", fr)):
+        result = run("validate", "--format", "json", "--lang", lang, str(table))
+        [hint] = [f["hint"] for f in json.loads(result.stdout)["findings"] if f["code"] == "table.name-column"]
+        assert words in hint and "ex:pw/" not in hint, hint
+
+
 @pytest.mark.parametrize(("label", "value", "what"), [
     ("Email", "camille@example.org", "contact details"),
     ("Work e-mail", "camille@example.org", "contact details"),

@@ -7,6 +7,7 @@ JSON, with the column of each field, so every check applies unchanged.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from itertools import chain, compress, repeat
 from operator import ne
@@ -225,6 +226,22 @@ _PERSONAL_WORDS = {"contact": ("contact details", "des coordonnées"),
                    "birth-date": ("dates of birth", "des dates de naissance")}
 
 
+#: a prefix as identifiers start with it (`pen` in `pen:pw/7f3a9c`)
+_PREFIX = re.compile(r"[A-Za-z][\w.-]{0,39}")
+
+
+def _identifier_example(header: _Header, row: list) -> dict[str, str]:
+    """How this workbook's peer workers' identifiers start (`pen:pw/`), from the prefix of the
+    row's own identifier (the prefix is the association's, never personal); a neutral wording
+    without one."""
+    index = next((c.number - 1 for c in header if c is not None and c.key == "id"), None)
+    cell = row[index] if index is not None and index < len(row) else None
+    prefix = cell.strip().split(":", 1)[0] if isinstance(cell, str) and ":" in cell else ""
+    if _PREFIX.fullmatch(prefix):
+        return {"example": f"{prefix}:pw/", "example_fr": f"{prefix}:pw/"}
+    return {"example": 'your prefix, then ":pw/"', "example_fr": "votre préfixe, puis « :pw/ »"}
+
+
 def _names_found(header: _Header, row: list) -> Iterator[Notice]:
     """An error for each column of names, contact details or birth dates that holds a value in
     this row, once per column (the value is never repeated: the finding names the column)."""
@@ -233,7 +250,8 @@ def _names_found(header: _Header, row: list) -> Iterator[Notice]:
         if cell is not None and cell != "" and not (isinstance(cell, str) and cell.isspace()):
             header.names = [n for n in header.names if n[0] != index]
             if kind == "name":
-                yield Notice("table.name-column", {"column": label}, header.line, index + 1)
+                yield Notice("table.name-column", {"column": label, **_identifier_example(header, row)},
+                             header.line, index + 1)
             else:
                 what, what_fr = _PERSONAL_WORDS[kind]
                 yield Notice("table.personal-column", {"column": label, "what": what, "what_fr": what_fr},

@@ -158,11 +158,11 @@ _CODES = [
          "la colonne « {column} » contient des noms de pairs aidants : un nom n'a jamais sa place dans le registre",
          "Delete the column and its values from this file (and from any copy you keep for the registry): the "
          "file goes to a federation or to researchers, and a name next to a role and an employer tells them who "
-         "the person is. Tell peer workers apart by their identifier (ex:pw/ followed by a random code), and "
+         "the person is. Tell peer workers apart by their identifier ({example} followed by a random code), and "
          "keep names only in your own staff records.",
          "Supprimez la colonne et ses valeurs de ce fichier (et de toute copie gardée pour le registre) : le "
          "fichier va à une fédération ou à des chercheurs, et un nom à côté d'un rôle et d'un employeur leur dit "
-         "qui est la personne. Distinguez les pairs aidants par leur identifiant (ex:pw/ suivi d'un code au "
+         "qui est la personne. Distinguez les pairs aidants par leur identifiant ({example_fr} suivi d'un code au "
          "hasard), et gardez les noms seulement dans vos propres dossiers du personnel.",
          "a column \"Name\" with values on the Peer workers sheet (tests/test_newcomers.py)"),
     Code("table.personal-column", E, "Contact details or birth dates of peer workers",
