@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import subprocess
 import sys
 
@@ -234,10 +235,54 @@ def test_ordinary_texts_and_random_identifiers_raise_nothing():
     for text in ("Pair aidant 2019-2023", "ISO 9001:2015 certificate", "Médiateur de santé pair (DU 2021)",
                  "Certificate awarded 2024-03-01", "Peer worker, 17.5 hours"):
         assert what_it_holds(text, today) is None, text
-    for identifier in ("ex:pw/7f3a9c", "ex:pw/00000000002a", "HR-2291", "ex:pw/pw-2024-001"):
+    for identifier in ("ex:pw/7f3a9c", "ex:pw/00000000002a", "HR-2291", "ex:pw/pw-2024-001",
+                       # hexadecimal codes whose letters and digits read like a word and a year (synth, seed 1)
+                       "ex:pw/21c8efad1934", "ex:pw/f1928c8fec1b", "ex:pw/447fbc1944fd", "ex:pw/efdc1935b53c",
+                       "ex:pw/DEADBEEF1985", "ex:pw/3f2a9c1e-1985-4bed-acde-00c04fd430c8"):
         assert not looks_like_name_and_date(identifier, today), identifier
-    for identifier in ("ex:pw/camille-dupont-1985", "ex:pw/dupont12031985", "jdupont_1979"):
+    for identifier in ("ex:pw/camille-dupont-1985", "ex:pw/dupont12031985", "jdupont_1979", "pen:pw/jdupont1985",
+                       "ex:pw/Élodie.1990", "ex:pw/marie-1985-03-12"):
         assert looks_like_name_and_date(identifier, today), identifier
+
+
+def test_no_random_hexadecimal_identifier_looks_like_a_name_and_a_date():
+    import random
+    import uuid
+    from datetime import date as day
+
+    from peer_schema.checks.personal import looks_like_name_and_date
+
+    rng = random.Random(12)
+    today = day(2026, 12, 6)
+    codes = [f"ex:pw/{rng.getrandbits(48):012x}" for _ in range(10000)]
+    codes += [f"pen:pw/{uuid.UUID(int=rng.getrandbits(128), version=4)}" for _ in range(3000)]
+    codes += [f"ex:pw/{rng.getrandbits(64):016X}" for _ in range(3000)]
+    # some hold a run of letters and a year, as the false alarms did (`efad` and 1934 in 21c8efad1934)
+    word_and_year = re.compile(r"[a-fA-F]{3}.*(?<!\d)(19[3-9]\d|200\d)(?!\d)|(?<!\d)(19[3-9]\d|200\d)(?!\d).*[a-fA-F]{3}")
+    assert sum(bool(word_and_year.search(c.rsplit("/", 1)[1])) for c in codes) >= 5
+    assert [c for c in codes if looks_like_name_and_date(c, today)] == []
+
+
+def test_the_tools_own_synthetic_registry_raises_no_name_in_an_identifier(tmp_path):
+    registry = tmp_path / "reg.json"
+    assert run("synth", "--records", "20000", "--seed", "1", "-o", str(registry)).returncode == 0
+    result = run("validate", "--format", "json", str(registry))
+    assert result.returncode == 0 and json.loads(result.stdout)["summary"]["by_code"] == {}
+
+
+def test_a_name_in_an_identifier_is_located_without_repeating_the_identifier(tmp_path):
+    from conftest import EXAMPLES
+
+    data = (EXAMPLES / "invalid" / "PeerWorker-identifier-name-and-date.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "pen.yaml"
+    path.write_text(data.replace("ex:", "pen:").replace("  ex: https", "  pen: https"), encoding="utf-8")
+    for lang in ("en", "fr"):
+        text = run("validate", "--lang", lang, str(path))
+        report = json.loads(run("validate", "--format", "json", "--lang", lang, str(path)).stdout)
+        [found] = report["findings"]
+        assert found["code"] == "personal.name-in-identifier" and "record_id" not in found
+        assert (found["pointer"], found["line"]) == ("/peer_workers/0/id", 17)
+        assert "camille" not in text.stdout + json.dumps(report) and "pen:pw/7f3a9c" in found["hint"]
 
 
 # -- 3. a refused check still prints a report in the chosen format ------------------------------------------
