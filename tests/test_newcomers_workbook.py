@@ -264,6 +264,38 @@ def test_the_licence_is_chosen_by_name_and_read_as_its_web_address(template, tmp
         assert report(tmp_path / "licence.xlsx")["valid"]
 
 
+@pytest.mark.parametrize(("typed", "meant"), [("CC0", "CC0 1.0"), ("CC BY-SA", "CC BY-SA 4.0"),
+                                              ("cc-by", "CC BY 4.0"), ("ODbL", "ODbL 1.0")])
+def test_a_licence_typed_close_to_a_name_of_the_list_is_said_so_with_the_name_meant(template, tmp_path, typed, meant):
+    book = openpyxl.load_workbook(template)
+    type_row(book["Dataset"], {**DATASET, "license": typed})
+    book.save(tmp_path / "licence.xlsx")
+    column = openpyxl.utils.get_column_letter(field_columns(book["Dataset"])["license"])
+    english, french = (report(tmp_path / "licence.xlsx", lang)["findings"] for lang in ("en", "fr"))
+    [found] = english
+    assert found["code"] == "structure.unknown-licence" and found["cell"] == f"Dataset!{column}3"
+    assert found["message"] == f'"{typed}" is not a licence of the list; did you mean "{meant}"?'
+    assert "web address" not in found["message"] and f'drop-down list ("{meant}")' in found["hint"]
+    assert french[0]["message"] == f"« {typed} » n'est pas une licence de la liste ; vouliez-vous dire « {meant} » ?"
+
+
+def test_a_licence_far_from_every_name_keeps_the_web_address_message(template, tmp_path):
+    from peer_schema import validate
+
+    book = openpyxl.load_workbook(template)
+    type_row(book["Dataset"], {**DATASET, "license": "our own licence"})
+    book.save(tmp_path / "licence.xlsx")
+    assert [f["code"] for f in report(tmp_path / "licence.xlsx")["findings"]] == ["structure.bad-format"]
+    # in a text file, a licence's name is not read as its address: the hint gives the address to write
+    data = tmp_path / "data.yaml"
+    data.write_text("id: ex:dataset/d\ntitle: {en: D}\npublisher: {id: 'https://example.org/us', name: Us}\n"
+                    "dataset_version: '1'\nschema_version: 0.2.0\nlicense: CC0\naccess_rights: restricted\n"
+                    "created: '2026-11-02'\nprefixes: {ex: 'https://example.org/id/'}\n", encoding="utf-8")
+    [found] = validate([data]).findings
+    assert found.code == "structure.unknown-licence" and found.line == 6
+    assert "https://creativecommons.org/publicdomain/zero/1.0/" in found.hint()
+
+
 def test_export_to_a_workbook_writes_the_licences_name_and_import_gives_its_address_back(tmp_path):
     from conftest import EXAMPLES
 

@@ -214,6 +214,14 @@ _CODES = [
          "Write {expected} (the column's note says more).",
          "Écrivez {expected_fr} (la note de la colonne en dit plus).",
          "Organisation-bad-identifier.yaml"),
+    Code("structure.unknown-licence", E, "Licence not on the list",
+         '"{typed}" is not a licence of the list; did you mean "{nearest}"?',
+         "« {typed} » n'est pas une licence de la liste ; vouliez-vous dire « {nearest} » ?",
+         'In a workbook, choose the licence from the column\'s drop-down list ("{nearest}"); in a text file, write '
+         "its web address ({url}).",
+         "Dans un classeur, choisissez la licence dans la liste déroulante de la colonne (« {nearest} ») ; dans un "
+         "fichier texte, écrivez son adresse web ({url}).",
+         "Dataset-licence-by-a-near-name.yaml"),
     Code("structure.out-of-range", E, "Number out of range", 'the number in "{field}" is out of range (allowed: {allowed})',
          "le nombre de « {field} » est hors limites (autorisé : {allowed})", "Check the unit: shares are percentages (0-100), hours per week at most 80.",
          "Vérifiez l'unité : les parts sont des pourcentages (0-100), les heures par semaine au plus 80.",
