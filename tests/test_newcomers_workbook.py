@@ -309,6 +309,44 @@ def test_export_to_a_workbook_writes_the_licences_name_and_import_gives_its_addr
     assert json.loads(back.read_text(encoding="utf-8"))["license"] == "https://creativecommons.org/licenses/by/4.0/"
 
 
+# -- a workbook saved in a format not read, or damaged ------------------------------------------------------
+@pytest.mark.parametrize("name", ["old.xls", "registry.numbers", "registry.xlsb", "flat.fods"])
+def test_a_workbook_in_a_format_not_read_is_told_to_be_saved_as_xlsx_or_ods(template, tmp_path, name):
+    path = tmp_path / name
+    path.write_bytes(template.read_bytes())
+    result = run("validate", "--format", "json", str(path))
+    [found] = json.loads(result.stdout)["findings"]
+    assert result.returncode == 2 and found["code"] == "read.workbook-format"
+    assert found["message"] == f"a workbook saved as {path.suffix} is not read: save it as .xlsx or .ods"
+    assert "spreadsheet program" in found["hint"] and "JSON" not in found["message"] + found["hint"]
+    [french] = report(path, "fr")["findings"]
+    assert french["message"] == f"un classeur enregistré en {path.suffix} n'est pas lu : enregistrez-le en .xlsx ou .ods"
+
+
+def test_another_kind_of_file_lists_the_formats_read_workbooks_first(tmp_path):
+    path = tmp_path / "registry.docx"
+    path.write_bytes(b"PK\x03\x04 a text document")
+    [found] = report(path)["findings"]
+    assert found["code"] == "read.unsupported-format"
+    assert "(use .xlsx, .xlsm, .ods, .csv, .tsv, .json," in found["message"] and found["hint"].startswith(
+        "Save the data as a workbook (.xlsx or .ods)")
+
+
+@pytest.mark.parametrize("kept", [0.5, 0.05])
+def test_a_workbook_cut_short_says_to_save_it_again_not_to_look_at_a_line(template, tmp_path, kept):
+    data = template.read_bytes()
+    path = tmp_path / "cut.xlsx"
+    path.write_bytes(data[:int(len(data) * kept)])
+    for lang, message, hint in (("en", "the workbook cannot be read: the file looks damaged or incomplete",
+                                 "Open it in your spreadsheet program and save it again as .xlsx or .ods."),
+                                ("fr", "le classeur ne peut pas être lu : le fichier semble abîmé ou incomplet",
+                                 "Ouvrez-le dans votre tableur et enregistrez-le à nouveau en .xlsx ou .ods.")):
+        [found] = report(path, lang)["findings"]
+        assert found["code"] == "read.damaged-workbook" and found["message"] == message
+        assert found["hint"].startswith(hint) and "line" not in found["hint"] and "zip" not in found["message"]
+    assert run("validate", str(path)).returncode == 2
+
+
 # -- 4. plain words -----------------------------------------------------------------------------------------
 JARGON = re.compile(r"\b(CURIEs?|URIs?|IRIs?|YAML)\b")
 #: codes no workbook can produce (other formats' own problems): their words may be technical

@@ -22,8 +22,26 @@ _CODES = [
     Code("read.unsupported-format", E, "Kind of file not read",
          "this kind of file is not read (use {supported}, or --input-format)",
          "ce type de fichier n'est pas lu (utilisez {supported}, ou --input-format)",
-         "Save the data as JSON, JSON Lines, YAML, CSV/TSV or RDF.",
-         "Enregistrez les données en JSON, JSON Lines, YAML, CSV/TSV ou RDF.", "a file named data.docx"),
+         "Save the data as a workbook (.xlsx or .ods), as CSV/TSV tables, or as JSON, JSON Lines, YAML or RDF.",
+         "Enregistrez les données en classeur (.xlsx ou .ods), en tables CSV/TSV, ou en JSON, JSON Lines, YAML ou RDF.",
+         "a file named data.docx"),
+    Code("read.workbook-format", E, "Workbook in a format not read",
+         "a workbook saved as {suffix} is not read: save it as .xlsx or .ods",
+         "un classeur enregistré en {suffix} n'est pas lu : enregistrez-le en .xlsx ou .ods",
+         "Open the file in your spreadsheet program and save it as an Excel workbook (.xlsx) or an OpenDocument "
+         "spreadsheet (.ods), then check that file.",
+         "Ouvrez le fichier dans votre tableur et enregistrez-le comme classeur Excel (.xlsx) ou feuille de calcul "
+         "OpenDocument (.ods), puis vérifiez ce fichier.",
+         "a workbook named old.xls or registry.numbers (tests/test_newcomers_workbook.py)"),
+    Code("read.damaged-workbook", E, "Workbook damaged or incomplete",
+         "the workbook cannot be read: the file looks damaged or incomplete",
+         "le classeur ne peut pas être lu : le fichier semble abîmé ou incomplet",
+         "Open it in your spreadsheet program and save it again as .xlsx or .ods. If it was sent to you, ask for it "
+         "again: a file cut short in a download or an e-mail cannot be read.",
+         "Ouvrez-le dans votre tableur et enregistrez-le à nouveau en .xlsx ou .ods. Si on vous l'a envoyé, "
+         "demandez-le à nouveau : un fichier coupé pendant un téléchargement ou l'envoi d'un courriel ne peut pas "
+         "être lu.",
+         "an .xlsx file cut in the middle (tests/test_newcomers_workbook.py)"),
     Code("read.empty-workbook", E, "Workbook not filled yet", "the workbook has no records yet: fill the sheets",
          "le classeur ne contient encore aucun enregistrement : remplissez les feuilles",
          "Fill in the Dataset sheet first (one row, from row 3), then one row per record on the other sheets, "
