@@ -80,14 +80,14 @@ def test_a_doctype_in_any_part_is_refused(tmp_path):
     assert _codes(xlsx(tmp_path / "laughs.xlsx", HEADER, doctype=laughs)) == {"read.xml-doctype"}
 
 
-def test_a_part_that_is_not_xml_or_a_zip_that_is_not_one_is_read_syntax_in_the_files_own_format(tmp_path):
+def test_a_part_that_is_not_xml_or_a_zip_that_is_not_one_is_a_damaged_workbook_in_its_own_format(tmp_path):
     broken = xlsx(tmp_path / "broken.xlsx", HEADER + "<row><c>")
     [error] = list(iter_workbook(broken))
-    assert error.code == "read.syntax" and error.params["format"] == "xlsx"
+    assert error.code == "read.damaged-workbook" and error.params["format"] == "xlsx"
     not_ods = tmp_path / "not.ods"
     not_ods.write_bytes(b"PK\x03\x04 not really a zip")
     [error] = list(iter_workbook(not_ods))
-    assert error.code == "read.syntax" and error.params["format"] == "ODS"
+    assert error.code == "read.damaged-workbook" and error.params["format"] == "ODS"
 
 
 # -- workbooks: merged cells ------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shlex
 import subprocess
 import sys
@@ -122,6 +123,84 @@ def test_an_empty_name_column_and_a_name_column_elsewhere_stay_warnings(template
     assert "table.name-column" not in codes and "table.unknown-column" in codes
 
 
+@pytest.mark.parametrize(("first_id", "en", "fr"), [
+    ("pen:pw/7f3a9c", "(pen:pw/ followed by a random code)", "(pen:pw/ suivi d'un code au hasard)"),
+    ("7f3a9c", '(your prefix, then ":pw/" followed by a random code)', "(votre préfixe, puis « :pw/ » suivi"),
+])
+def test_the_hint_of_a_names_column_shows_the_workbooks_own_prefix(tmp_path, first_id, en, fr):
+    table = tmp_path / "PeerWorker.csv"
+    table.write_text(f"id,role,Nom\n{first_id},peer_support_worker,Dupont\n", encoding="utf-8")
+    for lang, words in (("en", en), ("fr", fr)):
+        result = run("validate", "--format", "json", "--lang", lang, str(table))
+        [hint] = [f["hint"] for f in json.loads(result.stdout)["findings"] if f["code"] == "table.name-column"]
+        assert words in hint and "ex:pw/" not in hint, hint
+
+
+@pytest.mark.parametrize(("label", "value", "what"), [
+    ("Email", "camille@example.org", "contact details"),
+    ("Work e-mail", "camille@example.org", "contact details"),
+    ("Téléphone", "06 12 34 56 78", "contact details"),
+    ("Phone", "+44 20 7946 0958", "contact details"),
+    ("Mobile", 612345678, "contact details"),
+    ("Adresse", "3 rue des Lilas, Lyon", "contact details"),
+    ("Address", "3 Lilac Street", "contact details"),
+    ("Date of birth", "1985-03-12", "dates of birth"),
+    ("Date de naissance", "12/03/1985", "dates of birth"),
+    ("Geburtsdatum", "12.03.1985", "dates of birth"),
+])
+def test_a_column_of_contact_details_or_birth_dates_on_the_peer_workers_sheet_is_an_error(template, tmp_path, label,
+                                                                                         value, what):
+    book = filled(template, tmp_path / "contacts.xlsx", "Peer workers", peer_worker_row(), {label: [None, value]})
+    result = run("validate", "--format", "json", str(book))
+    [found] = [f for f in json.loads(result.stdout)["findings"] if f["code"].startswith("table.")]
+    assert found["code"] == "table.personal-column" and found["severity"] == "error", found
+    assert found["message"] == f'the column "{label}" holds {what} of peer workers: they never belong in the registry'
+    assert "Delete the column's values" in found["hint"] and "private records" in found["hint"]
+    assert result.returncode == 1 and found["cell"].endswith("1")  # the header's cell, not the value's
+    assert str(value) not in result.stdout.replace(str(book), "<book>")  # the value is never repeated
+    french = run("validate", "--lang", "fr", str(book)).stdout
+    assert "Effacez les valeurs de la colonne" in french and str(value) not in french.replace(str(book), "<book>")
+
+
+def test_the_bundle_of_a_workbook_with_an_email_column_is_refused(template, tmp_path):
+    from datetime import date
+
+    consented = peer_worker_row({"disclosure_consents.1.disclosed_fields": "peer_status | role",
+                                 "disclosure_consents.1.audiences": "federation",
+                                 "disclosure_consents.1.purposes": "registry_exchange",
+                                 "disclosure_consents.1.given_date": date(2026, 9, 1)})
+    for extra, code in (({"Notes": [None, "ok"]}, 0), ({"Email": [None, "camille@example.org"]}, 1)):
+        book = filled(template, tmp_path / "emails.xlsx", "Peer workers", consented, extra)
+        out = tmp_path / f"out{code}.zip"
+        result = run("bundle", str(book), "-o", str(out), "--profile", "federation")
+        assert result.returncode == code and out.exists() == (code == 0), result.stdout + result.stderr
+
+
+def test_an_empty_contact_column_and_contact_columns_on_other_sheets_stay_warnings(template, tmp_path):
+    book = filled(template, tmp_path / "empty.xlsx", "Peer workers", peer_worker_row(), {"Email": [None, None]})
+    codes = [f["code"] for f in json.loads(run("validate", "--format", "json", str(book)).stdout)["findings"]]
+    assert "table.personal-column" not in codes and "table.unknown-column" in codes
+    # an organisation's contact address is not a person's: the model has no field for it, nothing more
+    book = filled(template, tmp_path / "org.xlsx", "Organisations",
+                  {"id": "ex:org/one", "name": "One", "organisation_kinds": "federation"},
+                  {"Email": [None, "contact@example.org"], "Address": [None, "1 Main Street"]})
+    result = run("validate", "--format", "json", str(book))
+    assert [f["code"] for f in json.loads(result.stdout)["findings"]] == ["table.unknown-column"] * 2
+    assert result.returncode == 0
+
+
+def test_which_headers_say_a_column_holds_names_contacts_or_birth_dates():
+    from peer_schema.name_headers import personal_header
+
+    for header, kind in [("Nom", "name"), ("E-mail", "contact"), ("Courriel", "contact"), ("Tél.", "contact"),
+                         ("Téléphone portable", "contact"), ("Email (work)", "contact"), ("Handy", "contact"),
+                         ("Code postal", "contact"), ("DOB", "birth-date"), ("Né le", "birth-date"),
+                         ("Date of birth (dd/mm/yyyy)", "birth-date"), ("Année de naissance", "birth-date")]:
+        assert personal_header(header) == kind, header
+    for header in ("Notes", "Weekly hours", "Start date", "Team", "Mail merge done", "Phone support hours"):
+        assert personal_header(header) is None, header
+
+
 def test_a_names_column_in_a_csv_table_of_peer_workers(tmp_path):
     table = tmp_path / "PeerWorker.csv"
     table.write_text("id,role,Nom\nex:pw/7f3a9c,peer_support_worker,\nex:pw/8e2b1d,peer_support_worker,Dupont\n",
@@ -157,10 +236,54 @@ def test_ordinary_texts_and_random_identifiers_raise_nothing():
     for text in ("Pair aidant 2019-2023", "ISO 9001:2015 certificate", "Médiateur de santé pair (DU 2021)",
                  "Certificate awarded 2024-03-01", "Peer worker, 17.5 hours"):
         assert what_it_holds(text, today) is None, text
-    for identifier in ("ex:pw/7f3a9c", "ex:pw/00000000002a", "HR-2291", "ex:pw/pw-2024-001"):
+    for identifier in ("ex:pw/7f3a9c", "ex:pw/00000000002a", "HR-2291", "ex:pw/pw-2024-001",
+                       # hexadecimal codes whose letters and digits read like a word and a year (synth, seed 1)
+                       "ex:pw/21c8efad1934", "ex:pw/f1928c8fec1b", "ex:pw/447fbc1944fd", "ex:pw/efdc1935b53c",
+                       "ex:pw/DEADBEEF1985", "ex:pw/3f2a9c1e-1985-4bed-acde-00c04fd430c8"):
         assert not looks_like_name_and_date(identifier, today), identifier
-    for identifier in ("ex:pw/camille-dupont-1985", "ex:pw/dupont12031985", "jdupont_1979"):
+    for identifier in ("ex:pw/camille-dupont-1985", "ex:pw/dupont12031985", "jdupont_1979", "pen:pw/jdupont1985",
+                       "ex:pw/Élodie.1990", "ex:pw/marie-1985-03-12"):
         assert looks_like_name_and_date(identifier, today), identifier
+
+
+def test_no_random_hexadecimal_identifier_looks_like_a_name_and_a_date():
+    import random
+    import uuid
+    from datetime import date as day
+
+    from peer_schema.checks.personal import looks_like_name_and_date
+
+    rng = random.Random(12)
+    today = day(2026, 12, 6)
+    codes = [f"ex:pw/{rng.getrandbits(48):012x}" for _ in range(10000)]
+    codes += [f"pen:pw/{uuid.UUID(int=rng.getrandbits(128), version=4)}" for _ in range(3000)]
+    codes += [f"ex:pw/{rng.getrandbits(64):016X}" for _ in range(3000)]
+    # some hold a run of letters and a year, as the false alarms did (`efad` and 1934 in 21c8efad1934)
+    word_and_year = re.compile(r"[a-fA-F]{3}.*(?<!\d)(19[3-9]\d|200\d)(?!\d)|(?<!\d)(19[3-9]\d|200\d)(?!\d).*[a-fA-F]{3}")
+    assert sum(bool(word_and_year.search(c.rsplit("/", 1)[1])) for c in codes) >= 5
+    assert [c for c in codes if looks_like_name_and_date(c, today)] == []
+
+
+def test_the_tools_own_synthetic_registry_raises_no_name_in_an_identifier(tmp_path):
+    registry = tmp_path / "reg.json"
+    assert run("synth", "--records", "20000", "--seed", "1", "-o", str(registry)).returncode == 0
+    result = run("validate", "--format", "json", str(registry))
+    assert result.returncode == 0 and json.loads(result.stdout)["summary"]["by_code"] == {}
+
+
+def test_a_name_in_an_identifier_is_located_without_repeating_the_identifier(tmp_path):
+    from conftest import EXAMPLES
+
+    data = (EXAMPLES / "invalid" / "PeerWorker-identifier-name-and-date.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "pen.yaml"
+    path.write_text(data.replace("ex:", "pen:").replace("  ex: https", "  pen: https"), encoding="utf-8")
+    for lang in ("en", "fr"):
+        text = run("validate", "--lang", lang, str(path))
+        report = json.loads(run("validate", "--format", "json", "--lang", lang, str(path)).stdout)
+        [found] = report["findings"]
+        assert found["code"] == "personal.name-in-identifier" and "record_id" not in found
+        assert (found["pointer"], found["line"]) == ("/peer_workers/0/id", 17)
+        assert "camille" not in text.stdout + json.dumps(report) and "pen:pw/7f3a9c" in found["hint"]
 
 
 # -- 3. a refused check still prints a report in the chosen format ------------------------------------------

@@ -264,6 +264,38 @@ def test_the_licence_is_chosen_by_name_and_read_as_its_web_address(template, tmp
         assert report(tmp_path / "licence.xlsx")["valid"]
 
 
+@pytest.mark.parametrize(("typed", "meant"), [("CC0", "CC0 1.0"), ("CC BY-SA", "CC BY-SA 4.0"),
+                                              ("cc-by", "CC BY 4.0"), ("ODbL", "ODbL 1.0")])
+def test_a_licence_typed_close_to_a_name_of_the_list_is_said_so_with_the_name_meant(template, tmp_path, typed, meant):
+    book = openpyxl.load_workbook(template)
+    type_row(book["Dataset"], {**DATASET, "license": typed})
+    book.save(tmp_path / "licence.xlsx")
+    column = openpyxl.utils.get_column_letter(field_columns(book["Dataset"])["license"])
+    english, french = (report(tmp_path / "licence.xlsx", lang)["findings"] for lang in ("en", "fr"))
+    [found] = english
+    assert found["code"] == "structure.unknown-licence" and found["cell"] == f"Dataset!{column}3"
+    assert found["message"] == f'"{typed}" is not a licence of the list; did you mean "{meant}"?'
+    assert "web address" not in found["message"] and f'drop-down list ("{meant}")' in found["hint"]
+    assert french[0]["message"] == f"« {typed} » n'est pas une licence de la liste ; vouliez-vous dire « {meant} » ?"
+
+
+def test_a_licence_far_from_every_name_keeps_the_web_address_message(template, tmp_path):
+    from peer_schema import validate
+
+    book = openpyxl.load_workbook(template)
+    type_row(book["Dataset"], {**DATASET, "license": "our own licence"})
+    book.save(tmp_path / "licence.xlsx")
+    assert [f["code"] for f in report(tmp_path / "licence.xlsx")["findings"]] == ["structure.bad-format"]
+    # in a text file, a licence's name is not read as its address: the hint gives the address to write
+    data = tmp_path / "data.yaml"
+    data.write_text("id: ex:dataset/d\ntitle: {en: D}\npublisher: {id: 'https://example.org/us', name: Us}\n"
+                    "dataset_version: '1'\nschema_version: 0.2.0\nlicense: CC0\naccess_rights: restricted\n"
+                    "created: '2026-11-02'\nprefixes: {ex: 'https://example.org/id/'}\n", encoding="utf-8")
+    [found] = validate([data]).findings
+    assert found.code == "structure.unknown-licence" and found.line == 6
+    assert "https://creativecommons.org/publicdomain/zero/1.0/" in found.hint()
+
+
 def test_export_to_a_workbook_writes_the_licences_name_and_import_gives_its_address_back(tmp_path):
     from conftest import EXAMPLES
 
@@ -275,6 +307,44 @@ def test_export_to_a_workbook_writes_the_licences_name_and_import_gives_its_addr
     assert run("import", str(out), "-o", str(tmp_path / "back")).returncode == 0
     [back] = (tmp_path / "back").iterdir()
     assert json.loads(back.read_text(encoding="utf-8"))["license"] == "https://creativecommons.org/licenses/by/4.0/"
+
+
+# -- a workbook saved in a format not read, or damaged ------------------------------------------------------
+@pytest.mark.parametrize("name", ["old.xls", "registry.numbers", "registry.xlsb", "flat.fods"])
+def test_a_workbook_in_a_format_not_read_is_told_to_be_saved_as_xlsx_or_ods(template, tmp_path, name):
+    path = tmp_path / name
+    path.write_bytes(template.read_bytes())
+    result = run("validate", "--format", "json", str(path))
+    [found] = json.loads(result.stdout)["findings"]
+    assert result.returncode == 2 and found["code"] == "read.workbook-format"
+    assert found["message"] == f"a workbook saved as {path.suffix} is not read: save it as .xlsx or .ods"
+    assert "spreadsheet program" in found["hint"] and "JSON" not in found["message"] + found["hint"]
+    [french] = report(path, "fr")["findings"]
+    assert french["message"] == f"un classeur enregistré en {path.suffix} n'est pas lu : enregistrez-le en .xlsx ou .ods"
+
+
+def test_another_kind_of_file_lists_the_formats_read_workbooks_first(tmp_path):
+    path = tmp_path / "registry.docx"
+    path.write_bytes(b"PK\x03\x04 a text document")
+    [found] = report(path)["findings"]
+    assert found["code"] == "read.unsupported-format"
+    assert "(use .xlsx, .xlsm, .ods, .csv, .tsv, .json," in found["message"] and found["hint"].startswith(
+        "Save the data as a workbook (.xlsx or .ods)")
+
+
+@pytest.mark.parametrize("kept", [0.5, 0.05])
+def test_a_workbook_cut_short_says_to_save_it_again_not_to_look_at_a_line(template, tmp_path, kept):
+    data = template.read_bytes()
+    path = tmp_path / "cut.xlsx"
+    path.write_bytes(data[:int(len(data) * kept)])
+    for lang, message, hint in (("en", "the workbook cannot be read: the file looks damaged or incomplete",
+                                 "Open it in your spreadsheet program and save it again as .xlsx or .ods."),
+                                ("fr", "le classeur ne peut pas être lu : le fichier semble abîmé ou incomplet",
+                                 "Ouvrez-le dans votre tableur et enregistrez-le à nouveau en .xlsx ou .ods.")):
+        [found] = report(path, lang)["findings"]
+        assert found["code"] == "read.damaged-workbook" and found["message"] == message
+        assert found["hint"].startswith(hint) and "line" not in found["hint"] and "zip" not in found["message"]
+    assert run("validate", str(path)).returncode == 2
 
 
 # -- 4. plain words -----------------------------------------------------------------------------------------

@@ -226,7 +226,7 @@ def test_broken_workbooks_exit_2_without_a_traceback(tmp_path, capsys):
     for path in (truncated, not_a_zip):
         assert main(["validate", str(path)]) == 2
         out = capsys.readouterr()
-        assert "read.syntax" in out.out and "Traceback" not in out.err
+        assert "read.damaged-workbook" in out.out and "Traceback" not in out.err
 
 
 def test_a_workbook_that_unpacks_to_far_more_than_the_limit_is_refused_before_unpacking(tmp_path):

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from . import access
-from .checks import consent, privacy, rules, shacl
+from .checks import consent, personal, privacy, rules, shacl
 from .checks.memberships import MembershipGraph
 from .checks.references import References
 from .checks.structure import check_structure
@@ -149,7 +149,8 @@ class _Run:
         rule = rules.RULES.get(cls)
         if rule is not None:
             for code, params, below in rule(rec, self.today):
-                self.hit(code, params, file, pointer + below, rid, locate, line)
+                shown = None if below == "/id" and code in personal.HIDES_RECORD_ID else rid
+                self.hit(code, params, file, pointer + below, shown, locate, line)
         if cls == "PeerWorker":
             fields = self.peer_worker_fields[profile]
             # no consent makes a peer worker publishable: the privacy guard refuses the record itself

@@ -13,6 +13,7 @@ from functools import cache
 
 from .. import artifacts
 from ..report import Finding
+from ..readers.licences import LICENCE_SLOT, LICENCES, nearest_licence
 from ..report.catalogue import CATALOGUE
 from ..schema_validator import validator as _validator
 
@@ -172,6 +173,18 @@ def expected_form(kind: dict | None) -> dict[str, str]:
     return {"expected": en, "expected_fr": fr}
 
 
+def _licence_meant(code: str, path: list, value: object) -> dict | None:
+    """A dataset's licence typed close to a name of the list (`CC0`, `cc-by`): the parameters of
+    structure.unknown-licence, with the name it most likely meant and its web address; else None.
+    A licence's name is no personal value: it is quoted."""
+    if code != "structure.bad-format" or path != [LICENCE_SLOT] or not isinstance(value, str):
+        return None
+    name = nearest_licence(value)
+    if name is None:
+        return None
+    return {"field": LICENCE_SLOT, "typed": value.strip(), "nearest": name, "url": LICENCES[name]}
+
+
 TYPE_WORDS = {
     "number": ("a number", "un nombre"), "integer": ("a whole number", "un nombre entier"),
     "string": ("text", "du texte"), "array": ("a list", "une liste"), "object": ("a group of fields", "un groupe de champs"),
@@ -190,10 +203,13 @@ def check_structure(data: object, file: str | None = None, cls: str = "Dataset",
         code = CODES.get(type(error.kind).__name__, "structure.invalid")
         path = list(error.instance_path)
         sensitive = sensitive_record or (bool(path) and path[0] in SENSITIVE_CONTAINERS)
+        licence = _licence_meant(code, path, error.instance)
+        if licence is not None:
+            code = "structure.unknown-licence"
         yield Finding(
             code=code,
             severity=CATALOGUE[code].severity,
-            params=_params(error, code, path, sensitive),
+            params=licence or _params(error, code, path, sensitive),
             file=file,
             pointer=prefix + _pointer(path),
             record_id=_record_id(data, path),

@@ -42,11 +42,23 @@ class Stream:
     items: Iterator[tuple[int, dict] | ReadError]
 
 
+#: spreadsheets saved in a format not read (old Excel, Numbers, flat or template OpenDocument,
+#: WPS, Lotus...): people are told to save them as .xlsx or .ods from their spreadsheet program
+SPREADSHEET_SUFFIXES = frozenset({".xls", ".xlsb", ".xlt", ".xltx", ".xltm", ".xlw", ".numbers", ".fods", ".ots",
+                                  ".sxc", ".stc", ".gsheet", ".et", ".ett", ".wks", ".wk1", ".123", ".slk", ".uos"})
+#: the formats read, as the message lists them: workbooks first (what associations fill), then tables
+_LISTED_FIRST = (".xlsx", ".xlsm", ".ods", ".csv", ".tsv")
+
+
 def detect_format(path: Path, override: str | None = None) -> str:
     fmt = override or FORMATS.get(path.suffix.lower())
+    if fmt is None and path.suffix.lower() in SPREADSHEET_SUFFIXES:
+        raise ReadError("read.workbook-format", f"{path.name}: a workbook in this format is not read",
+                        params={"suffix": path.suffix})
     if fmt is None:
+        listed = [*_LISTED_FIRST, *sorted(set(FORMATS) - set(_LISTED_FIRST))]
         raise ReadError("read.unsupported-format", f"{path.name}: this kind of file is not read",
-                        params={"supported": ", ".join(sorted(FORMATS))})
+                        params={"supported": ", ".join(listed)})
     return fmt
 
 

@@ -7,6 +7,7 @@ stores (`license` is a web address). A web address typed by hand is read as it i
 
 from __future__ import annotations
 
+import difflib
 import re
 
 #: name for people -> the licence's canonical web address
@@ -44,3 +45,19 @@ def licence_url(text: str) -> str:
 def licence_name(url: str) -> str:
     """The name people know a licence's web address by; any other address as it is."""
     return _BY_URL.get(url, url)
+
+
+def nearest_licence(text: str) -> str | None:
+    """The name of the list's licence a text not on the list most likely meant (`CC0` -> `CC0 1.0`,
+    `cc-by` -> `CC BY 4.0`, `CC BY-SA` -> `CC BY-SA 4.0`), or None (a web address, a name on the
+    list, a text far from every name)."""
+    if not isinstance(text, str) or "://" in text or _key(text) in _BY_NAME or not _key(text):
+        return None
+    typed = _key(text)
+    names = {_key(name): name for name in LICENCES}
+    # a name written without its version: the shortest name it begins (cc-by: CC BY 4.0, not CC BY-SA 4.0)
+    started = sorted((key for key in names if key.startswith(typed)), key=len) if len(typed) >= 3 else []
+    if started:
+        return names[started[0]]
+    match = difflib.get_close_matches(typed, list(names), n=1, cutoff=0.6)
+    return names[match[0]] if match else None

@@ -2,8 +2,9 @@
 
 A header names fields by their name (`membership.member_count`) or by their label in English or
 French, as the template writes them; the template's second row of field names, when present,
-decides. A column the model does not know is left out with a notice; a column of people's names
-on the peer workers' sheet is remembered, so that a value in it is an error (read_table).
+decides. A column the model does not know is left out with a notice; a column of people's names,
+contact details or birth dates on the peer workers' sheet is remembered, so that a value in it is
+an error (read_table).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from ..model import Slot, model
-from ..name_headers import is_name_header
+from ..name_headers import personal_header
 from .errors import Notice, ReadError
 from .jsonl_reader import TYPE_KEY
 from .limits import Limits
@@ -23,7 +24,7 @@ from .table_cells import _JSON_TYPES, _cell_reader
 
 #: the class of the dataset's header table
 DATASET = "Dataset"
-#: the class whose sheet must never hold a column of people's names
+#: the class whose sheet must never hold a column of people's names, contacts or birth dates
 PEER_WORKER = "PeerWorker"
 
 
@@ -234,7 +235,7 @@ MAX_NAMED_UNKNOWN = 50
 
 def _header(cls: str, row: list, line: int, max_digits: int, machine: list | None = None,
             max_columns: int = Limits.max_columns
-            ) -> tuple[list[_Column | None], list[Notice], list[tuple[int, str]]] | ReadError:
+            ) -> tuple[list[_Column | None], list[Notice], list[tuple[int, str, str]]] | ReadError:
     """The columns of a table from its header row (labels or field names), and the second row of
     field names when there is one. A column the model does not know is left out, with a notice
     naming the nearest known column: its cells are never read. The work is bounded: columns
@@ -242,7 +243,8 @@ def _header(cls: str, row: list, line: int, max_digits: int, machine: list | Non
     one notice."""
     columns: list[_Column | None] = []
     notices: list[Notice] = []
-    names: list[tuple[int, str]] = []  # columns of people's names on the peer workers' sheet
+    # columns of people's names, contacts or birth dates on the peer workers' sheet: (index, header, kind)
+    names: list[tuple[int, str, str]] = []
     seen: dict[tuple, str] = {}
     full_width = max(len(row), len(machine or ()))
     width = min(full_width, max_columns)
@@ -265,8 +267,9 @@ def _header(cls: str, row: list, line: int, max_digits: int, machine: list | Non
             # field itself, given as text, so the structure check says what it should hold
             steps, known = (slot.name,), False
             resolved = (steps, _text, None)
-        if resolved is None and cls == PEER_WORKER and is_name_header(label or name):
-            names.append((number - 1, label or name))  # its values are what decides: see read_table
+        kind = personal_header(label or name) if resolved is None and cls == PEER_WORKER else None
+        if kind is not None:
+            names.append((number - 1, label or name, kind))  # its values are what decides: see read_table
             columns.append(_IGNORED)
             continue
         if resolved is None:

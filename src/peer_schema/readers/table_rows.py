@@ -7,6 +7,7 @@ JSON, with the column of each field, so every check applies unchanged.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from itertools import chain, compress, repeat
 from operator import ne
@@ -188,7 +189,8 @@ class _Header(list):
 
     deep = True
     line = 1
-    #: (0-based index, header) of each column of people's names (peer workers' sheet)
+    #: (0-based index, header, "name" | "contact" | "birth-date") of each column of people's names,
+    #: contact details or birth dates (peer workers' sheet)
     names: list = []
 
 
@@ -219,14 +221,41 @@ def _begin(cls: str, pending: tuple, max_digits: int, machine: list | None, shee
 
 
 
+#: what a column of contact details or birth dates holds, in the finding's words
+_PERSONAL_WORDS = {"contact": ("contact details", "des coordonnées"),
+                   "birth-date": ("dates of birth", "des dates de naissance")}
+
+
+#: a prefix as identifiers start with it (`pen` in `pen:pw/7f3a9c`)
+_PREFIX = re.compile(r"[A-Za-z][\w.-]{0,39}")
+
+
+def _identifier_example(header: _Header, row: list) -> dict[str, str]:
+    """How this workbook's peer workers' identifiers start (`pen:pw/`), from the prefix of the
+    row's own identifier (the prefix is the association's, never personal); a neutral wording
+    without one."""
+    index = next((c.number - 1 for c in header if c is not None and c.key == "id"), None)
+    cell = row[index] if index is not None and index < len(row) else None
+    prefix = cell.strip().split(":", 1)[0] if isinstance(cell, str) and ":" in cell else ""
+    if _PREFIX.fullmatch(prefix):
+        return {"example": f"{prefix}:pw/", "example_fr": f"{prefix}:pw/"}
+    return {"example": 'your prefix, then ":pw/"', "example_fr": "votre préfixe, puis « :pw/ »"}
+
+
 def _names_found(header: _Header, row: list) -> Iterator[Notice]:
-    """An error for each column of names that holds a value in this row, once per column (the
-    value is never repeated: the finding names the column)."""
-    for index, label in list(header.names):
+    """An error for each column of names, contact details or birth dates that holds a value in
+    this row, once per column (the value is never repeated: the finding names the column)."""
+    for index, label, kind in list(header.names):
         cell = row[index] if index < len(row) else None
         if cell is not None and cell != "" and not (isinstance(cell, str) and cell.isspace()):
             header.names = [n for n in header.names if n[0] != index]
-            yield Notice("table.name-column", {"column": label}, header.line, index + 1)
+            if kind == "name":
+                yield Notice("table.name-column", {"column": label, **_identifier_example(header, row)},
+                             header.line, index + 1)
+            else:
+                what, what_fr = _PERSONAL_WORDS[kind]
+                yield Notice("table.personal-column", {"column": label, "what": what, "what_fr": what_fr},
+                             header.line, index + 1)
 
 
 def read_table(cls: str, source: Iterator[tuple[int, list] | ReadError], max_digits: int,
@@ -283,7 +312,7 @@ def read_table(cls: str, source: Iterator[tuple[int, list] | ReadError], max_dig
         header = yield from _begin(cls, pending, max_digits, None, sheet, max_columns)
         if header is None:
             return
-    for index, label in header.names if header is not None else ():  # a column of names left empty
+    for index, label, _ in header.names if header is not None else ():  # a column of names left empty
         yield _unknown_column(label, "", header.line, index + 1)
     if header is None or (cls == DATASET and rows == 0):
         yield ReadError("read.empty", "the file holds no data")

@@ -387,9 +387,10 @@ def workbook_cells(path, limits: Limits | None = None) -> int:
 
 
 def broken(problem: str, kind: str = "xlsx") -> ReadError:
-    """A workbook that cannot be read, in the words of its own format (xlsx or ODS)."""
+    """A workbook that cannot be read (cut short, damaged, or not a workbook), in the words of its
+    own format (xlsx or ODS): people are told to save it again, not to look for a line. The
+    reader's own words (`File is not a zip file`) stay in the error's text, out of the message."""
     label = "ODS" if kind == "ods" else "xlsx"
     problem = problem.splitlines()[0][:200] if problem else "unknown problem"
-    return ReadError("read.syntax", f"not a workbook that can be read: {problem}",
-                     params={"format": label, "problem": f"the file is not a workbook that can be read ({problem}); "
-                             "save it again from the spreadsheet as .xlsx or .ods"})
+    return ReadError("read.damaged-workbook", f"not a workbook that can be read: {problem}",
+                     params={"format": label, "problem": problem})

@@ -22,8 +22,26 @@ _CODES = [
     Code("read.unsupported-format", E, "Kind of file not read",
          "this kind of file is not read (use {supported}, or --input-format)",
          "ce type de fichier n'est pas lu (utilisez {supported}, ou --input-format)",
-         "Save the data as JSON, JSON Lines, YAML, CSV/TSV or RDF.",
-         "Enregistrez les données en JSON, JSON Lines, YAML, CSV/TSV ou RDF.", "a file named data.docx"),
+         "Save the data as a workbook (.xlsx or .ods), as CSV/TSV tables, or as JSON, JSON Lines, YAML or RDF.",
+         "Enregistrez les données en classeur (.xlsx ou .ods), en tables CSV/TSV, ou en JSON, JSON Lines, YAML ou RDF.",
+         "a file named data.docx"),
+    Code("read.workbook-format", E, "Workbook in a format not read",
+         "a workbook saved as {suffix} is not read: save it as .xlsx or .ods",
+         "un classeur enregistré en {suffix} n'est pas lu : enregistrez-le en .xlsx ou .ods",
+         "Open the file in your spreadsheet program and save it as an Excel workbook (.xlsx) or an OpenDocument "
+         "spreadsheet (.ods), then check that file.",
+         "Ouvrez le fichier dans votre tableur et enregistrez-le comme classeur Excel (.xlsx) ou feuille de calcul "
+         "OpenDocument (.ods), puis vérifiez ce fichier.",
+         "a workbook named old.xls or registry.numbers (tests/test_newcomers_workbook.py)"),
+    Code("read.damaged-workbook", E, "Workbook damaged or incomplete",
+         "the workbook cannot be read: the file looks damaged or incomplete",
+         "le classeur ne peut pas être lu : le fichier semble abîmé ou incomplet",
+         "Open it in your spreadsheet program and save it again as .xlsx or .ods. If it was sent to you, ask for it "
+         "again: a file cut short in a download or an e-mail cannot be read.",
+         "Ouvrez-le dans votre tableur et enregistrez-le à nouveau en .xlsx ou .ods. Si on vous l'a envoyé, "
+         "demandez-le à nouveau : un fichier coupé pendant un téléchargement ou l'envoi d'un courriel ne peut pas "
+         "être lu.",
+         "an .xlsx file cut in the middle (tests/test_newcomers_workbook.py)"),
     Code("read.empty-workbook", E, "Workbook not filled yet", "the workbook has no records yet: fill the sheets",
          "le classeur ne contient encore aucun enregistrement : remplissez les feuilles",
          "Fill in the Dataset sheet first (one row, from row 3), then one row per record on the other sheets, "
@@ -158,13 +176,25 @@ _CODES = [
          "la colonne « {column} » contient des noms de pairs aidants : un nom n'a jamais sa place dans le registre",
          "Delete the column and its values from this file (and from any copy you keep for the registry): the "
          "file goes to a federation or to researchers, and a name next to a role and an employer tells them who "
-         "the person is. Tell peer workers apart by their identifier (ex:pw/ followed by a random code), and "
+         "the person is. Tell peer workers apart by their identifier ({example} followed by a random code), and "
          "keep names only in your own staff records.",
          "Supprimez la colonne et ses valeurs de ce fichier (et de toute copie gardée pour le registre) : le "
          "fichier va à une fédération ou à des chercheurs, et un nom à côté d'un rôle et d'un employeur leur dit "
-         "qui est la personne. Distinguez les pairs aidants par leur identifiant (ex:pw/ suivi d'un code au "
+         "qui est la personne. Distinguez les pairs aidants par leur identifiant ({example_fr} suivi d'un code au "
          "hasard), et gardez les noms seulement dans vos propres dossiers du personnel.",
          "a column \"Name\" with values on the Peer workers sheet (tests/test_newcomers.py)"),
+    Code("table.personal-column", E, "Contact details or birth dates of peer workers",
+         'the column "{column}" holds {what} of peer workers: they never belong in the registry',
+         "la colonne « {column} » contient {what_fr} de pairs aidants : elles n'ont jamais leur place dans le registre",
+         "Delete the column's values from this file (and from any copy you keep for the registry): the file goes to "
+         "a federation or to researchers, and an e-mail address, a phone number, a home address or a date of birth "
+         "next to a role and an employer tells them who the person is and how to reach them. Keep them only in your "
+         "association's own private records.",
+         "Effacez les valeurs de la colonne dans ce fichier (et dans toute copie gardée pour le registre) : le "
+         "fichier va à une fédération ou à des chercheurs, et une adresse électronique, un numéro de téléphone, une "
+         "adresse postale ou une date de naissance à côté d'un rôle et d'un employeur leur disent qui est la "
+         "personne et comment la joindre. Gardez-les seulement dans les dossiers privés de votre association.",
+         "a column \"Email\" or \"Date of birth\" with values on the Peer workers sheet (tests/test_newcomers.py)"),
     Code("table.columns-ignored", W, "Columns not read",
          "{count} more columns are not read: those past column {limit}, and unknown columns after the first {named} "
          "(each of those is named in its own finding)",
@@ -202,6 +232,14 @@ _CODES = [
          "Write {expected} (the column's note says more).",
          "Écrivez {expected_fr} (la note de la colonne en dit plus).",
          "Organisation-bad-identifier.yaml"),
+    Code("structure.unknown-licence", E, "Licence not on the list",
+         '"{typed}" is not a licence of the list; did you mean "{nearest}"?',
+         "« {typed} » n'est pas une licence de la liste ; vouliez-vous dire « {nearest} » ?",
+         'In a workbook, choose the licence from the column\'s drop-down list ("{nearest}"); in a text file, write '
+         "its web address ({url}).",
+         "Dans un classeur, choisissez la licence dans la liste déroulante de la colonne (« {nearest} ») ; dans un "
+         "fichier texte, écrivez son adresse web ({url}).",
+         "Dataset-licence-by-a-near-name.yaml"),
     Code("structure.out-of-range", E, "Number out of range", 'the number in "{field}" is out of range (allowed: {allowed})',
          "le nombre de « {field} » est hors limites (autorisé : {allowed})", "Check the unit: shares are percentages (0-100), hours per week at most 80.",
          "Vérifiez l'unité : les parts sont des pourcentages (0-100), les heures par semaine au plus 80.",

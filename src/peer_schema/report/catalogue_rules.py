@@ -137,8 +137,8 @@ RULE_CODES = [
          'the identifier in "{field}" looks like a name and a date (of birth?): it would say who the peer worker is',
          "l'identifiant de « {field} » ressemble à un nom et une date (de naissance ?) : il dirait qui est le pair "
          "aidant",
-         "Give the peer worker an identifier made of a random code (ex:pw/7f3a9c), and change the references to it.",
-         "Donnez au pair aidant un identifiant fait d'un code au hasard (ex:pw/7f3a9c), et changez les références "
+         "Give the peer worker an identifier made of a random code ({example}), and change the references to it.",
+         "Donnez au pair aidant un identifiant fait d'un code au hasard ({example}), et changez les références "
          "vers lui.",
          "PeerWorker-identifier-name-and-date.yaml"),
     # --- privacy guard of the export profile -------------------------------------------------------
