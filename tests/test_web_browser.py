@@ -163,3 +163,42 @@ def test_no_page_asks_anything_of_another_host_and_the_server_logs_no_upload(pag
     log = server["log"].read_text(errors="replace")
     assert "POST /validate" in log  # the log is there, and it names no file
     assert "Jeanne" not in log and "Atlantis" not in log
+
+
+#: a table with one unknown country code, made in the page as a dragged file would be
+DROPPED_CSV = "id,name,organisation_kinds,country\nex:org/pairs-sud,Pairs Sud,federation,Atlantis\n"
+
+
+def test_a_file_dropped_on_the_box_is_chosen_and_checked_and_the_page_stays(page, server):
+    page.goto(server["base"] + "/validate")
+    dropped = page.evaluate_handle("""([name, text]) => {
+        const data = new DataTransfer();
+        data.items.add(new File([text], name, {type: "text/csv"}));
+        return data;
+    }""", ["Organisation.csv", DROPPED_CSV])
+    page.dispatch_event(".drop", "dragover", {"dataTransfer": dropped})
+    assert "over" in page.get_attribute(".drop", "class")
+    page.dispatch_event(".drop", "drop", {"dataTransfer": dropped})
+    assert "over" not in page.get_attribute(".drop", "class")
+    assert page.url == server["base"] + "/validate"  # the page was not replaced by the file
+    assert page.eval_on_selector("#files", "input => Array.from(input.files, f => f.name)") == [
+        "Organisation.csv"]
+    page.click("#check")
+    page.wait_for_selector("#results")
+    assert page.locator('section.file[data-file="Organisation.csv"]').count() == 1
+    assert page.locator('tr[data-code="vocab.unknown-code"]').count() == 1
+
+
+def test_a_file_dropped_beside_the_box_does_not_replace_the_page(page, server):
+    page.goto(server["base"] + "/validate")
+    dropped = page.evaluate_handle("""() => {
+        const data = new DataTransfer();
+        data.items.add(new File(["id\\n"], "beside.csv", {type: "text/csv"}));
+        return data;
+    }""")
+    refused = page.evaluate_handle("""(data) => {
+        const drop = new DragEvent("drop", {dataTransfer: data, bubbles: true, cancelable: true});
+        return !document.querySelector("h1").dispatchEvent(drop);
+    }""", dropped)
+    assert refused.json_value() is True  # the browser's default (opening the file) is cancelled
+    assert page.eval_on_selector("#files", "input => input.files.length") == 0

@@ -5,12 +5,36 @@
 "use strict";
 document.addEventListener("DOMContentLoaded", function () {
   var zone = document.querySelector(".drop");
-  if (zone) {
+  var input = zone && zone.querySelector('input[type="file"]');
+  if (zone && input) {
+    // Without preventDefault the browser opens (or downloads) a dropped file and the page is lost.
     ["dragenter", "dragover"].forEach(function (name) {
-      zone.addEventListener(name, function () { zone.classList.add("over"); });
+      zone.addEventListener(name, function (event) {
+        event.preventDefault();
+        if (event.dataTransfer) { event.dataTransfer.dropEffect = "copy"; }
+        zone.classList.add("over");
+      });
     });
-    ["dragleave", "drop"].forEach(function (name) {
-      zone.addEventListener(name, function () { zone.classList.remove("over"); });
+    zone.addEventListener("dragleave", function () { zone.classList.remove("over"); });
+    zone.addEventListener("drop", function (event) {
+      event.preventDefault();
+      zone.classList.remove("over");
+      var dropped = event.dataTransfer && event.dataTransfer.files;
+      if (!dropped || !dropped.length) { return; }
+      var chosen = new DataTransfer();  // the input's own files list cannot be changed in place
+      Array.prototype.forEach.call(input.multiple ? dropped : [dropped[0]], function (file) {
+        chosen.items.add(file);
+      });
+      input.files = chosen.files;
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    // A file dropped beside the box is refused rather than opened in place of the page.
+    ["dragover", "drop"].forEach(function (name) {
+      window.addEventListener(name, function (event) {
+        if (zone.contains(event.target)) { return; }
+        event.preventDefault();
+        if (event.dataTransfer) { event.dataTransfer.dropEffect = "none"; }
+      });
     });
   }
   var form = document.getElementById("check-form");
