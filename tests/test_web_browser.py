@@ -136,7 +136,7 @@ def test_the_annotated_workbook_downloads_with_its_comments_in_the_pages_languag
     comments = {c.coordinate: c.comment.text for row in sheet.iter_rows() for c in row
                 if c.comment is not None and c.comment.author == "peer-schema"}
     assert set(comments) == set(cells.values())
-    assert comments[cells["vocab.unknown-code"]].startswith("Erreur: « Atlantis » n'est pas un code")
+    assert comments[cells["vocab.unknown-code"]].startswith("Erreur\u202f: « Atlantis » n'est pas un code")
 
 
 def test_after_a_check_the_files_stay_chosen_and_a_report_downloads_at_once(page, server, book, tmp_path):

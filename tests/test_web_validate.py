@@ -107,7 +107,7 @@ def test_the_report_downloads_are_the_command_lines_formats(client, book, lang):
     assert f'<html lang="{lang}">' in html.text and "registry.xlsx" in html.text
 
 
-@pytest.mark.parametrize("lang, words", [("en", ("Error:", "How to fix:")), ("fr", ("Erreur:", "Que faire:"))])
+@pytest.mark.parametrize("lang, words", [("en", ("Error:", "How to fix:")), ("fr", ("Erreur\u202f:", "Que faire\u202f:"))])
 def test_the_annotated_workbook_has_each_finding_as_a_highlighted_cell_with_a_comment(client, book, tmp_path,
                                                                                        lang, words):
     path, cells = book
@@ -223,7 +223,7 @@ def test_the_command_line_writes_the_same_annotated_workbook(book, tmp_path):
     commented = {c.coordinate: c.comment.text for row in sheet.iter_rows() for c in row
                  if c.comment is not None and c.comment.author == "peer-schema"}
     assert set(commented) == set(cells.values())
-    assert all(text.startswith("Erreur: ") for text in commented.values())
+    assert all(text.startswith("Erreur\u202f: ") for text in commented.values())
     assert "Que faire" in commented[cells["vocab.unknown-code"]] and sheet["E3"].value == "Atlantis"
 
 

@@ -22,8 +22,11 @@ from ..report.findings import Finding, Report, Severity
 #: fill colours by severity (light, so the cell's text stays readable)
 FILLS = {Severity.ERROR: "FFC7CE", Severity.WARNING: "FFEB9C", Severity.INFO: "DDEBF7"}
 LABELS = {
-    "en": {Severity.ERROR: "Error", Severity.WARNING: "Warning", Severity.INFO: "Note", "fix": "How to fix"},
-    "fr": {Severity.ERROR: "Erreur", Severity.WARNING: "Avertissement", Severity.INFO: "Remarque", "fix": "Que faire"},
+    "en": {Severity.ERROR: "Error", Severity.WARNING: "Warning", Severity.INFO: "Note", "fix": "How to fix",
+           "colon": ":"},
+    # French puts a narrow no-break space before a colon, as report/text.py writes it
+    "fr": {Severity.ERROR: "Erreur", Severity.WARNING: "Avertissement", Severity.INFO: "Remarque", "fix": "Que faire",
+           "colon": "\u202f:"},
 }
 AUTHOR = "peer-schema"
 #: the workbooks openpyxl can open and annotate
@@ -69,7 +72,7 @@ def check_annotatable_size(source: str | Path, max_cells: int | None = None) -> 
 def comment_text(findings: list[Finding], lang: str) -> str:
     """What the comment of one cell says: each finding's severity, message, hint and code."""
     t = LABELS.get(lang, LABELS["en"])
-    parts = [f"{t[f.severity]}: {f.message(lang)}\n{t['fix']}: {f.hint(lang)} [{f.code}]" for f in findings]
+    parts = [f"{t[f.severity]}{t['colon']} {f.message(lang)}\n{t['fix']}{t['colon']} {f.hint(lang)} [{f.code}]" for f in findings]
     text = "\n\n".join(parts)
     return text if len(text) <= MAX_COMMENT else text[: MAX_COMMENT - 1] + "…"
 
