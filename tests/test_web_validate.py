@@ -268,3 +268,34 @@ def test_an_ods_workbook_is_checked_and_the_page_says_in_its_language_why_it_is_
     assert "Un classeur .ods est vérifié mais pas annoté" in answer.text and "save it as" not in answer.text
     form = client.get("/validate?lang=en").text
     assert "An .ods workbook is checked but not annotated" in form
+
+
+def where_cells(page_text: str) -> list[str]:
+    """The page's findings as text: each row heading, and each finding's "where" cell."""
+    import re
+
+    rows = re.findall(r'scope="rowgroup">([^<]*)</th>|<td class="where">(.*?)</td>', page_text, re.S)
+    return [head or " ".join(re.sub(r"<[^>]+>", " ", where).split()) for head, where in rows]
+
+
+@pytest.mark.parametrize("lang, row, column", [("en", "Row", "Column"), ("fr", "Ligne", "Colonne")])
+def test_a_csv_tables_findings_are_grouped_by_row_and_name_their_column(client, lang, row, column):
+    table = (b"id,name,organisation_kinds,country\nex:org/a,A,federation,FR\n"
+             b"ex:org/b,B,self_help_club,Atlantis\nex:org/c,,federation,FR\n")
+    page = client.post("/validate", files=[("files", ("Organisation.csv", table, "text/csv"))], data={"lang": lang})
+    assert page.status_code == 200
+    record = "Record" if lang == "en" else "Enregistrement"
+    assert where_cells(page.text) == [
+        f"{row} 3", f"{column} organisation_kinds {record} ex:org/b", f"{column} country {record} ex:org/b",
+        f"{row} 4", f"{column} name {record} ex:org/c"]
+
+
+def test_a_data_files_findings_are_grouped_by_record_with_their_line_and_column(client):
+    text = (Path(__file__).parents[1] / "examples/invalid/Organisation-unknown-kind.yaml").read_text()
+    text = text.replace("organisations:\n", "organisations:\n  - id: ex:org/second\n    name: Second\n"
+                                            "    organisation_kinds: [nope]\n    country: Atlantis\n")
+    page = client.post("/validate", files=[("files", ("data.yaml", text.encode(), "application/yaml"))],
+                       data={"lang": "en"})
+    assert where_cells(page.text) == [
+        "Record ex:org/second", "Line 19:26 /organisations/0/organisation_kinds/0", "Line 20:14 /organisations/0/country",
+        "Record ex:org/pairs-ensemble", "Line 23:26 /organisations/1/organisation_kinds/0"]

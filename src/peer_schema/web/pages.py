@@ -27,6 +27,8 @@ from .checking import ONE_RUN_AT_A_TIME, Checked, Upload, checked_uploads
 
 OUTPUTS = ("page", "json", "sarif", "html", "annotated")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+#: tables whose findings are listed by row and column, as a sheet's are by cell
+TABLE_SUFFIXES = (".csv", ".tsv", ".tab")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 #: findings listed on the page at most (the others are counted by code; the JSON report has them all)
 MAX_PAGE_FINDINGS = 1_000
@@ -107,10 +109,51 @@ def grouped(report: Report, shown: int | None = None) -> list[dict]:
         in_file = list(in_file)
         counts = {s.value: sum(f.severity is s for f in in_file) for s in Severity}
         listed, left = in_file[:max(left, 0)], left - len(in_file)
-        sheets = [{"sheet": sheet, "findings": list(on_sheet)}
+        sheets = [{"sheet": sheet, "table": is_table(file, sheet), "rows": rows_of(file, sheet, list(on_sheet))}
                   for sheet, on_sheet in groupby(listed, key=lambda f: f.sheet)]
         files.append({"file": file, "sheets": sheets, "counts": counts, "hidden": len(in_file) - len(listed)})
     return files
+
+
+def is_table(file: str | None, sheet: str | None) -> bool:
+    """A CSV or TSV table (a workbook's sheet is not: its findings name their cells)."""
+    return sheet is None and (file or "").lower().endswith(TABLE_SUFFIXES)
+
+
+def rows_of(file: str | None, sheet: str | None, findings: list[Finding]) -> list[dict]:
+    """The page's rows for the findings of one sheet or file, each with its group and the heading
+    that starts it (None when the row goes on under the one above): a sheet's and a table's findings by row
+    ("Row 2"), a data file's by record; in a table, a finding also names its column."""
+    table = is_table(file, sheet)
+    if sheet is None and not table:  # the file's own findings, then each record's, in the file's order
+        first = {}
+        for n, f in enumerate(findings):
+            first.setdefault(f.record_id, n)
+        findings = sorted(findings, key=lambda f: (f.record_id is not None, first[f.record_id]))
+    rows, last = [], None
+    for f in findings:
+        if sheet is not None or table:
+            head = ("row", f.line) if f.line else None
+        else:
+            head = ("record", f.record_id) if f.record_id is not None else None
+        rows.append({"finding": f, "group": head, "head": head if head != last else None,
+                     "column": column_name(f) if table else None})
+        last = head
+    return rows
+
+
+def column_name(finding: Finding) -> str | None:
+    """A table's column as its header names it: the finding's field (the header as written, see
+    validation.on_table), else its pointer in the tables' words (`/identifiers/0/value` ->
+    `identifiers.1.value`; `/organisation_kinds/2`, a value of a multivalued cell ->
+    `organisation_kinds`)."""
+    field = finding.params.get("field")
+    if isinstance(field, str) and field:
+        return field
+    steps = [str(int(p) + 1) if p.isdigit() else p for p in finding.pointer.split("/") if p]
+    while steps and steps[-1].isdigit():
+        steps.pop()
+    return ".".join(steps) or None
 
 
 def counts_by_code(report: Report) -> list[tuple[str, str, int]]:
