@@ -157,3 +157,9 @@ def test_french_pages_put_a_space_before_a_colon(client):
     page = client.get("/compendium?lang=fr").text
     assert "Pratiques\u00a0: <span" in page and "Pratiques: " not in page
     assert "Practices: <span" in client.get("/compendium?lang=en").text
+
+
+@pytest.mark.parametrize("lang, command", [("en", "peer-schema query NAME"), ("fr", "peer-schema query NOM")])
+def test_the_questions_page_shows_the_command_as_code_not_markdown(client, lang, command):
+    page = client.get(f"/compendium/questions?lang={lang}").text
+    assert f"<code>{command}</code>" in page and "`" not in page

@@ -22,7 +22,8 @@ TEXTS = {
         "not_in_lang": "(not available in English)",
         "questions": "Research questions",
         "questions_intro": "Each saved research question of the compendium, as a form. The answer is a table you "
-                           "can download as CSV or JSON; `peer-schema query NAME` asks the same question.",
+                           "can download as CSV or JSON; {command} asks the same question.",
+        "query_command": "peer-schema query NAME",
         "ask": "Ask", "answer": "Answer", "rows": "{n} rows", "download_csv": "CSV", "download_json": "JSON",
         "no_rows": "No rows.", "parameters": "Parameters", "columns": "Columns", "all": "all",
         "store_unavailable": "The research store could not answer: {why}",
@@ -48,7 +49,8 @@ TEXTS = {
         "not_in_lang": "(non disponible en français)",
         "questions": "Questions de recherche",
         "questions_intro": "Chaque question de recherche enregistrée, sous forme de formulaire. La réponse est un "
-                           "tableau à télécharger en CSV ou en JSON ; `peer-schema query NOM` pose la même question.",
+                           "tableau à télécharger en CSV ou en JSON ; {command} pose la même question.",
+        "query_command": "peer-schema query NOM",
         "ask": "Interroger", "answer": "Réponse", "rows": "{n} lignes", "download_csv": "CSV", "download_json": "JSON",
         "no_rows": "Aucune ligne.", "parameters": "Paramètres", "columns": "Colonnes", "all": "tous",
         "store_unavailable": "La base de recherche n'a pas pu répondre : {why}",
