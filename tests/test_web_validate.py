@@ -299,3 +299,14 @@ def test_a_data_files_findings_are_grouped_by_record_with_their_line_and_column(
     assert where_cells(page.text) == [
         "Record ex:org/second", "Line 19:26 /organisations/0/organisation_kinds/0", "Line 20:14 /organisations/0/country",
         "Record ex:org/pairs-ensemble", "Line 23:26 /organisations/1/organisation_kinds/0"]
+
+
+@pytest.mark.parametrize("lang, title", [("en", "The workbook could not be annotated"),
+                                         ("fr", "Le classeur n&#39;a pas pu être annoté")])
+def test_asking_to_annotate_only_a_csv_says_the_workbook_could_not_be_annotated(client, lang, title):
+    table = b"id,name,organisation_kinds,country\nex:org/a,A,federation,FR\n"
+    answer = client.post("/validate", files=[("files", ("Organisation.csv", table, "text/csv"))],
+                         data={"lang": lang, "output": "annotated"})
+    assert answer.status_code == 422
+    assert f"<h1>{title}</h1>" in answer.text and f"<title>{title} — peer_schema</title>" in answer.text
+    assert "could not be checked" not in answer.text and "pas pu être vérifiés" not in answer.text

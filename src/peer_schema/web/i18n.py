@@ -104,6 +104,7 @@ TEXTS = {
         "template_format": "Format", "template_xlsx": "Workbook for Excel or LibreOffice (.xlsx)",
         "template_csv": "CSV tables, one per sheet, with a read-me (.zip)",
         "error_title": "The files could not be checked",
+        "annotate_title": "The workbook could not be annotated",
         "too_large": "The files are larger than this server accepts ({limit}).",
         "no_files": "Choose at least one file.",
         "bad_prefix": "A prefix is a short name of letters, digits, '_', '-' or '.', starting with a letter.",
@@ -183,6 +184,7 @@ TEXTS = {
         "template_format": "Format", "template_xlsx": "Classeur pour Excel ou LibreOffice (.xlsx)",
         "template_csv": "Tableaux CSV, un par feuille, avec un fichier LISEZMOI (.zip)",
         "error_title": "Les fichiers n'ont pas pu être vérifiés",
+        "annotate_title": "Le classeur n'a pas pu être annoté",
         "too_large": "Les fichiers dépassent ce que ce serveur accepte ({limit}).",
         "no_files": "Choisissez au moins un fichier.",
         "bad_prefix": "Un préfixe est un nom court de lettres, chiffres, « _ », « - » ou « . », commençant par "

@@ -68,9 +68,9 @@ def annotated_download(request: Request, checked: Checked, lang: str) -> Respons
              if path.suffix.lower() in WORKBOOK_SUFFIXES and name not in unreadable}
     t = i18n.texts(lang)
     if not books:
-        return render(request, "error.html", 422, lang=lang, title=t["error_title"], problems=[t["annotate_none"]])
+        return render(request, "error.html", 422, lang=lang, title=t["annotate_title"], problems=[t["annotate_none"]])
     if any(path.stat().st_size > MAX_ANNOTATED_BYTES for path in books.values()):
-        return render(request, "error.html", 413, lang=lang, title=t["error_title"],
+        return render(request, "error.html", 413, lang=lang, title=t["annotate_title"],
                       problems=[t["annotate_too_large"].format(limit=MAX_ANNOTATED_BYTES // (1024 * 1024))])
     annotated = {}
     try:
@@ -80,11 +80,11 @@ def annotated_download(request: Request, checked: Checked, lang: str) -> Respons
                 stem = Path(re.split(r"[/\\]", name)[-1]).stem or "workbook"
                 annotated[f"{stem}-annotated.xlsx"] = annotate_workbook(path, findings, lang)
     except AnnotateTooLarge as exc:  # counted before openpyxl opens it (sheets/annotate.py)
-        return render(request, "error.html", 413, lang=lang, title=t["error_title"],
+        return render(request, "error.html", 413, lang=lang, title=t["annotate_title"],
                       problems=[t["annotate_too_many_cells"].format(cells=i18n.number(exc.cells, lang),
                                                                     limit=i18n.number(exc.limit, lang))])
     except AnnotateError:  # the readers accepted it but openpyxl cannot open it
-        return render(request, "error.html", 422, lang=lang, title=t["error_title"], problems=[t["annotate_failed"]])
+        return render(request, "error.html", 422, lang=lang, title=t["annotate_title"], problems=[t["annotate_failed"]])
     if len(annotated) == 1:
         (filename, data), = annotated.items()
         return attachment(data, filename, XLSX_TYPE)
