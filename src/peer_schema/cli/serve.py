@@ -12,11 +12,12 @@ from .common import EXIT_OK, refusals, run_handler
 def _cmd_serve(args: argparse.Namespace) -> int:
     import sys
 
+    from ..rdf.endpoint import EndpointError
     from ..rdf.sparql_guard import QueryError
     from ..rdf.store import StoreError
     from ..web.serve import RestrictedStore, WebExtraMissing, run
 
-    with refusals("serve", WebExtraMissing, RestrictedStore, StoreError, QueryError, OSError):
+    with refusals("serve", WebExtraMissing, RestrictedStore, StoreError, EndpointError, QueryError, OSError):
         run(args.host, args.port, args.store, args.endpoint, allowed_hosts=args.allowed_host,
             allow_restricted_store=args.allow_restricted_store,
             warn=lambda line: print(f"peer-schema serve: warning: {line}", file=sys.stderr))
@@ -35,5 +36,6 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--allowed-host", action="append", metavar="NAME",
                    help="a name the server answers to besides this computer's and the bound address (repeatable)")
     p.add_argument("--allow-restricted-store", action="store_true",
-                   help="serve a --store whose datasets are not all public on an address beyond this computer")
+                   help="serve a --store (or --endpoint) whose datasets are not all public on an address "
+                        "beyond this computer")
     p.set_defaults(run=_cmd_serve)

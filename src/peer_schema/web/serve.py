@@ -31,7 +31,8 @@ def missing_modules() -> list[str]:
 
 
 class RestrictedStore(ValueError):
-    """--store holds data that is not all public, and the server would publish it beyond this computer."""
+    """The store (or endpoint) holds data that is not all public, and the server would publish it
+    beyond this computer."""
 
 
 #: the names of this computer's loopback addresses as a Host header gives them
@@ -106,21 +107,41 @@ def _printable(path: str) -> str:
     return shown if len(shown) <= 200 else shown[:199] + "…"
 
 
+def endpoint_is_public(endpoint: str) -> bool:
+    """Whether every dataset behind the SPARQL endpoint is public, asked through the endpoint as
+    rdf/sources.py guards its answers. Raises EndpointError when it cannot be reached or answers
+    something unreadable, PublicStoreLeaks as store_is_public."""
+    from ..rdf.endpoint import as_endpoint
+    from ..rdf.public_guard import guard_public_store
+
+    return guard_public_store(as_endpoint(endpoint).query)
+
+
 def serving_plan(host: str, store: str | Path | None = None, allowed_hosts: list[str] | None = None,
-                 allow_restricted_store: bool = False) -> tuple[list[str], str | None]:
+                 allow_restricted_store: bool = False, endpoint: str | None = None,
+                 local: bool | None = None) -> tuple[list[str], str | None]:
     """(the Host headers to answer, the warning to give or None) for serving on `host`; raises
-    RestrictedStore for a store not all public served beyond loopback without allow_restricted_store."""
-    local = is_loopback(host)
-    if store is not None and not local and not allow_restricted_store and not store_is_public(store):
-        raise RestrictedStore(f"--store {store}: its datasets are not all public (federation or internal access "
-                              f"rights), and --host {host} would publish them without any login; serve it on "
-                              "127.0.0.1, or give --allow-restricted-store to publish it anyway")
+    RestrictedStore for a store or endpoint not all public served beyond loopback without
+    allow_restricted_store (EndpointError: an endpoint that cannot be asked). local: whether
+    the server stays on this computer (default: whether `host` is a loopback address)."""
+    local = is_loopback(host) if local is None else local
+    if not local and not allow_restricted_store:
+        if store is not None and not store_is_public(store):
+            raise RestrictedStore(_restricted_line(f"--store {store}", f"--host {host}"))
+        if endpoint is not None and not endpoint_is_public(endpoint):
+            raise RestrictedStore(_restricted_line(f"--endpoint {endpoint}", f"--host {host}"))
     # no DNS rebinding from a page elsewhere: answered only when asked by one of these names
     names = LOOPBACK_NAMES if local and not allowed_hosts else allowed_hosts_for(host, allowed_hosts)
     if local:
         return names, None
     return names, (f"serving on {host}, beyond this computer: anyone who can reach it may check files and read "
                    f"the compendium pages; answering to {', '.join(names)} (add names with --allowed-host)")
+
+
+def _restricted_line(source: str, where: str, advice: str = "serve it on 127.0.0.1, or give "
+                     "--allow-restricted-store to publish it anyway") -> str:
+    return (f"{source}: its datasets are not all public (federation or internal access rights), and {where} "
+            f"would publish them without any login; {advice}")
 
 
 def run(host: str = "127.0.0.1", port: int = 8000, store: str | Path | None = None, endpoint: str | None = None,
@@ -130,13 +151,13 @@ def run(host: str = "127.0.0.1", port: int = 8000, store: str | Path | None = No
     read (never written). On a loopback address the app answers to this computer's names only;
     on any other, to those and the bound address and `allowed_hosts`, and `warn(line)` is told
     once. A store whose datasets are not all public is refused beyond loopback unless
-    allow_restricted_store. Raises WebExtraMissing, RestrictedStore, StoreError, and OSError
-    when the port cannot be bound."""
+    allow_restricted_store, and so is an endpoint's. Raises WebExtraMissing, RestrictedStore,
+    StoreError, EndpointError, and OSError when the port cannot be bound."""
     if missing_modules():
         raise WebExtraMissing(INSTALL_HINT)
     if store is not None and not Path(store).is_dir():
         raise FileNotFoundError(f"--store {store}: no such folder (make one with peer-schema store load)")
-    names, warning = serving_plan(host, store, allowed_hosts, allow_restricted_store)
+    names, warning = serving_plan(host, store, allowed_hosts, allow_restricted_store, endpoint)
     if warning and warn is not None:
         warn(warning)
     import logging
@@ -151,18 +172,53 @@ def run(host: str = "127.0.0.1", port: int = 8000, store: str | Path | None = No
                 access_log=False)
 
 
+#: uvicorn's exit code for a worker that failed before serving: its supervisor stops, not restarts it
+STARTUP_FAILURE = 3
+#: the environment variable that does for `uvicorn --factory` what --allow-restricted-store does
+ALLOW_RESTRICTED_VARIABLE = "PEER_SCHEMA_ALLOW_RESTRICTED_STORE"
+
+
+def environment_plan(environ) -> dict:
+    """create_app's arguments from the environment (app_from_environment). The factory cannot
+    know what is in front of it (a proxy whose Host is 127.0.0.1 still publishes the app), so it
+    is always taken as serving beyond this computer: a store or endpoint not all public raises
+    RestrictedStore unless PEER_SCHEMA_ALLOW_RESTRICTED_STORE is 1 (also StoreError, EndpointError,
+    ValueError for a size that is not a number)."""
+    from ..readers import Limits
+
+    max_bytes = environ.get("PEER_SCHEMA_MAX_BYTES")
+    limits = Limits(max_bytes=int(max_bytes)) if max_bytes else None
+    hosts = [h.strip() for h in environ.get("PEER_SCHEMA_ALLOWED_HOSTS", "").split(",") if h.strip()]
+    store, endpoint = environ.get("PEER_SCHEMA_STORE") or None, environ.get("PEER_SCHEMA_ENDPOINT") or None
+    allowed = environ.get(ALLOW_RESTRICTED_VARIABLE, "").strip().lower() in ("1", "true", "yes")
+    if not allowed:
+        override = (f"load only public datasets, or set {ALLOW_RESTRICTED_VARIABLE}=1 to publish it anyway "
+                    "(behind the proxy's own authentication)")
+        if store is not None and not store_is_public(store):
+            raise RestrictedStore(_restricted_line(f"PEER_SCHEMA_STORE={store}", "uvicorn --factory", override))
+        if endpoint is not None and not endpoint_is_public(endpoint):
+            raise RestrictedStore(_restricted_line(f"PEER_SCHEMA_ENDPOINT={endpoint}", "uvicorn --factory", override))
+    return {"store": store, "endpoint": endpoint, "limits": limits, "allowed_hosts": hosts or None}
+
+
 def app_from_environment():
     """The app for `uvicorn --factory peer_schema.web.serve:app_from_environment` (several
     workers behind a reverse proxy: docs/web.md), configured by PEER_SCHEMA_STORE,
-    PEER_SCHEMA_ENDPOINT, PEER_SCHEMA_MAX_BYTES and PEER_SCHEMA_ALLOWED_HOSTS (names, comma-separated)."""
+    PEER_SCHEMA_ENDPOINT, PEER_SCHEMA_MAX_BYTES, PEER_SCHEMA_ALLOWED_HOSTS (names,
+    comma-separated) and PEER_SCHEMA_ALLOW_RESTRICTED_STORE. A refusal (environment_plan) is one
+    line of uvicorn's error log, then exit code 3, which stops uvicorn rather than restarting it."""
+    import logging
     import os
+    import sys
 
-    from ..readers import Limits
+    from ..rdf.endpoint import EndpointError
+    from ..rdf.sparql_guard import QueryError
+    from ..rdf.store import StoreError
     from .app import create_app
 
-    max_bytes = os.environ.get("PEER_SCHEMA_MAX_BYTES")
-    limits = Limits(max_bytes=int(max_bytes)) if max_bytes else None
-    hosts = [h.strip() for h in os.environ.get("PEER_SCHEMA_ALLOWED_HOSTS", "").split(",") if h.strip()]
-    return create_app(store=os.environ.get("PEER_SCHEMA_STORE") or None,
-                      endpoint=os.environ.get("PEER_SCHEMA_ENDPOINT") or None, limits=limits,
-                      allowed_hosts=hosts or None)
+    try:
+        options = environment_plan(os.environ)
+    except (RestrictedStore, StoreError, EndpointError, QueryError, ValueError) as exc:
+        logging.getLogger("uvicorn.error").error("peer-schema: %s", " ".join(str(exc).splitlines()))
+        sys.exit(STARTUP_FAILURE)
+    return create_app(**options)
