@@ -119,6 +119,7 @@ def test_the_factory_for_several_workers_reads_its_settings_from_the_environment
     monkeypatch.setenv("PEER_SCHEMA_STORE", str(tmp_path))
     monkeypatch.setenv("PEER_SCHEMA_MAX_BYTES", "1000")
     monkeypatch.setenv("PEER_SCHEMA_ALLOWED_HOSTS", "check.federation.example, testserver")
+    monkeypatch.setenv("PEER_SCHEMA_ALLOW_RESTRICTED_STORE", "1")  # no store in tmp_path to check at start-up
     settings = app_from_environment().state.settings
     assert (settings.store, settings.limits.max_bytes, settings.max_request_bytes) == (tmp_path, 1000, 1000)
     big = TestClient(app_from_environment()).post("/api/validate", files=[("files", ("a.json", b" " * 2000))])

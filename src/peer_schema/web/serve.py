@@ -111,10 +111,13 @@ def endpoint_is_public(endpoint: str) -> bool:
     """Whether every dataset behind the SPARQL endpoint is public, asked through the endpoint as
     rdf/sources.py guards its answers. Raises EndpointError when it cannot be reached or answers
     something unreadable, PublicStoreLeaks as store_is_public."""
-    from ..rdf.endpoint import as_endpoint
+    from ..rdf.endpoint import EndpointError, as_endpoint
     from ..rdf.public_guard import guard_public_store
 
-    return guard_public_store(as_endpoint(endpoint).query)
+    try:
+        return guard_public_store(as_endpoint(endpoint).query)
+    except EndpointError as exc:
+        raise EndpointError(f"{endpoint}: cannot ask whether its data is public ({exc})") from exc
 
 
 def serving_plan(host: str, store: str | Path | None = None, allowed_hosts: list[str] | None = None,
