@@ -9,7 +9,6 @@ the input format.
 from __future__ import annotations
 
 import gc
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
@@ -25,6 +24,7 @@ from .model import CONSENT_PURPOSES, PROFILE_AUDIENCE, PROFILE_PURPOSE, PROFILES
 from .readers import FORMATS, TYPE_KEY, Document, Limits, RdfGraph, ReadError, Stream, open_source
 from .readers.errors import Notice, TableStart
 from .report import Finding, Report, Severity
+from .report.findings import with_stand_ins
 from .report.finding_words import in_table_words, prefix_words
 from .report.catalogue import CATALOGUE
 from .usage_errors import MixedAccessRights, ProfileRefused, UsageError  # noqa: F401 (re-exported)
@@ -106,12 +106,9 @@ class _Run:
         self.columns: dict[str, int] | None = None
         #: the table being read (a CSV file, a workbook's sheet): its sheet and column headers
         self.table: TableStart | None = None
-        #: peer workers' identifiers (their own or referenced) that look like a name and a date of
-        #: birth -> what the report shows instead (`personal.stand_in`)
+        #: peer workers' identifiers that look like a name and a date of birth -> what the
+        #: report shows instead (`personal.stand_in`)
         self.name_like: dict[str, str] = {}
-        #: per class, its fields that reference a peer worker
-        self.peer_worker_refs = {c: tuple(n for n, slot in k.slots.items() if slot.reference and slot.range == "PeerWorker")
-                                 for c, k in self.model.classes.items()}
 
     # -- findings ---------------------------------------------------------------------------------
     def add(self, finding: Finding) -> None:
@@ -140,39 +137,14 @@ class _Run:
         line, column = position if position else (line, None)
         self.add(Finding(code, CATALOGUE[code].severity, params, file, pointer, record_id, line, column))
 
-    def note_name_like(self, cls: str, rec: dict) -> None:
-        """Remember the peer workers' identifiers of a record that look like a name and a date."""
-        fields = personal.IDENTIFIERS if cls == "PeerWorker" else ()
-        for name in fields + self.peer_worker_refs.get(cls, ()):
+    def note_name_like(self, rec: dict) -> None:
+        """Remember a peer worker's identifiers that look like a name and a date. Each gets its
+        own stand-in (`pen:pw/…1`, `pen:pw/…2`): two such peer workers stay two records."""
+        for name in personal.IDENTIFIERS:
             value = rec.get(name)
-            for identifier in value if isinstance(value, list) else [value]:
-                if (isinstance(identifier, str) and identifier not in self.name_like
-                        and personal.looks_like_name_and_date(identifier, self.today)):
-                    self.name_like[identifier] = personal.stand_in(identifier)
-
-    def mask_name_like(self) -> None:
-        """Every finding of the run shows a stand-in for a name-like peer worker's identifier,
-        in its record id and in its message: the name and birth date never reach a report,
-        whatever the check (consent, references, structure...). Done once every file is read,
-        as a reference may come before the peer worker it points to. The file, line, cell and
-        pointer still say where the record is; other records' identifiers are left as they are."""
-        if not self.name_like:
-            return
-        found = re.compile("|".join(map(re.escape, sorted(self.name_like, key=len, reverse=True))))
-
-        def masked(value):
-            if isinstance(value, str):
-                return found.sub(lambda m: self.name_like[m.group()], value)
-            if isinstance(value, (list, tuple)):
-                return type(value)(masked(v) for v in value)
-            return value
-
-        findings = self.report.findings
-        for i, f in enumerate(findings):
-            record_id = masked(f.record_id)
-            params = {k: masked(v) for k, v in f.params.items()}
-            if record_id != f.record_id or params != f.params:
-                findings[i] = replace(f, record_id=record_id, params=params)
+            if (isinstance(value, str) and value not in self.name_like
+                    and personal.looks_like_name_and_date(value, self.today)):
+                self.name_like[value] = personal.stand_in(value) + str(len(self.name_like) + 1)
 
     # -- one record ------------------------------------------------------------------------------
     def record(self, cls: str, rec: dict, file: str, pointer: str, profile: str,
@@ -181,7 +153,8 @@ class _Run:
         if self.on_records is not None and not self.report.records % PROGRESS_EVERY:
             self.on_records(self.report.records)
         rid = rec.get("id") if isinstance(rec.get("id"), str) else None
-        self.note_name_like(cls, rec)
+        if cls == "PeerWorker":
+            self.note_name_like(rec)
         if rid is not None:
             self.refs.register(cls, rid, file, pointer, line, locate)
             prefix = rid.split(":", 1)[0] if ":" in rid else None  # no colon: the structure check's finding
@@ -414,6 +387,7 @@ def validate(
     finally:
         if gc_was_enabled:
             gc.enable()
-    run.mask_name_like()
+    # Once every file is read, as a reference may come before the peer worker it points to.
+    report.findings[:] = with_stand_ins(report.findings, run.name_like)
     report.overrides = list(run.applied.values())
     return report
