@@ -71,3 +71,12 @@ def test_a_name_like_peer_worker_id_is_masked_in_every_finding(tmp_path):
         # the random identifier is shown as it is
         assert any(f.get("record_id") == "pen:pw/9c41d07e" for f in findings)
         assert "pen:pw/9c41d07e" in text.stdout and " pen:pw/…1)" in text.stdout
+
+
+def test_the_first_finding_of_a_stopped_run_is_masked_too(tmp_path):
+    """--max-errors 1 stops on the structure finding made before the record's other checks."""
+    path = tmp_path / "pen.yaml"
+    path.write_text(DATA, encoding="utf-8")
+    report = json.loads(run("validate", "--max-errors", "1", "--format", "json", str(path)).stdout)
+    assert report["truncated"] and report["findings"][0]["record_id"] == "pen:pw/…1"
+    assert "camille" not in json.dumps(report, ensure_ascii=False)

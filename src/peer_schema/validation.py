@@ -106,8 +106,7 @@ class _Run:
         self.columns: dict[str, int] | None = None
         #: the table being read (a CSV file, a workbook's sheet): its sheet and column headers
         self.table: TableStart | None = None
-        #: peer workers' identifiers that look like a name and a date of birth -> what the
-        #: report shows instead (`personal.stand_in`)
+        #: peer workers' identifiers that look like a name and a birth date -> their stand-ins
         self.name_like: dict[str, str] = {}
 
     # -- findings ---------------------------------------------------------------------------------
@@ -139,7 +138,9 @@ class _Run:
 
     def note_name_like(self, rec: dict) -> None:
         """Remember a peer worker's identifiers that look like a name and a date. Each gets its
-        own stand-in (`pen:pw/…1`, `pen:pw/…2`): two such peer workers stay two records."""
+        own stand-in (`pen:pw/…1`, `pen:pw/…2`): two such peer workers stay two records. Called
+        before any check of the record, so that --max-errors stopping on its first finding
+        still masks it."""
         for name in personal.IDENTIFIERS:
             value = rec.get(name)
             if (isinstance(value, str) and value not in self.name_like
@@ -153,8 +154,6 @@ class _Run:
         if self.on_records is not None and not self.report.records % PROGRESS_EVERY:
             self.on_records(self.report.records)
         rid = rec.get("id") if isinstance(rec.get("id"), str) else None
-        if cls == "PeerWorker":
-            self.note_name_like(rec)
         if rid is not None:
             self.refs.register(cls, rid, file, pointer, line, locate)
             prefix = rid.split(":", 1)[0] if ":" in rid else None  # no colon: the structure check's finding
@@ -198,6 +197,9 @@ class _Run:
     # -- one file --------------------------------------------------------------------------------
     def document(self, doc: Document) -> None:
         data = doc.data
+        peer_workers = data.get("peer_workers") if isinstance(data, dict) else None
+        for rec in (r for r in peer_workers if isinstance(r, dict)) if isinstance(peer_workers, list) else ():
+            self.note_name_like(rec)
         for finding in check_structure(data, doc.file):
             position = doc.locate(finding.pointer)
             if position:
@@ -256,6 +258,8 @@ class _Run:
             file = stream.file
             if self.table is not None and self.table.sheet is not None:
                 file = _RowOfSheet(file, self.table, columns)  # for the references resolved at the end
+            if cls == "PeerWorker":
+                self.note_name_like(obj)
             self.add_all(check_structure(obj, file, cls, line=line))
             self.record(cls, obj, file, "", profile, None, line)
         self.columns = None
@@ -368,9 +372,12 @@ def validate(
                 elif isinstance(source, RdfGraph):  # RDF: the SHACL shapes, then every layer on its records
                     from .readers.rdf_records import records_from_graph
 
+                    records = list(records_from_graph(source.graph, source.prefixes))
+                    for rec in (rec for cls, rec, _ in records if cls == "PeerWorker"):
+                        run.note_name_like(rec)  # before the SHACL findings that name them
                     run.add_all(shacl.check(source.graph, source.file, source.prefixes))
                     run.prefixes, in_force = None, run.profile_for(None)  # IRIs are absolute: no prefix to declare
-                    for cls, rec, pointer in records_from_graph(source.graph, source.prefixes):
+                    for cls, rec, pointer in records:
                         if cls == "Dataset":  # a header, just before the records it lists
                             in_force = run.profile_for(rec, source.file)
                         else:
