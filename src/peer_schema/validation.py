@@ -24,6 +24,7 @@ from .model import CONSENT_PURPOSES, PROFILE_AUDIENCE, PROFILE_PURPOSE, PROFILES
 from .readers import FORMATS, TYPE_KEY, Document, Limits, RdfGraph, ReadError, Stream, open_source
 from .readers.errors import Notice, TableStart
 from .report import Finding, Report, Severity
+from .report.findings import with_stand_ins
 from .report.finding_words import in_table_words, prefix_words
 from .report.catalogue import CATALOGUE
 from .usage_errors import MixedAccessRights, ProfileRefused, UsageError  # noqa: F401 (re-exported)
@@ -105,6 +106,8 @@ class _Run:
         self.columns: dict[str, int] | None = None
         #: the table being read (a CSV file, a workbook's sheet): its sheet and column headers
         self.table: TableStart | None = None
+        #: peer workers' identifiers that look like a name and a birth date -> their stand-ins
+        self.name_like: dict[str, str] = {}
 
     # -- findings ---------------------------------------------------------------------------------
     def add(self, finding: Finding) -> None:
@@ -132,6 +135,17 @@ class _Run:
         position = locate(pointer) if locate else None
         line, column = position if position else (line, None)
         self.add(Finding(code, CATALOGUE[code].severity, params, file, pointer, record_id, line, column))
+
+    def note_name_like(self, rec: dict) -> None:
+        """Remember a peer worker's identifiers that look like a name and a date. Each gets its
+        own stand-in (`pen:pw/…1`, `pen:pw/…2`): two such peer workers stay two records. Called
+        before any check of the record, so that --max-errors stopping on its first finding
+        still masks it."""
+        for name in personal.IDENTIFIERS:
+            value = rec.get(name)
+            if (isinstance(value, str) and value not in self.name_like
+                    and personal.looks_like_name_and_date(value, self.today)):
+                self.name_like[value] = personal.stand_in(value) + str(len(self.name_like) + 1)
 
     # -- one record ------------------------------------------------------------------------------
     def record(self, cls: str, rec: dict, file: str, pointer: str, profile: str,
@@ -183,6 +197,9 @@ class _Run:
     # -- one file --------------------------------------------------------------------------------
     def document(self, doc: Document) -> None:
         data = doc.data
+        peer_workers = data.get("peer_workers") if isinstance(data, dict) else None
+        for rec in (r for r in peer_workers if isinstance(r, dict)) if isinstance(peer_workers, list) else ():
+            self.note_name_like(rec)
         for finding in check_structure(data, doc.file):
             position = doc.locate(finding.pointer)
             if position:
@@ -241,6 +258,8 @@ class _Run:
             file = stream.file
             if self.table is not None and self.table.sheet is not None:
                 file = _RowOfSheet(file, self.table, columns)  # for the references resolved at the end
+            if cls == "PeerWorker":
+                self.note_name_like(obj)
             self.add_all(check_structure(obj, file, cls, line=line))
             self.record(cls, obj, file, "", profile, None, line)
         self.columns = None
@@ -353,9 +372,12 @@ def validate(
                 elif isinstance(source, RdfGraph):  # RDF: the SHACL shapes, then every layer on its records
                     from .readers.rdf_records import records_from_graph
 
+                    records = list(records_from_graph(source.graph, source.prefixes))
+                    for rec in (rec for cls, rec, _ in records if cls == "PeerWorker"):
+                        run.note_name_like(rec)  # before the SHACL findings that name them
                     run.add_all(shacl.check(source.graph, source.file, source.prefixes))
                     run.prefixes, in_force = None, run.profile_for(None)  # IRIs are absolute: no prefix to declare
-                    for cls, rec, pointer in records_from_graph(source.graph, source.prefixes):
+                    for cls, rec, pointer in records:
                         if cls == "Dataset":  # a header, just before the records it lists
                             in_force = run.profile_for(rec, source.file)
                         else:
@@ -372,5 +394,7 @@ def validate(
     finally:
         if gc_was_enabled:
             gc.enable()
+    # Once every file is read, as a reference may come before the peer worker it points to.
+    report.findings[:] = with_stand_ins(report.findings, run.name_like)
     report.overrides = list(run.applied.values())
     return report

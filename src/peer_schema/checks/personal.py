@@ -84,6 +84,13 @@ def looks_like_name_and_date(identifier: str, today: date) -> bool:
     return False
 
 
+def stand_in(identifier: str) -> str:
+    """What a report shows for a name-like identifier: its prefix and path, its own part masked
+    (`pen:pw/camille-dupont-1985` -> `pen:pw/…`), so the kind of record stays readable."""
+    own = identifier.rsplit("/", 1)[-1].rsplit(":", 1)[-1]
+    return identifier[:len(identifier) - len(own)] + "…"
+
+
 @cache
 def _text_fields(cls: str, depth: int = 0) -> tuple[tuple[str, str | None], ...]:
     """(field, group) pairs of the free-text fields of a class and of its groups of fields."""

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
+import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
 
@@ -90,6 +91,30 @@ class Finding:
         if self.default_severity is not None:
             d["default_severity"] = self.default_severity.value
         return {k: v for k, v in d.items() if v is not None}
+
+
+def with_stand_ins(findings: list[Finding], stand_ins: dict[str, str]) -> list[Finding]:
+    """The findings with each identifier of `stand_ins` replaced by its stand-in, in the record
+    id and in every text the messages are made of, whatever check made them (consent,
+    references, structure...): a peer worker's identifier that holds a name and a birth date
+    never reaches a report. The file, line, cell and pointer still say where the record is;
+    other identifiers are left as they are."""
+    if not stand_ins:
+        return findings
+    found = re.compile("|".join(map(re.escape, sorted(stand_ins, key=len, reverse=True))))
+
+    def masked(value):
+        if isinstance(value, str):
+            return found.sub(lambda m: stand_ins[m.group()], value)
+        if isinstance(value, (list, tuple)):
+            return type(value)(masked(v) for v in value)
+        return value
+
+    out = []
+    for f in findings:
+        record_id, params = masked(f.record_id), {k: masked(v) for k, v in f.params.items()}
+        out.append(f if record_id == f.record_id and params == f.params else replace(f, record_id=record_id, params=params))
+    return out
 
 
 @dataclass
