@@ -103,16 +103,17 @@ def with_stand_ins(findings: list[Finding], stand_ins: dict[str, str]) -> list[F
         return findings
     found = re.compile("|".join(map(re.escape, sorted(stand_ins, key=len, reverse=True))))
 
-    def masked(value):
+    def masked(value: object) -> object:
         if isinstance(value, str):
             return found.sub(lambda m: stand_ins[m.group()], value)
         if isinstance(value, (list, tuple)):
             return type(value)(masked(v) for v in value)
         return value
 
-    out = []
+    out: list[Finding] = []
     for f in findings:
-        record_id, params = masked(f.record_id), {k: masked(v) for k, v in f.params.items()}
+        record_id = found.sub(lambda m: stand_ins[m.group()], f.record_id) if f.record_id else f.record_id
+        params = {k: masked(v) for k, v in f.params.items()}
         out.append(f if record_id == f.record_id and params == f.params else replace(f, record_id=record_id, params=params))
     return out
 
