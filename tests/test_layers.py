@@ -17,7 +17,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "peer_schema"
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("the model and what is derived from it alone", (
         "generated", "model", "artifacts", "table_layout", "schema_validator", "name_headers", "access",
-        "vocab_listing", "file_modes", "atomic_files", "formula_safety", "usage_errors", "install_hints")),
+        "vocab_listing", "file_modes", "atomic_files", "formula_safety", "usage_errors", "install_hints",
+        "text_folding")),
     ("readers", ("readers",)),
     ("findings and their catalogue; the project file", ("report", "config")),
     ("checks", ("checks",)),

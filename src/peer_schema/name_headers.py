@@ -6,7 +6,8 @@ why (checks/personal.py). Here, below both, because the readers may not import t
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from .text_folding import folded
 
 #: headers that name a person's name, in the languages associations write in (accents, case,
 #: spaces, hyphens and underscores aside)
@@ -53,8 +54,7 @@ _BIRTH_WORDS = ("date of birth", "birth date", "year of birth", "date de naissan
 
 
 def _header_key(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = folded(text.replace("\u2019", "'"))
     return " ".join(re.sub(r"[\s_\-*:./()]+", " ", text).split())
 
 

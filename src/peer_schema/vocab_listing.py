@@ -11,14 +11,13 @@ import csv
 import difflib
 import io
 import re
-import unicodedata
 
 from . import artifacts
+from .text_folding import folded
 
 
 def _key(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = folded(text)
     return re.sub(r"[\s_\-'’]+", "", text)
 
 

@@ -131,7 +131,7 @@ def _params(error, code: str, path: list, sensitive: bool) -> dict:
         titles = artifacts.vocabularies().get(enum, {}).get("title") or {}
         return {"value": shown, "value_fr": shown_fr, "vocabulary": titles.get("en", enum),
                 "vocabulary_fr": titles.get("fr") or titles.get("en", enum), "suggestion": suggestion,
-                "suggestion_fr": suggestion_fr, "field": field, "scheme": enum}
+                "suggestion_fr": suggestion_fr, "field": field}
     if code == "structure.wrong-type":
         types = [t for t in kind.get("types", []) if t != "null"]
         return {"field": field,

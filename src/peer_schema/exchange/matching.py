@@ -14,10 +14,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from functools import lru_cache
 from urllib.parse import urlsplit
+
+from ..text_folding import folded
 
 #: legal-form and similar words left out of a name before comparing (after accents, case and
 #: dots are removed: "e.V." is "ev", "S.à r.l." is "sarl")
@@ -93,8 +94,7 @@ def describe(key: tuple) -> dict:
 def normalised_name(name) -> str:
     if not isinstance(name, str):
         return ""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = folded(name)
     text = text.replace(".", "")
     words = re.sub(r"[\W_]+", " ", text).split()
     return " ".join(w for w in words if w not in LEGAL_FORMS)

@@ -3,16 +3,11 @@ Council of Europe's 46 member states first (the ones an association most likely 
 
 from __future__ import annotations
 
-import unicodedata
-
 from .. import artifacts
 
-
-def sort_key(text: str) -> str:
-    """Alphabetical order as people expect it in English and French: case and accents ignored
-    (Émirats after Égypte and before Espagne, not after Zimbabwe)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+# Alphabetical order as people expect it in English and French: case and accents ignored
+# (Émirats after Égypte and before Espagne, not after Zimbabwe).
+from ..text_folding import folded as sort_key
 
 
 def list_order(enum: str, lang: str) -> list[str]:
