@@ -24,9 +24,8 @@ from ..atomic_files import output_clash, utf8, write_bytes
 from ..model import Slot, model
 from ..readers.table import SEPARATOR
 from ..table_layout import DATASET, class_of_sheet
+from .template import PREFIX  # what a prefix may be: the same rule as the template's --prefix
 
-#: what a prefix may be: the same rule as the template's --prefix
-PREFIX = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 DATA_SUFFIXES = (".json", ".yaml", ".yml")
 

@@ -13,7 +13,9 @@ class TemplateRefused(Exception):
     """The template cannot be written there (the message says why); nothing was replaced."""
 
 
-#: what a prefix may be, as the messages and `template --help` say it (the check is the regex below)
+#: what a prefix may be (the model's pattern for a prefix), and the same in words for the messages
+#: and `template --help`; rename-prefix and the web app's template download check the same
+PREFIX = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
 PREFIX_WORDS = "a short name of letters, digits, '_', '-' or '.', starting with a letter or '_', such as pen or pairs-sud"
 
 def suggested_prefix(out: Path) -> str:
@@ -30,7 +32,7 @@ def template_problem(out: Path, fmt: str, force: bool, prefix: str | None) -> st
     if prefix is None:
         return (f"name your association's own prefix for identifiers, for example --prefix {suggested_prefix(out)} "
                 f"({PREFIX_WORDS}; each association of a federation has its own)")
-    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.-]*", prefix):
+    if not PREFIX.fullmatch(prefix):
         return f"--prefix {prefix!r}: a prefix is {PREFIX_WORDS}"
     if fmt == "xlsx" and out.is_dir():
         return f"{out} is a folder; name the workbook file (template.xlsx), or use --format csv for a folder"

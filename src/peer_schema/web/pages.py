@@ -218,10 +218,11 @@ def add_pages(app: FastAPI) -> None:
 
     @app.get("/template/download", include_in_schema=False)
     def template_download(request: Request, lang: str = "", prefix: str = "", format: str = "xlsx"):
+        from ..sheets.template import PREFIX
         from ..sheets.writer import csv_template_files, write_workbook
 
         lang = lang if lang in i18n.LANGUAGES else page_lang(request)
-        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.-]{0,63}", prefix):  # no default: each association its own
+        if len(prefix) > 64 or not PREFIX.fullmatch(prefix):  # no default: each association its own
             t = i18n.texts(page_lang(request))
             return render(request, "template.html", 400, problems=[t["bad_prefix" if prefix else "no_prefix"]])
         if format == "csv":  # the files of `peer-schema template --format csv`, in one folder of a zip
