@@ -74,8 +74,7 @@ def stream_question(
         job = (StoreQuery(_path(store_dir), question.sparql, bound) if use_substitutions
                else StoreQuery(_path(store_dir), with_values(question.sparql, bound)))
         answer = run_bounded(job, limits)
-    hidden = {p.name for p in question.parameters if p.hidden}
-    keep = [i for i, c in enumerate(answer.columns) if c not in hidden]
+    keep = question.shown_columns(answer.columns)
     rows = (tuple(row[i] for i in keep) for row in answer.rows)
     return Answer(answer.kind, [answer.columns[i] for i in keep], rows)
 

@@ -215,6 +215,12 @@ class Question:
             bound[p.name] = p.term(value)
         return bound
 
+    def shown_columns(self, columns: list[str]) -> list[int]:
+        """The positions of the answer's columns people see: a hidden parameter's column filters
+        rows and is left out of the answer."""
+        hidden = {p.name for p in self.parameters if p.hidden}
+        return [i for i, c in enumerate(columns) if c not in hidden]
+
 
 _PARAM = re.compile(r"^@param\s+(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<kind>[A-Za-z]+)(?P<top>:top)?(?P<none>\+none)?"
                     r"\s+(?P<mode>optional|required|default=\S+)(?P<hidden>\s+hidden)?\s*$")

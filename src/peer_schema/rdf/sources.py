@@ -103,8 +103,7 @@ class Source:
         bound = question.bind(params)
         columns, rows = held.run(queries.with_values(question.sparql, bound))
         self._check_rows(len(rows))
-        hidden = {p.name for p in question.parameters if p.hidden}
-        keep = [i for i, c in enumerate(columns) if c not in hidden]
+        keep = question.shown_columns(columns)
         return queries.Result([columns[i] for i in keep], [tuple(r[i] for i in keep) for r in rows])
 
     def generation(self) -> tuple | None:
